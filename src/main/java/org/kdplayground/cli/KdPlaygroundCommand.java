@@ -1,0 +1,45 @@
+package org.kdplayground.cli;
+
+import java.util.concurrent.Callable;
+
+import org.kdplayground.BuildInfo;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "kd-playground",
+        mixinStandardHelpOptions = true,
+        versionProvider = KdPlaygroundCommand.Version.class,
+        description = {
+                "KD Playground: learn knowledge distillation by touching it.",
+                "Without arguments the desktop app opens; with a command it runs headless."
+        },
+        subcommands = {
+                CommandLine.HelpCommand.class
+        })
+public final class KdPlaygroundCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        // Only reached with options but no command, e.g. "kd-playground -v" is handled by picocli itself.
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.USAGE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                    "KD Playground " + BuildInfo.version(),
+                    "DJL " + BuildInfo.djlVersion() + ", PyTorch " + BuildInfo.pytorchVersion()
+                            + ", JavaFX " + BuildInfo.javafxVersion(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
+        }
+    }
+}
