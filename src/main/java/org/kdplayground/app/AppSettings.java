@@ -1,0 +1,87 @@
+package org.kdplayground.app;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.kdplayground.RuntimeDefaults;
+import org.kdplayground.io.SettingsStore;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.Theme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The settings that outlive a session, typed, with defaults for a first start. */
+final class AppSettings {
+
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 640;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
+
+    private final SettingsStore store;
+    private final Properties values;
+
+    AppSettings(SettingsStore store) {
+        this.store = store;
+        this.values = store.load();
+    }
+
+    Theme theme() {
+        return Theme.fromId(values.getProperty("theme"));
+    }
+
+    void setTheme(Theme theme) {
+        values.setProperty("theme", theme.id());
+    }
+
+    Language language() {
+        return Language.fromTag(values.getProperty("language"), Locale.getDefault());
+    }
+
+    void setLanguage(Language language) {
+        values.setProperty("language", language.tag());
+    }
+
+    double windowWidth() {
+        return Math.max(MIN_WIDTH, number("window.width", DEFAULT_WIDTH));
+    }
+
+    double windowHeight() {
+        return Math.max(MIN_HEIGHT, number("window.height", DEFAULT_HEIGHT));
+    }
+
+    boolean windowMaximized() {
+        return Boolean.parseBoolean(values.getProperty("window.maximized", "false"));
+    }
+
+    void setWindow(double width, double height, boolean maximized) {
+        values.setProperty("window.width", Long.toString(Math.round(width)));
+        values.setProperty("window.height", Long.toString(Math.round(height)));
+        values.setProperty("window.maximized", Boolean.toString(maximized));
+    }
+
+    /** PyTorch intra-op threads; 1 by default (measured fastest for these small models on 2 cores). */
+    int intraOpThreads() {
+        int threads = (int) number("engine.intraOpThreads", RuntimeDefaults.DEFAULT_INTRA_OP_THREADS);
+        return Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private double number(String key, double fallback) {
+        try {
+            return Double.parseDouble(values.getProperty(key, Double.toString(fallback)));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    void save() {
+        try {
+            store.save(values);
+        } catch (IOException e) {
+            LOG.warn("Settings could not be saved to {}: {}", store.file(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.kdplayground.app;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import org.kdplayground.engine.EngineInfo;
+import org.kdplayground.engine.EngineState;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.Theme;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds the main window (menus, navigation, status bar) to {@link MainModel}; holds no state of its own. */
+public final class MainWindowController {
+
+    private final MainModel model;
+    private final I18n i18n;
+    private final EngineStatusModel engineStatus;
+    private final Map<Screen, Node> screens;
+
+    @FXML private BorderPane root;
+    @FXML private VBox navBar;
+    @FXML private StackPane content;
+    @FXML private MenuItem quitItem;
+    @FXML private MenuItem aboutItem;
+    @FXML private ToggleGroup themeGroup;
+    @FXML private RadioMenuItem lightThemeItem;
+    @FXML private RadioMenuItem darkThemeItem;
+    @FXML private javafx.scene.control.Menu languageMenu;
+    @FXML private ToggleGroup languageGroup;
+    @FXML private ProgressIndicator engineSpinner;
+    @FXML private Circle engineDot;
+    @FXML private Label engineStatusLabel;
+    @FXML private Label engineHintLabel;
+    @FXML private Label languageStatusLabel;
+
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+
+    MainWindowController(MainModel model, I18n i18n, EngineStatusModel engineStatus, Map<Screen, Node> screens) {
+        this.model = Objects.requireNonNull(model);
+        this.i18n = Objects.requireNonNull(i18n);
+        this.engineStatus = Objects.requireNonNull(engineStatus);
+        this.screens = Map.copyOf(screens);
+    }
+
+    @FXML
+    private void initialize() {
+        buildNavigation();
+        bindThemeMenu();
+        buildLanguageMenu();
+        bindStatusBar();
+        quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        aboutItem.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+    }
+
+    private void buildNavigation() {
+        for (Screen screen : Screen.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setId("nav-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+            button.getStyleClass().add("nav-item");
+            button.textProperty().bind(i18n.text(screen.labelKey()));
+            button.setGraphic(new FontIcon(screen.iconLiteral()));
+            Tooltip tooltip = new Tooltip();
+            tooltip.textProperty().bind(i18n.text(screen.tooltipKey()));
+            button.setTooltip(tooltip);
+            button.setToggleGroup(navGroup);
+            button.setUserData(screen);
+            button.setMaxWidth(Double.MAX_VALUE);
+            // a selected nav item stays selected: clicking it again does not leave the window without a screen
+            button.setOnAction(event -> {
+                button.setSelected(true);
+                model.navigate(screen);
+            });
+            navButtons.put(screen, button);
+            navBar.getChildren().add(button);
+
+            Node view = screens.get(screen);
+            view.visibleProperty().bind(model.screenProperty().isEqualTo(screen));
+            view.managedProperty().bind(view.visibleProperty());
+            content.getChildren().add(view);
+        }
+        model.screenProperty().addListener((obs, old, now) -> navButtons.get(now).setSelected(true));
+        navButtons.get(model.screenProperty().get()).setSelected(true);
+    }
+
+    /** Ctrl+1, Ctrl+2, Ctrl+3 switch screens; installed once the scene exists. */
+    void installShortcuts() {
+        Screen[] order = Screen.values();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < order.length && i < digits.length; i++) {
+            Screen screen = order[i];
+            root.getScene().getAccelerators().put(
+                    new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> model.navigate(screen));
+        }
+    }
+
+    private void bindThemeMenu() {
+        lightThemeItem.setUserData(Theme.LIGHT);
+        darkThemeItem.setUserData(Theme.DARK);
+        lightThemeItem.setOnAction(event -> model.useTheme(Theme.LIGHT));
+        darkThemeItem.setOnAction(event -> model.useTheme(Theme.DARK));
+        selectByUserData(themeGroup, model.themeProperty().get());
+        model.themeProperty().addListener((obs, old, now) -> selectByUserData(themeGroup, now));
+    }
+
+    private void buildLanguageMenu() {
+        for (Language language : Language.values()) {
+            RadioMenuItem item = new RadioMenuItem(language.nativeName());
+            item.setId("language-" + language.tag());
+            item.setUserData(language);
+            item.setToggleGroup(languageGroup);
+            item.setOnAction(event -> model.useLanguage(language));
+            languageMenu.getItems().add(item);
+        }
+        selectByUserData(languageGroup, model.languageProperty().get());
+        model.languageProperty().addListener((obs, old, now) -> selectByUserData(languageGroup, now));
+        languageStatusLabel.textProperty().bind(i18n.format("status_language",
+                Bindings.createStringBinding(() -> model.languageProperty().get().nativeName(),
+                        model.languageProperty())));
+    }
+
+    private static void selectByUserData(ToggleGroup group, Object value) {
+        group.getToggles().stream()
+                .filter(toggle -> value.equals(toggle.getUserData()))
+                .findFirst()
+                .ifPresent(toggle -> toggle.setSelected(true));
+    }
+
+    private void bindStatusBar() {
+        var status = engineStatus.statusProperty();
+        engineStatusLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> describe(status.get()), status, i18n.table()));
+        engineHintLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> hint(status.get()), status, i18n.table()));
+        engineSpinner.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> status.get().state() == EngineState.LOADING, status));
+        engineSpinner.managedProperty().bind(engineSpinner.visibleProperty());
+        engineDot.visibleProperty().bind(engineSpinner.visibleProperty().not());
+        engineDot.managedProperty().bind(engineDot.visibleProperty());
+        status.addListener((obs, old, now) -> styleDot(now));
+        styleDot(status.get());
+    }
+
+    private void styleDot(EngineStatus status) {
+        engineDot.getStyleClass().removeAll("loading", "ready", "failed");
+        switch (status.state()) {
+            case LOADING -> engineDot.getStyleClass().add("loading");
+            case READY -> engineDot.getStyleClass().add("ready");
+            case FAILED -> engineDot.getStyleClass().add("failed");
+            default -> { }
+        }
+    }
+
+    private String describe(EngineStatus status) {
+        return switch (status.state()) {
+            case NOT_STARTED -> i18n.get("status_engine_not_started");
+            case LOADING -> i18n.get("status_engine_loading");
+            case READY -> {
+                EngineInfo info = status.info().orElseThrow();
+                String device = info.gpu() ? info.deviceName() : i18n.get("device_cpu");
+                yield i18n.formatNow("status_engine_ready", device, info.engineVersion());
+            }
+            case FAILED -> i18n.formatNow("status_engine_failed", status.failure().orElse("?"));
+        };
+    }
+
+    private String hint(EngineStatus status) {
+        if (status.state() == EngineState.FAILED) {
+            return i18n.get("status_engine_failed_hint");
+        }
+        if (status.isReady() && status.info().orElseThrow().gpuPresentButUnused()) {
+            return i18n.get("status_gpu_unused");
+        }
+        return "";
+    }
+
+    @FXML
+    private void quit() {
+        model.quit();
+    }
+
+    @FXML
+    private void showAbout() {
+        model.navigate(Screen.ABOUT);
+    }
+}

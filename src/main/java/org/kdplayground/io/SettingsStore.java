@@ -1,0 +1,92 @@
+package org.kdplayground.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's settings as a properties file in the platform's settings folder. Reads never fail (a damaged
+ * file gives defaults and is logged); writes are atomic (temp file, then rename), so a crash mid-write
+ * keeps the old file.
+ */
+public final class SettingsStore {
+
+    /** Overrides the settings folder (tests, portable installs). */
+    public static final String DIR_PROPERTY = "kdplayground.settings.dir";
+    static final String FILE_NAME = "settings.properties";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+
+    private final Path file;
+
+    public SettingsStore(Path directory) {
+        this.file = Objects.requireNonNull(directory).resolve(FILE_NAME);
+    }
+
+    /** The store in the folder named by {@value #DIR_PROPERTY}, or the platform's usual place. */
+    public static SettingsStore ofDefaultLocation() {
+        return new SettingsStore(defaultDirectory());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Properties load() {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Settings file {} could not be read; using defaults: {}", file, e.getMessage());
+                properties.clear();
+            }
+        }
+        return properties;
+    }
+
+    public void save(Properties properties) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                properties.store(out, "KD Playground settings");
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static Path defaultDirectory() {
+        String override = System.getProperty(DIR_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return Path.of(appData != null ? appData : home, "KD Playground");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "KD Playground");
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".config").toString(), "kd-playground");
+    }
+}

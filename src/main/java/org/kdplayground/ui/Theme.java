@@ -1,0 +1,40 @@
+package org.kdplayground.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+
+/** The app's colour themes, built on AtlantaFX's Primer pair. */
+public enum Theme {
+    LIGHT("light", false),
+    DARK("dark", true);
+
+    private final String id;
+    private final boolean dark;
+
+    Theme(String id, boolean dark) {
+        this.id = id;
+        this.dark = dark;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean isDark() {
+        return dark;
+    }
+
+    /** The AtlantaFX user-agent stylesheet of this theme. */
+    public String userAgentStylesheet() {
+        return dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+    }
+
+    public static Theme fromId(String id) {
+        for (Theme theme : values()) {
+            if (theme.id.equalsIgnoreCase(String.valueOf(id))) {
+                return theme;
+            }
+        }
+        return LIGHT;
+    }
+}

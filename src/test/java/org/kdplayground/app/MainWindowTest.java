@@ -1,0 +1,192 @@
+package org.kdplayground.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.engine.EngineInfo;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.io.SettingsStore;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    static final EngineInfo CPU = new EngineInfo("PyTorch", "2.7.1", "0.36.0", false, "CPU", 1, false);
+
+    private Path settingsDir;
+    private EngineService engine;
+    private MainWindow window;
+
+    @Start
+    void start(Stage primaryStage) throws IOException {
+        // a stage of its own per test: a test that quits closes it, and the next test gets a fresh one
+        Stage stage = new Stage();
+        settingsDir = Files.createTempDirectory("kd-settings");
+        Files.writeString(settingsDir.resolve("settings.properties"), "language=en\ntheme=light\n");
+        engine = new EngineService(() -> CPU);
+        window = MainWindow.create(stage, new AppSettings(new SettingsStore(settingsDir)), engine);
+        stage.show();
+        engine.start();
+    }
+
+    @AfterEach
+    void closeWindowAndEngine(FxRobot robot) {
+        robot.interact(() -> window.stage().close());
+        engine.close();
+    }
+
+    @Test
+    void windowOpensAt1280x800OnTheExplorerWithEnglishTexts(FxRobot robot) {
+        Stage stage = window.stage();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getScene().getWidth()).isEqualTo(1280);
+        assertThat(stage.getScene().getHeight()).isEqualTo(800);
+        assertThat(stage.getMinWidth()).isEqualTo(1024);
+        assertThat(stage.getMinHeight()).isEqualTo(640);
+        assertThat(stage.getTitle()).isEqualTo("KD Playground");
+        assertThat(visible(robot, "#explorerScreen")).isTrue();
+        assertThat(robot.lookup("#explorerScreen #title").queryAs(Label.class).getText())
+                .isEqualTo("Softmax & temperature explorer");
+    }
+
+    @Test
+    void eachNavigationItemShowsItsScreen(FxRobot robot) {
+        robot.clickOn("#nav-distillation");
+        assertThat(visible(robot, "#distillationScreen")).isTrue();
+        assertThat(visible(robot, "#explorerScreen")).isFalse();
+        assertThat(visible(robot, "#aboutScreen")).isFalse();
+
+        robot.clickOn("#nav-about");
+        assertThat(visible(robot, "#aboutScreen")).isTrue();
+        assertThat(visible(robot, "#distillationScreen")).isFalse();
+
+        robot.clickOn("#nav-explorer");
+        assertThat(visible(robot, "#explorerScreen")).isTrue();
+        assertThat(robot.lookup("#nav-explorer").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void clickingTheSelectedItemAgainKeepsItsScreen(FxRobot robot) {
+        robot.clickOn("#nav-explorer");
+        assertThat(visible(robot, "#explorerScreen")).isTrue();
+        assertThat(robot.lookup("#nav-explorer").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void keyboardShortcutsSwitchScreens(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        assertThat(visible(robot, "#distillationScreen")).isTrue();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        assertThat(visible(robot, "#aboutScreen")).isTrue();
+    }
+
+    @Test
+    void switchingLanguageFromTheMenuChangesTextsAndKeepsTheScreen(FxRobot robot) {
+        robot.clickOn("#nav-distillation");
+        fireMenuItem(robot, "language-zh-CN");
+
+        assertThat(visible(robot, "#distillationScreen")).isTrue();
+        assertThat(robot.lookup("#distillationScreen #title").queryAs(Label.class).getText())
+                .isEqualTo("实时知识蒸馏");
+        assertThat(robot.lookup("#nav-explorer").queryAs(ToggleButton.class).getText()).isEqualTo("温度探索");
+        assertThat(window.stage().getScene().getRoot().getPseudoClassStates()).contains(ThemeManager.CJK);
+        assertThat(new AppSettings(new SettingsStore(settingsDir)).language())
+                .isEqualTo(Language.CHINESE_SIMPLIFIED);
+
+        fireMenuItem(robot, "language-en");
+        assertThat(robot.lookup("#distillationScreen #title").queryAs(Label.class).getText())
+                .isEqualTo("Live distillation");
+        assertThat(visible(robot, "#distillationScreen")).isTrue();
+    }
+
+    @Test
+    void switchingThemeFromTheMenuAppliesAndPersists(FxRobot robot) {
+        fireMenuItem(robot, "darkThemeItem");
+
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerDark().getUserAgentStylesheet());
+        assertThat(window.stage().getScene().getRoot().getPseudoClassStates()).contains(ThemeManager.DARK);
+        assertThat(window.model().themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(new AppSettings(new SettingsStore(settingsDir)).theme()).isEqualTo(Theme.DARK);
+
+        fireMenuItem(robot, "lightThemeItem");
+        assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
+        assertThat(window.stage().getScene().getRoot().getPseudoClassStates()).doesNotContain(ThemeManager.DARK);
+    }
+
+    @Test
+    void statusBarReportsTheEngineReadyOnCpu(FxRobot robot) throws Exception {
+        engine.whenReady().get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#engineStatusLabel").queryAs(Label.class).getText())
+                .isEqualTo("Engine ready: CPU, PyTorch 2.7.1");
+    }
+
+    @Test
+    void aboutShowsVersionsDeviceAndLicences(FxRobot robot) throws Exception {
+        engine.whenReady().get(10, TimeUnit.SECONDS);
+        fireMenuItem(robot, "aboutItem");
+        assertThat(visible(robot, "#aboutScreen")).isTrue();
+        assertThat(robot.lookup("#versionLabel").queryAs(Label.class).getText()).startsWith("Version 0.1.0");
+        assertThat(robot.lookup("#engineVersionsLabel").queryAs(Label.class).getText())
+                .contains("DJL 0.36.0").contains("PyTorch 2.7.1");
+        assertThat(robot.lookup("#deviceLabel").queryAs(Label.class).getText()).isEqualTo("Device: CPU");
+        javafx.scene.control.TableView<?> table = robot.lookup("#licenceTable").queryTableView();
+        assertThat(table.getItems()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(table.getItems().toString()).contains("CC BY 4.0").contains("DJL");
+    }
+
+    @Test
+    void quitClosesTheWindowAndRemembersItsSize(FxRobot robot) {
+        robot.interact(() -> window.stage().setWidth(1100));
+        fireMenuItem(robot, "quitItem");
+        assertThat(window.stage().isShowing()).isFalse();
+        assertThat(new AppSettings(new SettingsStore(settingsDir)).windowWidth()).isEqualTo(1100);
+    }
+
+    /** Fires a menu item of this window's menu bar, found by id (menus open in popups, outside the scene). */
+    static void fireMenuItem(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        MenuItem item = bar.getMenus().stream().flatMap(MainWindowTest::itemsOf)
+                .filter(candidate -> id.equals(candidate.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no menu item #" + id));
+        robot.interact(item::fire);
+    }
+
+    private static java.util.stream.Stream<MenuItem> itemsOf(MenuItem item) {
+        return item instanceof Menu menu
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(menu),
+                        menu.getItems().stream().flatMap(MainWindowTest::itemsOf))
+                : java.util.stream.Stream.of(item);
+    }
+
+    private static boolean visible(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node.isVisible() && node.getScene() != null;
+    }
+}
