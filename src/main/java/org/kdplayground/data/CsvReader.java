@@ -142,8 +142,11 @@ public final class CsvReader {
         }
         int columns = rows.get(0).length;
         if (columns < 2) {
-            throw DatasetException.inFile(source, "line " + lineNumbers.get(0) + ": found 1 column; need at least "
+            throw new DatasetException(source + " line " + lineNumbers.get(0) + ": found 1 column; need at least "
                     + "one feature column and a label column (delimiter '" + delimiter + "')");
+        }
+        if (labelName != null && header == Header.ABSENT) {
+            throw DatasetException.inFile(source, "label column \"" + labelName + "\" needs a header row");
         }
         int label = resolveLabelColumn(rows.get(0), columns, source);
         boolean hasHeader = switch (header) {
@@ -151,9 +154,6 @@ public final class CsvReader {
             case ABSENT -> false;
             case AUTO -> labelName != null || !allFeaturesNumeric(rows.get(0), label);
         };
-        if (labelName != null && !hasHeader) {
-            throw DatasetException.inFile(source, "label column \"" + labelName + "\" needs a header row");
-        }
         int first = hasHeader ? 1 : 0;
         int count = rows.size() - first;
         if (count == 0) {
