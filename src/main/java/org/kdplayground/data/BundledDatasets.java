@@ -23,7 +23,8 @@ public final class BundledDatasets {
     /**
      * The 1,797 8x8 handwritten digits (UCI optdigits, test part): 64 features with integer values 0..16,
      * classes "0".."9", {@code imageWidth = imageHeight = 8}. The shape of the seed notebook's
-     * {@code nn.Linear(64, 10)}. Each call reads a fresh copy (about 60 ms), so callers may modify it.
+     * {@code nn.Linear(64, 10)}. Each call reads a fresh copy, so callers may modify it; keep one if you need
+     * it often.
      */
     public static Dataset digits8x8() {
         try (InputStream in = BundledDatasets.class.getResourceAsStream(DIGITS_8X8_RESOURCE)) {
