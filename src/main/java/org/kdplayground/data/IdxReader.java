@@ -191,6 +191,10 @@ public final class IdxReader {
         if (e instanceof NoSuchFileException) {
             return DatasetException.inFile(file, "file not found (" + file.toAbsolutePath() + ")");
         }
+        if (e instanceof EOFException) {
+            return new DatasetException(DatasetException.fileName(file) + ": truncated: the data end early ("
+                    + e.getMessage() + ")", e);
+        }
         if (e instanceof ZipException) {
             return new DatasetException(DatasetException.fileName(file) + ": corrupt gzip data: " + e.getMessage(),
                     e);

@@ -135,6 +135,15 @@ class IdxReaderTest {
     }
 
     @Test
+    void gzipCutInsideItsHeaderIsTruncated() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(3, 2, 2));
+        Path file = IdxFiles.write(dir, "img.gz", IdxFiles.cut(gz, 12));
+        assertThatThrownBy(() -> IdxReader.readImages(file, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("img.gz: truncated");
+    }
+
+    @Test
     void emptyFileIsReported() throws IOException {
         Path file = IdxFiles.write(dir, "train-images-idx3-ubyte", new byte[0]);
         assertThatThrownBy(() -> IdxReader.readImages(file, 0))

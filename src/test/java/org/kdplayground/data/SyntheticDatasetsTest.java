@@ -38,7 +38,8 @@ class SyntheticDatasetsTest {
         assertThat(data.classNames()).first().isEqualTo("class 0");
         assertThat(data.isImage()).isFalse();
         int[] counts = data.classCounts();
-        assertThat(Arrays.stream(counts).max().getAsInt() - Arrays.stream(counts).min().getAsInt()).isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(counts).max().getAsInt() - Arrays.stream(counts).min().getAsInt())
+                .isLessThanOrEqualTo(1);
         for (float[] row : data.features()) {
             assertThat(Float.isFinite(row[0]) && Float.isFinite(row[1])).isTrue();
         }
