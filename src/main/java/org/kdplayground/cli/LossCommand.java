@@ -139,17 +139,13 @@ public final class LossCommand implements Callable<Integer> {
         if (json) {
             ObjectNode node = caseJson(c, r);
             node.put("scaling", scaling == SoftScaling.T_SQUARED ? "T^2" : "none");
-            node.put("kl", kl(r, temp, scaling));
+            node.put("kl", r.kl());
             out.println(Json.pretty(node));
         } else {
             printText(out, c, r, scaling);
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static double kl(LossEngine.Result r, double temp, SoftScaling scaling) {
-        return r.soft() / scaling.lossFactor(temp);
     }
 
     private void printText(PrintWriter out, LossEngine.LossCase c, LossEngine.Result r, SoftScaling scaling) {
@@ -162,7 +158,7 @@ public final class LossCommand implements Callable<Integer> {
         out.println();
         List<String[]> terms = new ArrayList<>();
         terms.add(new String[] {"hard  CE(y, softmax(z_s))", Numbers.fixed(r.hard(), digits)});
-        terms.add(new String[] {"KL(p_t^T || p_s^T)", Numbers.fixed(kl(r, c.temperature(), scaling), digits)});
+        terms.add(new String[] {"KL(p_t^T || p_s^T)", Numbers.fixed(r.kl(), digits)});
         terms.add(new String[] {squared ? "soft  T^2 * KL" : "soft  KL (no T^2)", Numbers.fixed(r.soft(), digits)});
         terms.add(new String[] {"total", Numbers.fixed(r.total(), digits)});
         for (String[] term : terms) {
@@ -226,15 +222,24 @@ public final class LossCommand implements Callable<Integer> {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException ex) {
-            String detail = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
-            throw new CliException(ExitCodes.BAD_INPUT,
-                    where + "malformed JSON: " + detail.replaceAll("\\s+", " ").trim());
+            throw new CliException(ExitCodes.BAD_INPUT, where + "malformed JSON: " + jsonProblem(ex));
         }
         if (node == null || !node.isObject()) {
             throw new CliException(ExitCodes.BAD_INPUT, where + "expected a JSON object");
         }
         return new LossEngine.LossCase(numbers(node, "student", where), numbers(node, "teacher", where),
                 integer(node, "label", where), number(node, "T", where), number(node, "alpha", where));
+    }
+
+    /** Jackson's description of a parse error, on one line and without its source-location details. */
+    private static String jsonProblem(JsonProcessingException ex) {
+        String detail = ex.getOriginalMessage() == null ? "unreadable" : ex.getOriginalMessage();
+        detail = detail.replaceAll("\\s+", " ");
+        int location = detail.indexOf(" (start marker at");
+        if (location < 0) {
+            location = detail.indexOf(" at [Source");
+        }
+        return (location < 0 ? detail : detail.substring(0, location)).trim();
     }
 
     private static JsonNode field(JsonNode node, String field, String where) {

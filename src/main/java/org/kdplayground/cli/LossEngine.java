@@ -16,20 +16,22 @@ public interface LossEngine extends AutoCloseable {
     }
 
     /**
-     * What an engine reports, field for field the reference format's outputs.
+     * What an engine reports: the reference format's outputs plus the bare KL.
      *
      * @param pStudent {@code softmax(z_s / T)}
      * @param pTeacher {@code softmax(z_t / T)}
      * @param hard     {@code CE(y, softmax(z_s))}
+     * @param kl       {@code KL(p_t^T ‖ p_s^T)}
      * @param soft     {@code T²·KL(p_t^T ‖ p_s^T)}, or the bare KL when the T² factor is dropped
      * @param total    {@code alpha·hard + (1 − alpha)·soft}
      * @param grad     {@code ∂total/∂z_s}
      */
-    record Result(double[] pStudent, double[] pTeacher, double hard, double soft, double total, double[] grad) {
+    record Result(double[] pStudent, double[] pTeacher, double hard, double kl, double soft, double total,
+                  double[] grad) {
 
         /** Whether every number is finite, so it can be written as JSON. */
         public boolean isFinite() {
-            return Double.isFinite(hard) && Double.isFinite(soft) && Double.isFinite(total)
+            return Double.isFinite(hard) && Double.isFinite(kl) && Double.isFinite(soft) && Double.isFinite(total)
                     && Arrays.stream(pStudent).allMatch(Double::isFinite)
                     && Arrays.stream(pTeacher).allMatch(Double::isFinite)
                     && Arrays.stream(grad).allMatch(Double::isFinite);

@@ -11,6 +11,6 @@ final class MathLossEngine implements LossEngine {
     public Result compute(LossCase c, SoftScaling scaling) {
         LossBreakdown b = DistillationLoss.compute(c.student(), c.teacher(), c.label(), c.temperature(), c.alpha(),
                 scaling);
-        return new Result(b.pStudentT(), b.pTeacherT(), b.hard(), b.soft(), b.total(), b.gradient());
+        return new Result(b.pStudentT(), b.pTeacherT(), b.hard(), b.kl(), b.soft(), b.total(), b.gradient());
     }
 }

@@ -232,6 +232,7 @@ class LossCommandTest {
         CliRun run = CliRun.of("loss", "--cases", file.toString())
                 .failsWith(ExitCodes.BAD_INPUT, file + " " + message);
         assertThat(run.out().lines()).as("the good first line was already written").hasSize(1);
+        assertThat(run.err()).doesNotContain("[Source");
     }
 
     @Test
