@@ -41,7 +41,7 @@ public final class DistillationLoss {
     }
 
     /**
-     * The total loss, with its gradient written into {@code gradientOut}; allocates nothing, for display-rate
+     * The total loss, with its gradient written into {@code gradientOut}; allocates no arrays, for display-rate
      * updates.
      */
     public static double lossAndGradient(double[] student, double[] teacher, int label, double temperature,
