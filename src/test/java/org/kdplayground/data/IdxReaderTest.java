@@ -1,0 +1,199 @@
+package org.kdplayground.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IdxReaderTest {
+
+    private static final List<String> TEN = MnistDatasets.DIGIT_CLASS_NAMES;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "gzip = {0}")
+    @ValueSource(booleans = {false, true})
+    void roundTripsImagesAndLabels(boolean gzip) throws IOException {
+        byte[] images = IdxFiles.images(5, 3, 4);
+        byte[] labels = IdxFiles.labels(3, 1, 4, 1, 9);
+        Path imagesFile = IdxFiles.write(dir, "img" + (gzip ? ".gz" : ""), gzip ? IdxFiles.gzip(images) : images);
+        Path labelsFile = IdxFiles.write(dir, "lbl" + (gzip ? ".gz" : ""), gzip ? IdxFiles.gzip(labels) : labels);
+
+        Dataset data = IdxReader.read(imagesFile, labelsFile, 0, "tiny", TEN);
+
+        assertThat(data.size()).isEqualTo(5);
+        assertThat(data.imageHeight()).isEqualTo(3);
+        assertThat(data.imageWidth()).isEqualTo(4);
+        assertThat(data.featureCount()).isEqualTo(12);
+        assertThat(data.labels()).containsExactly(3, 1, 4, 1, 9);
+        for (int i = 0; i < 5; i++) {
+            for (int p = 0; p < 12; p++) {
+                assertThat(data.features()[i][p]).isEqualTo((float) IdxFiles.pixel(i, p));
+            }
+        }
+    }
+
+    @Test
+    void detectsGzipByMagicBytesNotByName() throws IOException {
+        Path imagesFile = IdxFiles.write(dir, "images-without-extension", IdxFiles.gzip(IdxFiles.images(2, 2, 2)));
+        Path labelsFile = IdxFiles.write(dir, "labels.gz", IdxFiles.labels(0, 1));
+        assertThat(IdxReader.read(imagesFile, labelsFile, 0, "x", TEN).size()).isEqualTo(2);
+    }
+
+    @Test
+    void pixelsAbove127StayPositive() throws IOException {
+        Path imagesFile = IdxFiles.write(dir, "img", IdxFiles.images(40, 2, 4));
+        float max = 0;
+        for (float[] row : IdxReader.readImages(imagesFile, 0).pixels()) {
+            for (float v : row) {
+                assertThat(v).isBetween(0f, 255f);
+                max = Math.max(max, v);
+            }
+        }
+        assertThat(max).isGreaterThan(200f);
+    }
+
+    @Test
+    void readsOnlyTheFirstExamplesUpToTheLimit() throws IOException {
+        Path imagesFile = IdxFiles.write(dir, "img.gz", IdxFiles.gzip(IdxFiles.images(20, 2, 2)));
+        Path labelsFile = IdxFiles.write(dir, "lbl.gz", IdxFiles.gzip(IdxFiles.labels(IdxFiles.cycle(20))));
+
+        Dataset data = IdxReader.read(imagesFile, labelsFile, 7, "x", TEN);
+
+        assertThat(data.size()).isEqualTo(7);
+        assertThat(data.labels()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(data.features()[6][0]).isEqualTo((float) IdxFiles.pixel(6, 0));
+        assertThat(IdxReader.readImages(imagesFile, 100).pixels().length).isEqualTo(20);
+        assertThat(IdxReader.readImages(imagesFile, 7).totalCount()).isEqualTo(20);
+    }
+
+    @Test
+    void limitedReadIgnoresATruncatedTailItNeverReads() throws IOException {
+        byte[] full = IdxFiles.images(10, 2, 2);
+        Path imagesFile = IdxFiles.write(dir, "img", IdxFiles.cut(full, 16 + 4 * 5));
+        assertThat(IdxReader.readImages(imagesFile, 5).pixels().length).isEqualTo(5);
+    }
+
+    @Test
+    void wrongMagicNamesTheFileAndBothNumbers() throws IOException {
+        Path labelsFile = IdxFiles.write(dir, "train-labels-idx1-ubyte", IdxFiles.labels(1, 2));
+        Path junk = IdxFiles.write(dir, "junk.bin", new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+
+        assertThatThrownBy(() -> IdxReader.readImages(labelsFile, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("train-labels-idx1-ubyte: wrong magic number 0x00000801, expected 0x00000803")
+                .hasMessageContaining("labels file");
+        assertThatThrownBy(() -> IdxReader.readLabels(junk, 0, 10))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("junk.bin: wrong magic number 0x01020304");
+    }
+
+    @Test
+    void truncatedLabelsSayHowManyWereExpectedAndFound() throws IOException {
+        Path file = IdxFiles.write(dir, "train-labels-idx1-ubyte.gz",
+                IdxFiles.gzip(IdxFiles.labelsWithHeader(IdxReader.LABELS_MAGIC, 60000, IdxFiles.cycle(12))));
+
+        assertThatThrownBy(() -> IdxReader.readLabels(file, 0, 10))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("train-labels-idx1-ubyte.gz: truncated: expected 60000 labels, found 12");
+    }
+
+    @Test
+    void truncatedImagesSayHowManyWereExpectedAndFound() throws IOException {
+        Path raw = IdxFiles.write(dir, "train-images-idx3-ubyte",
+                IdxFiles.images(IdxReader.IMAGES_MAGIC, 9, 2, 2, 3));
+        // a gzip stream cut in the middle: the reader sees the end of the data early
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(50, 10, 10));
+        Path cutGzip = IdxFiles.write(dir, "t10k-images-idx3-ubyte.gz", IdxFiles.cut(gz, gz.length / 2));
+
+        assertThatThrownBy(() -> IdxReader.readImages(raw, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("train-images-idx3-ubyte: truncated: expected 9 images, found 3");
+        assertThatThrownBy(() -> IdxReader.readImages(cutGzip, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("t10k-images-idx3-ubyte.gz: truncated: expected 50 images, found ");
+    }
+
+    @Test
+    void truncatedHeaderIsReported() throws IOException {
+        Path file = IdxFiles.write(dir, "img", IdxFiles.cut(IdxFiles.images(3, 2, 2), 10));
+        Path magicOnly = IdxFiles.write(dir, "lbl", new byte[] {0, 0, 8});
+
+        assertThatThrownBy(() -> IdxReader.readImages(file, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("img: truncated: the header ends before the image height");
+        assertThatThrownBy(() -> IdxReader.readLabels(magicOnly, 0, 10))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("lbl: truncated:");
+    }
+
+    @Test
+    void gzipCutInsideItsHeaderIsTruncated() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(3, 2, 2));
+        Path file = IdxFiles.write(dir, "img.gz", IdxFiles.cut(gz, 12));
+        assertThatThrownBy(() -> IdxReader.readImages(file, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("img.gz: truncated");
+    }
+
+    @Test
+    void emptyFileIsReported() throws IOException {
+        Path file = IdxFiles.write(dir, "train-images-idx3-ubyte", new byte[0]);
+        assertThatThrownBy(() -> IdxReader.readImages(file, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("train-images-idx3-ubyte: empty file");
+    }
+
+    @Test
+    void missingFileIsReported() {
+        assertThatThrownBy(() -> IdxReader.readLabels(dir.resolve("nowhere-labels"), 0, 10))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("nowhere-labels: file not found");
+    }
+
+    @Test
+    void labelOutOfRangeNamesTheLabelAndExample() throws IOException {
+        Path file = IdxFiles.write(dir, "train-labels-idx1-ubyte", IdxFiles.labels(1, 2, 12, 3));
+        assertThatThrownBy(() -> IdxReader.readLabels(file, 0, 10))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("train-labels-idx1-ubyte: label 12 of example 2 is out of range: expected 0..9");
+    }
+
+    @Test
+    void imageAndLabelCountMismatchNamesBothFiles() throws IOException {
+        Path imagesFile = IdxFiles.write(dir, "train-images-idx3-ubyte", IdxFiles.images(4, 2, 2));
+        Path labelsFile = IdxFiles.write(dir, "train-labels-idx1-ubyte", IdxFiles.labels(1, 2, 3));
+
+        assertThatThrownBy(() -> IdxReader.read(imagesFile, labelsFile, 0, "x", TEN))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("train-images-idx3-ubyte holds 4 images but train-labels-idx1-ubyte holds"
+                        + " 3 labels");
+    }
+
+    @Test
+    void corruptGzipIsReported() throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(3, 2, 2));
+        for (int i = 10; i < gz.length - 8; i++) {
+            gz[i] = (byte) 0xff;
+        }
+        Path file = IdxFiles.write(dir, "img.gz", gz);
+        assertThatThrownBy(() -> IdxReader.readImages(file, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("img.gz: ");
+    }
+
+    @Test
+    void implausibleImageSizeIsReported() throws IOException {
+        Path file = IdxFiles.write(dir, "img", IdxFiles.images(IdxReader.IMAGES_MAGIC, 1, 0, 28, 0));
+        assertThatThrownBy(() -> IdxReader.readImages(file, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("img: implausible image size 28x0");
+    }
+}
