@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 "Without arguments the desktop app opens; with a command it runs headless."
         },
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                TrainCommand.class
         })
 public final class KdPlaygroundCommand implements Callable<Integer> {
 

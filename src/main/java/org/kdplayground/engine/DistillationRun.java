@@ -186,7 +186,8 @@ public final class DistillationRun {
             trainRows = train.size();
             trainFlat = flatten(train.features(), inputs);
             testFlat = flatten(config.test().features(), inputs);
-            labelled = chooseLabelled(train, config.labelledFraction(), config.seed());
+            labelled = config.labelledRows() != null ? config.labelledRows()
+                    : chooseLabelled(train, config.labelledFraction(), config.seed());
             isLabelled = new boolean[trainRows];
             for (int row : labelled) {
                 isLabelled[row] = true;

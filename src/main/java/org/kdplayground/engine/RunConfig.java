@@ -3,6 +3,7 @@ package org.kdplayground.engine;
 import java.util.Objects;
 
 import org.kdplayground.data.Dataset;
+import org.kdplayground.data.Split;
 
 /**
  * Everything that decides a distillation run, immutable so a run can be reproduced from it: the same
@@ -27,11 +28,13 @@ import org.kdplayground.data.Dataset;
  * @param cacheTeacherLogits   true: the frozen teacher's soft targets are computed once for the whole training
  *                             set; false: a teacher forward every step (slower, kept to measure the saving)
  * @param reuseTeacher         true: take a trained teacher from {@link TeacherCache} when one fits
+ * @param labelledRows         the labelled training rows (ascending), e.g. from a data {@link Split}; null: chosen
+ *                             per class from {@code labelledFraction} and {@code seed}
  */
 public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec student, float temperature,
                         float alpha, float learningRate, int teacherEpochs, int studentEpochs, int batchSize,
                         double labelledFraction, TransferSet transferSet, long seed, boolean teacherSeesAllLabels,
-                        boolean cacheTeacherLogits, boolean reuseTeacher) {
+                        boolean cacheTeacherLogits, boolean reuseTeacher, int[] labelledRows) {
 
     public RunConfig {
         Objects.requireNonNull(train, "train");
@@ -53,6 +56,15 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         require(batchSize >= 1, "batch size must be at least 1: " + batchSize);
         require(labelledFraction > 0 && labelledFraction <= 1, "labelled fraction must be in (0, 1]: "
                 + labelledFraction);
+        if (labelledRows != null) {
+            labelledRows = labelledRows.clone();
+            require(labelledRows.length > 0, "no training row is labelled");
+            for (int i = 0; i < labelledRows.length; i++) {
+                require(labelledRows[i] >= 0 && labelledRows[i] < train.size()
+                        && (i == 0 || labelledRows[i] > labelledRows[i - 1]),
+                        "labelled rows must be ascending, distinct and in [0, " + train.size() + ")");
+            }
+        }
         for (int label : train.labels()) {
             require(label >= 0 && label < train.classCount(), "training label out of range: " + label);
         }
@@ -72,6 +84,20 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         return new Builder(train, test);
     }
 
+    /** A builder for a data split: its train and test sets, and its labelled rows as the labelled subset. */
+    public static Builder builder(Split split) {
+        Builder b = new Builder(split.train(), split.test());
+        b.labelledRows = split.labelled();
+        b.labelledFraction = split.labelledCount() / (double) split.train().size();
+        return b;
+    }
+
+    /** The labelled rows given, if any (a copy). */
+    @Override
+    public int[] labelledRows() {
+        return labelledRows == null ? null : labelledRows.clone();
+    }
+
     /** A builder starting from this configuration, to change a few values. */
     public Builder toBuilder() {
         Builder b = new Builder(train, test);
@@ -89,6 +115,7 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         b.teacherSeesAllLabels = teacherSeesAllLabels;
         b.cacheTeacherLogits = cacheTeacherLogits;
         b.reuseTeacher = reuseTeacher;
+        b.labelledRows = labelledRows;
         return b;
     }
 
@@ -110,6 +137,7 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         private boolean teacherSeesAllLabels;
         private boolean cacheTeacherLogits = true;
         private boolean reuseTeacher = true;
+        private int[] labelledRows;
 
         private Builder(Dataset train, Dataset test) {
             this.train = train;
@@ -165,8 +193,10 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
             return this;
         }
 
+        /** Sets the fraction and forgets explicit labelled rows: they are chosen again from the seed. */
         public Builder labelledFraction(double value) {
             labelledFraction = value;
+            labelledRows = null;
             return this;
         }
 
@@ -199,7 +229,7 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         public RunConfig build() {
             return new RunConfig(train, test, teacher, student, temperature, alpha, learningRate, teacherEpochs,
                     studentEpochs, batchSize, labelledFraction, transferSet, seed, teacherSeesAllLabels,
-                    cacheTeacherLogits, reuseTeacher);
+                    cacheTeacherLogits, reuseTeacher, labelledRows);
         }
     }
 }

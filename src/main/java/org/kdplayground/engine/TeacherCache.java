@@ -56,12 +56,14 @@ public final class TeacherCache {
 
     /** What decides a trained teacher. */
     record Key(long trainFingerprint, long testFingerprint, MlpSpec teacher, long seed, float learningRate,
-               int epochs, int batchSize, double labelledFraction, boolean teacherSeesAllLabels) {
+               int epochs, int batchSize, double labelledFraction, boolean teacherSeesAllLabels,
+               List<Integer> labelledRows) {
 
         static Key of(RunConfig c) {
             return new Key(fingerprint(c.train()), fingerprint(c.test()), c.teacher(), c.seed(), c.learningRate(),
                     c.teacherEpochs(), c.batchSize(), c.teacherSeesAllLabels() ? 1.0 : c.labelledFraction(),
-                    c.teacherSeesAllLabels());
+                    c.teacherSeesAllLabels(), c.teacherSeesAllLabels() || c.labelledRows() == null ? List.of()
+                            : java.util.Arrays.stream(c.labelledRows()).boxed().toList());
         }
     }
 
