@@ -173,6 +173,8 @@ public final class DistillationRun {
         private double studentMsPerEpoch;
         private double studentMsPerStep;
         private float[] teacherLogTargets;
+        private final List<StepMetrics> teacherSteps = new ArrayList<>();
+        private final List<EpochMetrics> teacherEpochMetrics = new ArrayList<>();
 
         Worker(NDManager manager, KdLossNd loss, RunListener listener, RunControl control) {
             this.manager = manager;
@@ -213,16 +215,12 @@ public final class DistillationRun {
                 nets.put(ModelRole.TEACHER, teacher);
                 if (cached != null) {
                     teacher.load(cached.parameters());
-                    // keep the step axis the same as when the teacher trains
-                    globalStep = (long) config.teacherEpochs() * batches(teacherRows.length);
-                    finalLosses.put(ModelRole.TEACHER, cached.finalLoss());
-                    evaluateEpoch(Phase.TEACHER, config.teacherEpochs(), 0, Map.of(ModelRole.TEACHER,
-                            cached.finalLoss()));
+                    replayTeacher(cached);
                 } else {
                     trainTeacher(teacher, teacherRows);
                     if (config.reuseTeacher()) {
                         cache.put(key, new TeacherCache.Entry(teacher.export(),
-                                finalLosses.get(ModelRole.TEACHER), teacherMsPerEpoch, teacherMsPerStep));
+                                finalLosses.get(ModelRole.TEACHER), teacherSteps, teacherEpochMetrics));
                     }
                 }
                 if (config.cacheTeacherLogits()) {
@@ -241,6 +239,34 @@ public final class DistillationRun {
                     studentMsPerEpoch, teacherMsPerStep, studentMsPerStep, (System.nanoTime() - started) / 1e6);
             listener.runEnded(result);
             return result;
+        }
+
+        /** Re-emits a cached teacher's metrics; its last epoch is evaluated again so the predictor has it. */
+        private void replayTeacher(TeacherCache.Entry cached) {
+            finalLosses.put(ModelRole.TEACHER, cached.finalLoss());
+            List<EpochMetrics> epochs = cached.epochs();
+            int next = 0;
+            for (EpochMetrics epoch : epochs) {
+                while (next < cached.steps().size() && cached.steps().get(next).epoch() == epoch.epoch()) {
+                    listener.step(cached.steps().get(next++));
+                    globalStep++;
+                }
+                if (epoch.epoch() < config.teacherEpochs()) {
+                    listener.epochEnded(epoch, new ModelPredictor() {
+                        @Override
+                        public boolean has(ModelRole role) {
+                            return false;
+                        }
+
+                        @Override
+                        public float[][] logits(ModelRole role, float[][] inputRows) {
+                            throw new IllegalArgumentException("a reused teacher has only its final weights");
+                        }
+                    });
+                } else {
+                    evaluateEpoch(Phase.TEACHER, epoch.epoch(), epoch.epochMillis(), epoch.meanLosses());
+                }
+            }
         }
 
         private void trainTeacher(Net teacher, int[] rows) {
@@ -272,7 +298,9 @@ public final class DistillationRun {
                     steps++;
                     globalStep++;
                     lossSum += value;
-                    listener.step(new StepMetrics.TeacherStep(epoch, steps, globalStep, value));
+                    StepMetrics.TeacherStep metrics = new StepMetrics.TeacherStep(epoch, steps, globalStep, value);
+                    teacherSteps.add(metrics);
+                    listener.step(metrics);
                 }
                 double ms = (System.nanoTime() - epochStart) / 1e6;
                 totalMs += ms;
@@ -417,7 +445,11 @@ public final class DistillationRun {
             }
             Predictor predictor = new Predictor();
             try {
-                listener.epochEnded(new EpochMetrics(phase, epoch, accuracies, means, ms), predictor);
+                EpochMetrics metrics = new EpochMetrics(phase, epoch, accuracies, means, ms);
+                if (phase == Phase.TEACHER && !teacherFromCache) {
+                    teacherEpochMetrics.add(metrics);
+                }
+                listener.epochEnded(metrics, predictor);
             } finally {
                 predictor.active = false;
             }

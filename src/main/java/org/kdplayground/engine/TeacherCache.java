@@ -67,10 +67,15 @@ public final class TeacherCache {
         }
     }
 
-    /** A trained teacher: its parameters in {@code Block#getParameters()} order and its last epoch's loss. */
-    record Entry(List<float[]> parameters, double finalLoss, double msPerEpoch, double msPerStep) {
+    /**
+     * A trained teacher: its parameters in {@code Block#getParameters()} order, its last epoch's loss, and the
+     * metrics it streamed while training (replayed on reuse, so a rerun's metrics do not depend on the cache).
+     */
+    record Entry(List<float[]> parameters, double finalLoss, List<StepMetrics> steps, List<EpochMetrics> epochs) {
         Entry {
             parameters = List.copyOf(new ArrayList<>(parameters));
+            steps = List.copyOf(steps);
+            epochs = List.copyOf(epochs);
         }
     }
 
