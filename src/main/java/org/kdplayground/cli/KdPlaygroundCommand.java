@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SoftmaxCommand.class,
-                LossCommand.class
+                LossCommand.class,
+                TrainCommand.class
         })
 public final class KdPlaygroundCommand implements Callable<Integer> {
 

@@ -1,0 +1,237 @@
+package org.kdplayground.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.kdplayground.data.DatasetException;
+import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.data.Datasets;
+import org.kdplayground.data.Normalizer;
+import org.kdplayground.data.Split;
+import org.kdplayground.engine.DistillationRun;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.RunConfig;
+import org.kdplayground.engine.RunControl;
+import org.kdplayground.engine.RunResult;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kd-playground train --config experiment.json}: trains teacher, baseline and distilled student headless,
+ * the way the GUI does, and prints what distillation bought. The reproducible twin of the training screen.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a teacher, then a distilled student beside a baseline student, and compare them.",
+                "Options override the experiment file's values."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "experiment JSON (version 1)")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write every step and epoch as CSV")
+    Path out;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "data set id, e.g. two-moons, digits-8x8")
+    String dataset;
+
+    @Option(names = "-T", paramLabel = "T", description = "distillation temperature")
+    Float temperature;
+
+    @Option(names = "--alpha", description = "weight of the hard (label) loss, 0..1")
+    Float alpha;
+
+    @Option(names = "--epochs", description = "epochs of teacher and students")
+    Integer epochs;
+
+    @Option(names = "--teacher-epochs", description = "epochs of the teacher")
+    Integer teacherEpochs;
+
+    @Option(names = "--student-epochs", description = "epochs of the students")
+    Integer studentEpochs;
+
+    @Option(names = "--seed", description = "seed for weights, labelled subset and batch order")
+    Long seed;
+
+    @Option(names = "--transfer", paramLabel = "labelled|all", description = "inputs the soft loss sees")
+    String transfer;
+
+    @Option(names = "--lr", description = "Adam learning rate")
+    Float learningRate;
+
+    @Option(names = "--batch-size", description = "rows per step")
+    Integer batchSize;
+
+    @Option(names = "--labelled-fraction", description = "share of training labels used, (0, 1]")
+    Double labelledFraction;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        TrainExperiment experiment = TrainExperiment.read(config);
+        RunConfig runConfig = buildConfig(experiment);
+        startEngine();
+        RunControl control = new RunControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kd-train-cancel");
+        boolean hooked = addHook(hook);
+        RunResult result;
+        BufferedWriter csv = null;
+        try {
+            if (out != null) {
+                try {
+                    csv = Files.newBufferedWriter(out);
+                } catch (IOException e) {
+                    throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
+                }
+            }
+            TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.teacherEpochs(),
+                    runConfig.studentEpochs());
+            try (NDManager manager = NDManager.newBaseManager()) {
+                result = new DistillationRun(runConfig).run(manager, reporter, control);
+            } finally {
+                reporter.finish();
+                finished.countDown();
+            }
+            if (csv != null) {
+                try {
+                    csv.close();
+                } catch (IOException e) {
+                    throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
+                }
+                if (reporter.csvError() != null) {
+                    throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " ("
+                            + reporter.csvError().getMessage() + ")");
+                }
+            }
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook is running
+                }
+            }
+        }
+        printTable(stdout, runConfig, result);
+        return switch (result.stopReason()) {
+            case COMPLETED -> ExitCodes.OK;
+            case CANCELLED -> ExitCodes.CANCELLED;
+            case DIVERGED -> throw new CliException(ExitCodes.DIVERGED, result.message());
+        };
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Loads the engine once up front, so a missing native library is one clear line, not a stack trace. */
+    private static void startEngine() {
+        try {
+            Engine.getInstance();
+        } catch (Throwable e) { // native loading fails with Errors (UnsatisfiedLinkError) as well as exceptions
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new CliException(ExitCodes.ENGINE_UNAVAILABLE,
+                    "the training engine (DJL with PyTorch) could not start: " + why);
+        }
+    }
+
+    RunConfig buildConfig(TrainExperiment e) {
+        try {
+            DatasetSpec dataSpec = e.dataset();
+            if (dataset != null) {
+                dataSpec = DatasetSpec.of(dataset).withSeed(dataSpec.seed());
+            }
+            double fraction = labelledFraction != null ? labelledFraction : e.labelledFraction();
+            Split split = Datasets.loadSplit(dataSpec, e.testFraction(), fraction);
+            Normalizer normalizer = switch (e.normalize()) {
+                case "unit-range" -> Normalizer.unitRange(split.train());
+                case "none" -> Normalizer.identity(split.train().featureCount());
+                default -> Normalizer.standardize(split.train());
+            };
+            split = normalizer.apply(split);
+            RunConfig.Builder b = RunConfig.builder(split)
+                    .temperature(temperature != null ? temperature : e.temperature())
+                    .alpha(alpha != null ? alpha : e.alpha())
+                    .learningRate(learningRate != null ? learningRate : e.learningRate())
+                    .teacherEpochs(firstOf(teacherEpochs, epochs, e.teacherEpochs()))
+                    .studentEpochs(firstOf(studentEpochs, epochs, e.studentEpochs()))
+                    .batchSize(batchSize != null ? batchSize : e.batchSize())
+                    .transferSet(transfer != null ? TrainExperiment.transfer(transfer) : e.transferSet())
+                    .seed(seed != null ? seed : e.seed())
+                    .teacherSeesAllLabels(e.teacherSeesAllLabels());
+            if (e.teacher() != null && dataset == null) {
+                b.teacher(e.teacher());
+            }
+            if (e.student() != null && dataset == null) {
+                b.student(e.student());
+            }
+            return b.build();
+        } catch (DatasetException ex) {
+            throw new CliException(ExitCodes.BAD_INPUT, ex.getMessage());
+        } catch (IllegalArgumentException ex) {
+            throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + ex.getMessage());
+        }
+    }
+
+    private static int firstOf(Integer specific, Integer general, int fallback) {
+        return specific != null ? specific : general != null ? general : fallback;
+    }
+
+    static void printTable(PrintWriter out, RunConfig c, RunResult r) {
+        int inputs = c.train().featureCount();
+        int classes = c.train().classCount();
+        out.printf(Locale.ROOT, "%n%s: %d training rows (%d labelled), %d test rows; T=%s alpha=%s lr=%s "
+                        + "transfer=%s seed=%d%n", c.train().name(), c.train().size(),
+                c.labelledRows() == null ? c.train().size() : c.labelledRows().length, c.test().size(),
+                c.temperature(), c.alpha(), c.learningRate(), c.transferSet().name().toLowerCase(Locale.ROOT),
+                c.seed());
+        out.printf(Locale.ROOT, "%-10s %-26s %10s %10s %10s%n", "model", "network", "parameters", "train acc",
+                "test acc");
+        for (ModelRole role : ModelRole.values()) {
+            String net = (role == ModelRole.TEACHER ? c.teacher() : c.student()).describe(inputs, classes);
+            long params = role == ModelRole.TEACHER ? r.teacherParameters() : r.studentParameters();
+            out.printf(Locale.ROOT, "%-10s %-26s %,10d %10s %10s%n", role.name().toLowerCase(Locale.ROOT), net,
+                    params, percent(r.trainAccuracy().get(role)), percent(r.testAccuracy().get(role)));
+        }
+        out.printf(Locale.ROOT, "device %s; teacher %s; students %.0f ms/epoch (%.3f ms/step); total %.1f s; %s%n",
+                r.device(), r.teacherFromCache() ? "reused" : String.format(Locale.ROOT, "%.0f ms/epoch",
+                        r.teacherMsPerEpoch()), r.studentMsPerEpoch(), r.studentMsPerStep(),
+                r.totalMillis() / 1000, r.stopReason().name().toLowerCase(Locale.ROOT));
+        out.flush();
+    }
+
+    private static String percent(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+    }
+}

@@ -1,0 +1,135 @@
+package org.kdplayground.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+import org.kdplayground.engine.EpochMetrics;
+import org.kdplayground.engine.ModelPredictor;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.Phase;
+import org.kdplayground.engine.RunListener;
+import org.kdplayground.engine.RunStart;
+import org.kdplayground.engine.StepMetrics;
+
+/**
+ * The train command's listener: a progress bar on stderr (redrawn at most every 100 ms) and, when asked, every
+ * step and epoch as a CSV row. Runs on the training thread.
+ */
+final class TrainReporter implements RunListener {
+
+    static final String CSV_HEADER = "kind,phase,epoch,step,global_step,teacher_ce,distilled_hard,distilled_soft,"
+            + "distilled_total,baseline_ce,labelled_rows,teacher_train_acc,teacher_test_acc,distilled_train_acc,"
+            + "distilled_test_acc,baseline_train_acc,baseline_test_acc";
+
+    private final PrintWriter err;
+    private final boolean progress;
+    private final Writer csv;
+    private final int teacherEpochs;
+    private final int studentEpochs;
+    private long totalSteps;
+    private long lastDraw;
+    private boolean drawn;
+    private IOException csvError;
+
+    TrainReporter(PrintWriter err, boolean progress, Writer csv, int teacherEpochs, int studentEpochs) {
+        this.err = err;
+        this.progress = progress;
+        this.csv = csv;
+        this.teacherEpochs = teacherEpochs;
+        this.studentEpochs = studentEpochs;
+        if (csv != null) {
+            write(CSV_HEADER + "\n");
+        }
+    }
+
+    @Override
+    public void runStarted(RunStart start) {
+        totalSteps = (long) teacherEpochs * start.teacherStepsPerEpoch()
+                + (long) studentEpochs * start.studentStepsPerEpoch();
+        if (progress) {
+            err.printf(Locale.ROOT, "Training on %s: teacher %,d parameters%s, students %,d parameters each%n",
+                    start.device(), start.teacherParameters(), start.teacherFromCache() ? " (reused)" : "",
+                    start.studentParameters());
+        }
+    }
+
+    @Override
+    public void step(StepMetrics m) {
+        if (csv != null) {
+            if (m instanceof StepMetrics.TeacherStep t) {
+                write(String.format(Locale.ROOT, "step,teacher,%d,%d,%d,%s,,,,,,,,,,,%n", t.epoch(), t.step(),
+                        t.globalStep(), num(t.loss())));
+            } else if (m instanceof StepMetrics.StudentStep s) {
+                write(String.format(Locale.ROOT, "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,%n", s.epoch(),
+                        s.step(), s.globalStep(), num(s.hard()), num(s.soft()), num(s.total()),
+                        num(s.baselineLoss()), s.labelledRows()));
+            }
+        }
+        long now = System.nanoTime();
+        if (progress && (now - lastDraw > 100_000_000L || m.globalStep() == totalSteps)) {
+            lastDraw = now;
+            draw(m);
+        }
+    }
+
+    private void draw(StepMetrics m) {
+        int width = 30;
+        double done = totalSteps == 0 ? 1 : Math.min(1, m.globalStep() / (double) totalSteps);
+        int filled = (int) Math.round(done * width);
+        String phase = m.phase() == Phase.TEACHER
+                ? String.format(Locale.ROOT, "teacher  epoch %d/%d", m.epoch(), teacherEpochs)
+                : String.format(Locale.ROOT, "students epoch %d/%d", m.epoch(), studentEpochs);
+        String loss = m instanceof StepMetrics.TeacherStep t
+                ? String.format(Locale.ROOT, "CE %.4f", t.loss())
+                : String.format(Locale.ROOT, "KD %.4f  baseline %.4f", ((StepMetrics.StudentStep) m).total(),
+                ((StepMetrics.StudentStep) m).baselineLoss());
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] "
+                + String.format(Locale.ROOT, "%3.0f%% ", done * 100) + phase + "  " + loss + "    ");
+        err.flush();
+        drawn = true;
+    }
+
+    @Override
+    public void epochEnded(EpochMetrics m, ModelPredictor predictor) {
+        if (csv == null) {
+            return;
+        }
+        StringBuilder row = new StringBuilder("epoch,").append(m.phase() == Phase.TEACHER ? "teacher" : "students")
+                .append(',').append(m.epoch()).append(",,,,,,,,,");
+        for (ModelRole role : ModelRole.values()) {
+            var acc = m.accuracy(role);
+            row.append(',').append(acc.map(a -> num(a.train())).orElse(""))
+                    .append(',').append(acc.map(a -> num(a.test())).orElse(""));
+        }
+        write(row.append('\n').toString());
+    }
+
+    /** Ends the progress line so the table starts on a fresh one. */
+    void finish() {
+        if (drawn) {
+            err.println();
+            err.flush();
+        }
+    }
+
+    IOException csvError() {
+        return csvError;
+    }
+
+    private void write(String text) {
+        if (csvError != null) {
+            return;
+        }
+        try {
+            csv.write(text);
+        } catch (IOException e) {
+            csvError = e;
+        }
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,667 @@
+package org.kdplayground.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import org.kdplayground.data.Dataset;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * One distillation experiment: (1) train the teacher with cross-entropy (or reuse one from {@link TeacherCache}),
+ * freeze it and compute its soft targets for the whole training set once; (2) train the distilled student and the
+ * baseline student from the same initial weights on the same batches, one step of each in turn.
+ *
+ * <p>Everything runs on the thread that calls {@link #run}: DJL allows one open {@code GradientCollector} per
+ * JVM and grad mode is per thread, so the caller picks a single worker thread (a JavaFX {@code Task}, the CLI's
+ * main thread) and drives pause/cancel through a {@link RunControl} from elsewhere.
+ *
+ * <p>Batches. With transfer set LABELLED the students step over the labelled rows. With ALL they step over every
+ * training row, labelled rows spread evenly over the batches; the distilled student's soft loss averages over all
+ * rows of a batch and its hard loss over the labelled rows of that batch only; the baseline steps on those
+ * labelled rows (skipping a batch with none), so both students see the same labels in the same order.
+ *
+ * <p>Memory. Each step opens a sub-manager of the run's manager, builds the batch in it and closes it after the
+ * update, so the number of NDArrays stays flat over a run; the run's manager is closed at the end.
+ */
+public final class DistillationRun {
+
+    /**
+     * Above this, a cross-entropy counts as divergence even while finite: with a huge learning rate Adam throws the
+     * weights so far that logits differ by millions and the loss stays finite but meaningless.
+     */
+    static final float EXPLODED_CROSS_ENTROPY = 1e4f;
+
+    private final RunConfig config;
+    private final TeacherCache cache;
+
+    public DistillationRun(RunConfig config) {
+        this(config, TeacherCache.shared());
+    }
+
+    public DistillationRun(RunConfig config, TeacherCache cache) {
+        this.config = config;
+        this.cache = cache;
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    /** Runs on the calling thread with its own base manager (closed at the end). */
+    public RunResult run(RunListener listener, RunControl control) {
+        try (NDManager base = NDManager.newBaseManager()) {
+            return run(base, listener, control);
+        }
+    }
+
+    /**
+     * Runs on the calling thread; every array lives in a sub-manager of {@code parent}, closed before returning.
+     * Blocks while {@code control} is paused.
+     */
+    public RunResult run(NDManager parent, RunListener listener, RunControl control) {
+        try (NDManager runManager = parent.newSubManager();
+             KdLossNd loss = new KdLossNd(runManager, config.temperature(), config.alpha())) {
+            return new Worker(runManager, loss, listener, control).execute();
+        }
+    }
+
+    /** The device a run would train on: the engine's default (GPU when DJL counts one, else CPU). */
+    public static String defaultDevice() {
+        return Engine.getInstance().defaultDevice().toString();
+    }
+
+    /** A network with its own Adam optimizer. */
+    private static final class Net {
+        final Block block;
+        final ParameterStore store;
+        final Optimizer optimizer;
+        final List<Parameter> parameters;
+
+        Net(NDManager manager, MlpSpec spec, int inputs, int classes, float learningRate) {
+            block = spec.build(inputs, classes);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+            store = new ParameterStore(manager, false);
+            optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
+            parameters = new ArrayList<>(block.getParameters().values());
+        }
+
+        NDArray forward(NDArray x, boolean training) {
+            return block.forward(store, new NDList(x), training).singletonOrThrow();
+        }
+
+        void update() {
+            for (Parameter p : parameters) {
+                NDArray weight = p.getArray();
+                NDArray grad = weight.getGradient();
+                optimizer.update(p.getId(), weight, grad); // DJL's Adam also zeroes the gradient
+                grad.close();
+            }
+        }
+
+        List<float[]> export() {
+            List<float[]> out = new ArrayList<>();
+            for (Parameter p : parameters) {
+                out.add(p.getArray().toFloatArray());
+            }
+            return out;
+        }
+
+        void load(List<float[]> values) {
+            for (int i = 0; i < parameters.size(); i++) {
+                parameters.get(i).getArray().set(values.get(i));
+            }
+        }
+    }
+
+    /** Thrown inside the worker when a loss is not finite. */
+    private static final class Diverged extends RuntimeException {
+        Diverged(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Thrown inside the worker when the control says cancel. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final class Worker {
+        private final NDManager manager;
+        private final KdLossNd loss;
+        private final RunListener listener;
+        private final RunControl control;
+        private final Engine engine;
+        private final Thread thread = Thread.currentThread();
+        private final int inputs;
+        private final int classes;
+        private final int trainRows;
+        private final float[] trainFlat;
+        private final float[] testFlat;
+        private final int[] labelled;
+        private final boolean[] isLabelled;
+        private final EnumMap<ModelRole, Net> nets = new EnumMap<>(ModelRole.class);
+        private final EnumMap<ModelRole, Double> testAccuracy = new EnumMap<>(ModelRole.class);
+        private final EnumMap<ModelRole, Double> trainAccuracy = new EnumMap<>(ModelRole.class);
+        private final EnumMap<ModelRole, Double> finalLosses = new EnumMap<>(ModelRole.class);
+        private final long started = System.nanoTime();
+        private Optional<Double> lastHard = Optional.empty();
+        private Optional<Double> lastSoft = Optional.empty();
+        private long globalStep;
+        private boolean teacherFromCache;
+        private double teacherMsPerEpoch;
+        private double teacherMsPerStep;
+        private double studentMsPerEpoch;
+        private double studentMsPerStep;
+        private float[] teacherLogTargets;
+        private final List<StepMetrics> teacherSteps = new ArrayList<>();
+        private final List<EpochMetrics> teacherEpochMetrics = new ArrayList<>();
+
+        Worker(NDManager manager, KdLossNd loss, RunListener listener, RunControl control) {
+            this.manager = manager;
+            this.loss = loss;
+            this.listener = listener == null ? RunListener.NONE : listener;
+            this.control = control == null ? new RunControl() : control;
+            this.engine = manager.getEngine();
+            Dataset train = config.train();
+            inputs = train.featureCount();
+            classes = train.classCount();
+            trainRows = train.size();
+            trainFlat = flatten(train.features(), inputs);
+            testFlat = flatten(config.test().features(), inputs);
+            labelled = config.labelledRows() != null ? config.labelledRows()
+                    : chooseLabelled(train, config.labelledFraction(), config.seed());
+            isLabelled = new boolean[trainRows];
+            for (int row : labelled) {
+                isLabelled[row] = true;
+            }
+        }
+
+        RunResult execute() {
+            String device = manager.getDevice().toString();
+            long teacherParams = config.teacher().parameterCount(inputs, classes);
+            long studentParams = config.student().parameterCount(inputs, classes);
+            TeacherCache.Key key = TeacherCache.Key.of(config);
+            TeacherCache.Entry cached = config.reuseTeacher() ? cache.get(key) : null;
+            teacherFromCache = cached != null;
+            int[] teacherRows = config.teacherSeesAllLabels() ? allRows() : labelled;
+            int[] studentRows = config.transferSet() == TransferSet.ALL ? allRows() : labelled;
+            listener.runStarted(new RunStart(device, teacherParams, studentParams, teacherFromCache,
+                    batches(teacherRows.length), batches(studentRows.length), labelled.length, trainRows));
+            RunResult.StopReason reason = RunResult.StopReason.COMPLETED;
+            String message = "Completed.";
+            try {
+                engine.setRandomSeed(seedInt(config.seed()));
+                Net teacher = new Net(manager, config.teacher(), inputs, classes, config.learningRate());
+                nets.put(ModelRole.TEACHER, teacher);
+                if (cached != null) {
+                    teacher.load(cached.parameters());
+                    replayTeacher(cached);
+                } else {
+                    trainTeacher(teacher, teacherRows);
+                    if (config.reuseTeacher()) {
+                        cache.put(key, new TeacherCache.Entry(teacher.export(),
+                                finalLosses.get(ModelRole.TEACHER), teacherSteps, teacherEpochMetrics));
+                    }
+                }
+                if (config.cacheTeacherLogits()) {
+                    teacherLogTargets = computeTeacherLogTargets(teacher);
+                }
+                trainStudents(teacher);
+            } catch (Cancelled e) {
+                reason = RunResult.StopReason.CANCELLED;
+                message = "Cancelled.";
+            } catch (Diverged e) {
+                reason = RunResult.StopReason.DIVERGED;
+                message = e.getMessage();
+            }
+            RunResult result = new RunResult(reason, message, device, teacherParams, studentParams, testAccuracy,
+                    trainAccuracy, finalLosses, lastHard, lastSoft, teacherFromCache, teacherMsPerEpoch,
+                    studentMsPerEpoch, teacherMsPerStep, studentMsPerStep, (System.nanoTime() - started) / 1e6);
+            listener.runEnded(result);
+            return result;
+        }
+
+        /** Re-emits a cached teacher's metrics; its last epoch is evaluated again so the predictor has it. */
+        private void replayTeacher(TeacherCache.Entry cached) {
+            finalLosses.put(ModelRole.TEACHER, cached.finalLoss());
+            List<EpochMetrics> epochs = cached.epochs();
+            int next = 0;
+            for (EpochMetrics epoch : epochs) {
+                while (next < cached.steps().size() && cached.steps().get(next).epoch() == epoch.epoch()) {
+                    listener.step(cached.steps().get(next++));
+                    globalStep++;
+                }
+                if (epoch.epoch() < config.teacherEpochs()) {
+                    listener.epochEnded(epoch, new ModelPredictor() {
+                        @Override
+                        public boolean has(ModelRole role) {
+                            return false;
+                        }
+
+                        @Override
+                        public float[][] logits(ModelRole role, float[][] inputRows) {
+                            throw new IllegalArgumentException("a reused teacher has only its final weights");
+                        }
+                    });
+                } else {
+                    evaluateEpoch(Phase.TEACHER, epoch.epoch(), epoch.epochMillis(), epoch.meanLosses());
+                }
+            }
+        }
+
+        private void trainTeacher(Net teacher, int[] rows) {
+            Random order = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
+            int[] shuffled = rows.clone();
+            double totalMs = 0;
+            long totalSteps = 0;
+            for (int epoch = 1; epoch <= config.teacherEpochs(); epoch++) {
+                shuffle(shuffled, order);
+                double lossSum = 0;
+                int steps = 0;
+                long epochStart = System.nanoTime();
+                for (int from = 0; from < shuffled.length; from += config.batchSize()) {
+                    checkpoint();
+                    int to = Math.min(shuffled.length, from + config.batchSize());
+                    float value;
+                    try (NDManager step = manager.newSubManager()) {
+                        int b = to - from;
+                        NDArray x = step.create(gatherRows(trainFlat, inputs, shuffled, from, to), new Shape(b, inputs));
+                        NDArray y = step.create(oneHot(shuffled, from, to, null), new Shape(b, classes));
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            NDArray ce = KdLossNd.crossEntropy(teacher.forward(x, true), y);
+                            collector.backward(ce);
+                            value = ce.getFloat();
+                        }
+                        requireSane(value, "teacher", epoch, steps + 1);
+                        teacher.update();
+                    }
+                    steps++;
+                    globalStep++;
+                    lossSum += value;
+                    StepMetrics.TeacherStep metrics = new StepMetrics.TeacherStep(epoch, steps, globalStep, value);
+                    teacherSteps.add(metrics);
+                    listener.step(metrics);
+                }
+                double ms = (System.nanoTime() - epochStart) / 1e6;
+                totalMs += ms;
+                totalSteps += steps;
+                finalLosses.put(ModelRole.TEACHER, lossSum / steps);
+                evaluateEpoch(Phase.TEACHER, epoch, ms, Map.of(ModelRole.TEACHER, lossSum / steps));
+            }
+            teacherMsPerEpoch = totalMs / config.teacherEpochs();
+            teacherMsPerStep = totalMs / Math.max(1, totalSteps);
+        }
+
+        private float[] computeTeacherLogTargets(Net teacher) {
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray x = sub.create(trainFlat, new Shape(trainRows, inputs));
+                return loss.teacherLogTargets(teacher.forward(x, false)).toFloatArray();
+            }
+        }
+
+        private void trainStudents(Net teacher) {
+            // A seed of their own: students start the same whether the teacher was trained or reused.
+            engine.setRandomSeed(seedInt(config.seed() * 31 + 17));
+            Net distilled = new Net(manager, config.student(), inputs, classes, config.learningRate());
+            Net baseline = new Net(manager, config.student(), inputs, classes, config.learningRate());
+            baseline.load(distilled.export());
+            nets.put(ModelRole.DISTILLED, distilled);
+            nets.put(ModelRole.BASELINE, baseline);
+            boolean all = config.transferSet() == TransferSet.ALL;
+            Random order = new Random(config.seed() * 0x9E3779B97F4A7C15L + 2);
+            int[] labelledOrder = labelled.clone();
+            int[] unlabelledOrder = all ? unlabelledRows() : new int[0];
+            double totalMs = 0;
+            long totalSteps = 0;
+            double baselineLoss = 0;
+            for (int epoch = 1; epoch <= config.studentEpochs(); epoch++) {
+                shuffle(labelledOrder, order);
+                shuffle(unlabelledOrder, order);
+                int[] rows = interleave(labelledOrder, unlabelledOrder);
+                double hardSum = 0;
+                double softSum = 0;
+                double totalSum = 0;
+                double baselineSum = 0;
+                int steps = 0;
+                int baselineSteps = 0;
+                long epochStart = System.nanoTime();
+                for (int from = 0; from < rows.length; from += config.batchSize()) {
+                    checkpoint();
+                    int to = Math.min(rows.length, from + config.batchSize());
+                    int b = to - from;
+                    int labelledCount = 0;
+                    for (int i = from; i < to; i++) {
+                        labelledCount += isLabelled[rows[i]] ? 1 : 0;
+                    }
+                    float hard;
+                    float soft;
+                    float total;
+                    try (NDManager step = manager.newSubManager()) {
+                        NDArray x = step.create(gatherRows(trainFlat, inputs, rows, from, to), new Shape(b, inputs));
+                        NDArray y = step.create(oneHot(rows, from, to, isLabelled), new Shape(b, classes));
+                        NDArray mask = null;
+                        NDArray xBase = x;
+                        NDArray yBase = y;
+                        if (labelledCount < b) {
+                            float[] m = new float[b];
+                            int[] labelledInBatch = new int[labelledCount];
+                            for (int i = from, j = 0; i < to; i++) {
+                                if (isLabelled[rows[i]]) {
+                                    m[i - from] = 1f;
+                                    labelledInBatch[j++] = rows[i];
+                                }
+                            }
+                            mask = step.create(m, new Shape(b));
+                            if (labelledCount > 0) {
+                                xBase = step.create(gatherRows(trainFlat, inputs, labelledInBatch, 0, labelledCount),
+                                        new Shape(labelledCount, inputs));
+                                yBase = step.create(oneHot(labelledInBatch, 0, labelledCount, null),
+                                        new Shape(labelledCount, classes));
+                            }
+                        }
+                        NDArray logTargets = teacherLogTargets != null
+                                ? step.create(gatherRows(teacherLogTargets, classes, rows, from, to),
+                                new Shape(b, classes))
+                                : loss.teacherLogTargets(teacher.forward(x, false)); // before grad mode: frozen
+                        float base = Float.NaN;
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            KdLossNd.Parts parts = loss.compute(distilled.forward(x, true), logTargets, y, mask,
+                                    labelledCount);
+                            collector.backward(parts.total());
+                            if (labelledCount > 0) {
+                                NDArray ce = KdLossNd.crossEntropy(baseline.forward(xBase, true), yBase);
+                                collector.backward(ce);
+                                base = ce.getFloat();
+                            }
+                            hard = parts.hard().getFloat();
+                            soft = parts.soft().getFloat();
+                            total = parts.total().getFloat();
+                        }
+                        requireFinite(total, "distilled student", epoch, steps + 1);
+                        requireSane(hard, "distilled student", epoch, steps + 1);
+                        requireFinite(soft, "distilled student", epoch, steps + 1);
+                        distilled.update();
+                        if (labelledCount > 0) {
+                            requireSane(base, "baseline student", epoch, steps + 1);
+                            baseline.update();
+                            baselineLoss = base;
+                            baselineSum += base;
+                            baselineSteps++;
+                        }
+                    }
+                    steps++;
+                    globalStep++;
+                    hardSum += hard;
+                    softSum += soft;
+                    totalSum += total;
+                    listener.step(new StepMetrics.StudentStep(epoch, steps, globalStep, hard, soft, total,
+                            baselineLoss, b, labelledCount));
+                }
+                double ms = (System.nanoTime() - epochStart) / 1e6;
+                totalMs += ms;
+                totalSteps += steps;
+                lastHard = Optional.of(hardSum / steps);
+                lastSoft = Optional.of(softSum / steps);
+                finalLosses.put(ModelRole.DISTILLED, totalSum / steps);
+                finalLosses.put(ModelRole.BASELINE, baselineSum / Math.max(1, baselineSteps));
+                Map<ModelRole, Double> means = new EnumMap<>(ModelRole.class);
+                means.put(ModelRole.TEACHER, finalLosses.get(ModelRole.TEACHER));
+                means.put(ModelRole.DISTILLED, totalSum / steps);
+                means.put(ModelRole.BASELINE, baselineSum / Math.max(1, baselineSteps));
+                evaluateEpoch(Phase.STUDENTS, epoch, ms, means);
+            }
+            studentMsPerEpoch = totalMs / config.studentEpochs();
+            studentMsPerStep = totalMs / Math.max(1, totalSteps);
+        }
+
+        private void evaluateEpoch(Phase phase, int epoch, double ms, Map<ModelRole, Double> means) {
+            Map<ModelRole, EpochMetrics.Accuracy> accuracies = new EnumMap<>(ModelRole.class);
+            for (Map.Entry<ModelRole, Net> e : nets.entrySet()) {
+                double train = accuracy(e.getValue(), trainFlat, config.train().labels(), labelled);
+                double test = accuracy(e.getValue(), testFlat, config.test().labels(), null);
+                accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train, test));
+                trainAccuracy.put(e.getKey(), train);
+                testAccuracy.put(e.getKey(), test);
+            }
+            Predictor predictor = new Predictor();
+            try {
+                EpochMetrics metrics = new EpochMetrics(phase, epoch, accuracies, means, ms);
+                if (phase == Phase.TEACHER && !teacherFromCache) {
+                    teacherEpochMetrics.add(metrics);
+                }
+                listener.epochEnded(metrics, predictor);
+            } finally {
+                predictor.active = false;
+            }
+        }
+
+        private double accuracy(Net net, float[] flat, int[] labels, int[] subset) {
+            int n = subset == null ? labels.length : subset.length;
+            if (n == 0) {
+                return 0;
+            }
+            int[] rows = subset;
+            if (rows == null) {
+                rows = new int[n];
+                for (int i = 0; i < n; i++) {
+                    rows[i] = i;
+                }
+            }
+            int correct = 0;
+            int chunk = 4096;
+            for (int from = 0; from < n; from += chunk) {
+                int to = Math.min(n, from + chunk);
+                try (NDManager sub = manager.newSubManager()) {
+                    NDArray x = sub.create(gatherRows(flat, inputs, rows, from, to), new Shape(to - from, inputs));
+                    long[] predicted = net.forward(x, false).argMax(1).toLongArray();
+                    for (int i = from; i < to; i++) {
+                        if (predicted[i - from] == labels[rows[i]]) {
+                            correct++;
+                        }
+                    }
+                }
+            }
+            return correct / (double) n;
+        }
+
+        private void checkpoint() {
+            if (!control.proceed()) {
+                throw new Cancelled();
+            }
+        }
+
+        private void requireFinite(float value, String who, int epoch, int step) {
+            if (!Float.isFinite(value)) {
+                throw diverged(who + "'s loss became " + (Float.isNaN(value) ? "NaN" : "infinite"), epoch, step);
+            }
+        }
+
+        /** A cross-entropy this large means a logit margin of thousands: the weights have exploded. */
+        private void requireSane(float crossEntropy, String who, int epoch, int step) {
+            requireFinite(crossEntropy, who, epoch, step);
+            if (crossEntropy > EXPLODED_CROSS_ENTROPY) {
+                throw diverged(who + "'s cross-entropy exploded to " + String.format(Locale.ROOT, "%.3g",
+                        crossEntropy), epoch, step);
+            }
+        }
+
+        private Diverged diverged(String what, int epoch, int step) {
+            return new Diverged(String.format(Locale.ROOT,
+                    "Training diverged: the %s at epoch %d, step %d. The learning rate (%s) is most likely too"
+                            + " high; try a value 10 times smaller (0.001 to 0.01 suit these networks).",
+                    what, epoch, step, Float.toString(config.learningRate())));
+        }
+
+        private int batches(int rows) {
+            return (rows + config.batchSize() - 1) / config.batchSize();
+        }
+
+        private int[] allRows() {
+            int[] rows = new int[trainRows];
+            for (int i = 0; i < trainRows; i++) {
+                rows[i] = i;
+            }
+            return rows;
+        }
+
+        private int[] unlabelledRows() {
+            int[] rows = new int[trainRows - labelled.length];
+            for (int i = 0, j = 0; i < trainRows; i++) {
+                if (!isLabelled[i]) {
+                    rows[j++] = i;
+                }
+            }
+            return rows;
+        }
+
+        private float[] oneHot(int[] rows, int from, int to, boolean[] onlyThese) {
+            float[] out = new float[(to - from) * classes];
+            int[] labels = config.train().labels();
+            for (int i = from; i < to; i++) {
+                if (onlyThese == null || onlyThese[rows[i]]) {
+                    out[(i - from) * classes + labels[rows[i]]] = 1f;
+                }
+            }
+            return out;
+        }
+
+        /** Answers predictions during an epoch callback, on the worker thread. */
+        private final class Predictor implements ModelPredictor {
+            volatile boolean active = true;
+
+            @Override
+            public boolean has(ModelRole role) {
+                return nets.containsKey(role);
+            }
+
+            @Override
+            public float[][] logits(ModelRole role, float[][] inputRows) {
+                if (!active || Thread.currentThread() != thread) {
+                    throw new IllegalStateException(
+                            "a ModelPredictor works only inside its callback, on the worker thread");
+                }
+                Net net = nets.get(role);
+                if (net == null) {
+                    throw new IllegalArgumentException(role + " is not trained yet");
+                }
+                float[][] out = new float[inputRows.length][];
+                if (inputRows.length == 0) {
+                    return out;
+                }
+                float[] flat = flatten(inputRows, inputs);
+                int chunk = 8192;
+                for (int from = 0; from < inputRows.length; from += chunk) {
+                    int to = Math.min(inputRows.length, from + chunk);
+                    try (NDManager sub = manager.newSubManager()) {
+                        float[] slice = new float[(to - from) * inputs];
+                        System.arraycopy(flat, from * inputs, slice, 0, slice.length);
+                        float[] logits = net.forward(sub.create(slice, new Shape(to - from, inputs)), false)
+                                .toFloatArray();
+                        for (int i = from; i < to; i++) {
+                            out[i] = new float[classes];
+                            System.arraycopy(logits, (i - from) * classes, out[i], 0, classes);
+                        }
+                    }
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Labelled rows: per class, a seeded shuffle, keeping round(fraction·n) of them (at least one). */
+    static int[] chooseLabelled(Dataset train, double fraction, long seed) {
+        if (fraction >= 1) {
+            int[] all = new int[train.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < train.classCount(); c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < train.size(); i++) {
+            byClass.get(train.labels()[i]).add(i);
+        }
+        Random random = new Random(seed * 0x9E3779B97F4A7C15L + 3);
+        List<Integer> chosen = new ArrayList<>();
+        for (List<Integer> rows : byClass) {
+            if (rows.isEmpty()) {
+                continue;
+            }
+            Collections.shuffle(rows, random);
+            int keep = (int) Math.max(1, Math.round(fraction * rows.size()));
+            chosen.addAll(rows.subList(0, keep));
+        }
+        Collections.sort(chosen);
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Labelled rows spread evenly among the unlabelled ones, so every batch gets its share of labels. */
+    static int[] interleave(int[] labelledRows, int[] unlabelledRows) {
+        int l = labelledRows.length;
+        int n = l + unlabelledRows.length;
+        int[] out = new int[n];
+        int li = 0;
+        int ui = 0;
+        for (int pos = 0; pos < n; pos++) {
+            boolean takeLabelled = li < l && ((long) li * n < (long) (pos + 1) * l || ui == unlabelledRows.length);
+            out[pos] = takeLabelled ? labelledRows[li++] : unlabelledRows[ui++];
+        }
+        return out;
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static float[] flatten(float[][] rows, int width) {
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected "
+                        + width);
+            }
+            System.arraycopy(rows[i], 0, out, i * width, width);
+        }
+        return out;
+    }
+
+    private static float[] gatherRows(float[] flat, int width, int[] rows, int from, int to) {
+        float[] out = new float[(to - from) * width];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(flat, rows[i] * width, out, (i - from) * width, width);
+        }
+        return out;
+    }
+
+    private static int seedInt(long seed) {
+        return (int) (seed ^ (seed >>> 32)) & Integer.MAX_VALUE;
+    }
+}

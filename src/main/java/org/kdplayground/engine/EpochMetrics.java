@@ -1,0 +1,32 @@
+package org.kdplayground.engine;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accuracies and mean losses at the end of an epoch. In the teacher phase only the teacher is measured; in the
+ * student phase the teacher's (fixed) accuracy is repeated beside both students', so a chart can draw all three.
+ * "Train" accuracy is over the labelled training examples, those whose labels the run used.
+ *
+ * @param phase          which phase ended an epoch
+ * @param epoch          1-based epoch within the phase
+ * @param accuracies     per model, accuracy on the labelled training rows and on the test set
+ * @param meanLosses     per model, the mean over the epoch's steps of its training loss (total for DISTILLED)
+ * @param epochMillis    wall time of the epoch's steps, without evaluation
+ */
+public record EpochMetrics(Phase phase, int epoch, Map<ModelRole, Accuracy> accuracies,
+                           Map<ModelRole, Double> meanLosses, double epochMillis) {
+
+    public EpochMetrics {
+        accuracies = Map.copyOf(accuracies);
+        meanLosses = Map.copyOf(meanLosses);
+    }
+
+    /** Accuracies in [0, 1]. */
+    public record Accuracy(double train, double test) {
+    }
+
+    public Optional<Accuracy> accuracy(ModelRole role) {
+        return Optional.ofNullable(accuracies.get(role));
+    }
+}

@@ -1,0 +1,43 @@
+package org.kdplayground.engine;
+
+/**
+ * Asks the networks of a running run for their outputs, e.g. to draw a decision-boundary heatmap or a confusion
+ * matrix between epochs. Valid only inside the listener callback that received it and only on the worker
+ * thread (DJL's grad mode is per thread); copy what you need before returning.
+ */
+public interface ModelPredictor {
+
+    /** Whether this network exists yet (the students appear in the student phase). */
+    boolean has(ModelRole role);
+
+    /** Raw logits, one row per input row. */
+    float[][] logits(ModelRole role, float[][] inputs);
+
+    /** Softmax of the logits at temperature 1. */
+    default float[][] probabilities(ModelRole role, float[][] inputs) {
+        return softmax(logits(role, inputs), 1f);
+    }
+
+    /** Row-wise softmax of {@code logits / temperature}, in double then rounded, stable for large logits. */
+    static float[][] softmax(float[][] logits, float temperature) {
+        float[][] out = new float[logits.length][];
+        for (int r = 0; r < logits.length; r++) {
+            float[] row = logits[r];
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : row) {
+                max = Math.max(max, v / (double) temperature);
+            }
+            double sum = 0;
+            double[] e = new double[row.length];
+            for (int i = 0; i < row.length; i++) {
+                e[i] = Math.exp(row[i] / (double) temperature - max);
+                sum += e[i];
+            }
+            out[r] = new float[row.length];
+            for (int i = 0; i < row.length; i++) {
+                out[r][i] = (float) (e[i] / sum);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package org.kdplayground.engine;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a run ended and what it achieved. Maps hold only what was measured before the run stopped (a run cancelled
+ * in its teacher phase has no student accuracies); no value is NaN.
+ *
+ * @param stopReason         why the run stopped
+ * @param message            one line for the user (for DIVERGED: the likely cause and what to change)
+ * @param device             where it trained, e.g. {@code cpu()}
+ * @param teacherParameters  weights and biases of the teacher
+ * @param studentParameters  weights and biases of each student
+ * @param testAccuracy       final test accuracy per model
+ * @param trainAccuracy      final accuracy on the labelled training rows per model
+ * @param finalLosses        last epoch's mean training loss per model (total loss for DISTILLED)
+ * @param distilledHard      last student epoch's mean hard loss of the distilled student, if reached
+ * @param distilledSoft      last student epoch's mean soft loss (T²·KL), if reached
+ * @param teacherFromCache   whether the teacher was reused rather than trained
+ * @param teacherMsPerEpoch  mean wall time of a teacher epoch's steps (0 when reused)
+ * @param studentMsPerEpoch  mean wall time of a student epoch's steps (both students)
+ * @param teacherMsPerStep   mean wall time of a teacher step (0 when reused)
+ * @param studentMsPerStep   mean wall time of a student step (distilled and baseline together)
+ * @param totalMillis        wall time of the whole run, evaluation included
+ */
+public record RunResult(StopReason stopReason, String message, String device, long teacherParameters,
+                        long studentParameters, Map<ModelRole, Double> testAccuracy,
+                        Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
+                        Optional<Double> distilledHard, Optional<Double> distilledSoft, boolean teacherFromCache,
+                        double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
+                        double studentMsPerStep, double totalMillis) {
+
+    /** Why a run stopped. */
+    public enum StopReason {
+        COMPLETED,
+        CANCELLED,
+        /** A loss became NaN or infinite. */
+        DIVERGED
+    }
+
+    public RunResult {
+        testAccuracy = Map.copyOf(testAccuracy);
+        trainAccuracy = Map.copyOf(trainAccuracy);
+        finalLosses = Map.copyOf(finalLosses);
+    }
+
+    public boolean completed() {
+        return stopReason == StopReason.COMPLETED;
+    }
+}

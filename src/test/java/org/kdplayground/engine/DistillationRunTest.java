@@ -1,0 +1,237 @@
+package org.kdplayground.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import ai.djl.ndarray.NDManager;
+
+class DistillationRunTest {
+
+    private static NDManager base;
+
+    @BeforeAll
+    static void open() {
+        base = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        base.close();
+    }
+
+    @AfterEach
+    void clearHook() {
+        KdLossNd.hookInsideLoss = null;
+    }
+
+    /** Everything a listener saw, in order, for comparing runs. */
+    static class Recorder implements RunListener {
+        final List<Object> events = Collections.synchronizedList(new ArrayList<>());
+        final List<StepMetrics> steps = Collections.synchronizedList(new ArrayList<>());
+        RunStart start;
+        RunResult result;
+
+        @Override
+        public void runStarted(RunStart s) {
+            start = s;
+        }
+
+        @Override
+        public void step(StepMetrics metrics) {
+            events.add(metrics);
+            steps.add(metrics);
+        }
+
+        @Override
+        public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
+            events.add(metrics.phase() + " " + metrics.epoch() + " " + metrics.accuracies() + " "
+                    + metrics.meanLosses());
+        }
+
+        @Override
+        public void runEnded(RunResult r) {
+            result = r;
+        }
+
+        List<StepMetrics> studentSteps() {
+            return steps.stream().filter(s -> s.phase() == Phase.STUDENTS).toList();
+        }
+    }
+
+    private static Recorder run(RunConfig config) {
+        Recorder recorder = new Recorder();
+        new DistillationRun(config, new TeacherCache(2)).run(base, recorder, new RunControl());
+        return recorder;
+    }
+
+    @Test
+    void completesAndReportsAllThreeModelsOnCpu() {
+        Recorder r = run(TinyData.smallConfig(1).build());
+        assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        assertThat(r.result.device()).isEqualTo("cpu()");
+        assertThat(r.start.device()).isEqualTo("cpu()");
+        assertThat(r.result.testAccuracy()).containsOnlyKeys(ModelRole.values());
+        assertThat(r.result.teacherParameters()).isEqualTo(2 * 16 + 16 + 16 * 16 + 16 + 16 * 2 + 2);
+        assertThat(r.result.studentParameters()).isEqualTo(2 * 4 + 4 + 4 * 2 + 2);
+        assertThat(r.steps).hasSize(3 * 6 + 3 * 6);
+        assertThat(r.result.testAccuracy().get(ModelRole.TEACHER)).isGreaterThan(0.8);
+    }
+
+    @Test
+    void sameConfigurationGivesBitIdenticalMetrics() {
+        RunConfig config = TinyData.smallConfig(7).build();
+        Recorder first = run(config);
+        Recorder second = run(config);
+        assertThat(second.events).isEqualTo(first.events);
+        assertThat(second.result.testAccuracy()).isEqualTo(first.result.testAccuracy());
+    }
+
+    @Test
+    void forcedGcInsideTheLossChangesNothing() {
+        RunConfig config = TinyData.smallConfig(3).teacherEpochs(1).studentEpochs(2).build();
+        Recorder plain = run(config);
+        KdLossNd.hookInsideLoss = System::gc;
+        Recorder withGc = run(config);
+        assertThat(withGc.studentSteps()).isEqualTo(plain.studentSteps());
+        assertThat(withGc.result.testAccuracy()).isEqualTo(plain.result.testAccuracy());
+    }
+
+    @Test
+    void reusedTeacherGivesTheSameStudents() {
+        RunConfig config = TinyData.smallConfig(5).reuseTeacher(true).build();
+        TeacherCache cache = new TeacherCache(2);
+        Recorder trained = new Recorder();
+        new DistillationRun(config, cache).run(base, trained, new RunControl());
+        Recorder reused = new Recorder();
+        new DistillationRun(config, cache).run(base, reused, new RunControl());
+        assertThat(trained.start.teacherFromCache()).isFalse();
+        assertThat(reused.start.teacherFromCache()).isTrue();
+        assertThat(reused.events).isEqualTo(trained.events);
+        assertThat(reused.result.testAccuracy()).isEqualTo(trained.result.testAccuracy());
+    }
+
+    @Test
+    void arrayCountStaysFlatOverAndAcrossRuns() {
+        int before = base.getManagedArrays().size();
+        List<Integer> studentEpochCounts = new ArrayList<>();
+        RunListener counter = new RunListener() {
+            @Override
+            public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
+                if (metrics.phase() == Phase.STUDENTS) {
+                    predictor.logits(ModelRole.DISTILLED, new float[][] {{0f, 0f}, {1f, 1f}});
+                    studentEpochCounts.add(base.getManagedArrays().size());
+                }
+            }
+        };
+        RunConfig config = TinyData.smallConfig(2).studentEpochs(4).build();
+        new DistillationRun(config, new TeacherCache(1)).run(base, counter, new RunControl());
+        assertThat(base.getManagedArrays()).hasSize(before);
+        new DistillationRun(config.toBuilder().transferSet(TransferSet.ALL).labelledFraction(0.25).build(),
+                new TeacherCache(1)).run(base, counter, new RunControl());
+        assertThat(base.getManagedArrays()).hasSize(before);
+        assertThat(studentEpochCounts).hasSize(8);
+        assertThat(studentEpochCounts.subList(0, 4)).containsOnly(studentEpochCounts.get(0));
+        assertThat(studentEpochCounts.subList(4, 8)).containsOnly(studentEpochCounts.get(4));
+    }
+
+    @Test
+    void cancelMidRunThenTheNextRunCompletes() {
+        RunControl control = new RunControl();
+        Recorder recorder = new Recorder() {
+            @Override
+            public void step(StepMetrics metrics) {
+                super.step(metrics);
+                if (metrics.globalStep() == 20) {
+                    control.cancel();
+                }
+            }
+        };
+        RunResult cancelled = new DistillationRun(TinyData.smallConfig(4).build(), new TeacherCache(1))
+                .run(base, recorder, control);
+        assertThat(cancelled.stopReason()).isEqualTo(RunResult.StopReason.CANCELLED);
+        assertThat(recorder.steps).hasSize(20);
+        Recorder next = run(TinyData.smallConfig(4).build());
+        assertThat(next.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+    }
+
+    @Test
+    void pauseHoldsTheStepCountUntilResume() throws Exception {
+        RunControl control = new RunControl();
+        AtomicLong lastStep = new AtomicLong();
+        RunListener listener = new RunListener() {
+            @Override
+            public void step(StepMetrics metrics) {
+                lastStep.set(metrics.globalStep());
+                if (metrics.globalStep() == 10) {
+                    control.pause();
+                }
+            }
+        };
+        RunResult[] result = new RunResult[1];
+        Thread worker = new Thread(() -> result[0] = new DistillationRun(TinyData.smallConfig(6).build(),
+                new TeacherCache(1)).run(base, listener, control), "test-worker");
+        worker.start();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!control.isHeld() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(control.isHeld()).isTrue();
+        assertThat(lastStep.get()).isEqualTo(10);
+        Thread.sleep(200);
+        assertThat(lastStep.get()).isEqualTo(10);
+        control.resume();
+        worker.join(30_000);
+        assertThat(result[0].stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        assertThat(lastStep.get()).isEqualTo(36);
+    }
+
+    @Test
+    void absurdLearningRateReportsDivergenceAndNeverEmitsNaN() {
+        Recorder r = run(TinyData.smallConfig(8).learningRate(1e6f).epochs(5).build());
+        assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.DIVERGED);
+        assertThat(r.result.message()).contains("learning rate").contains("too high");
+        for (StepMetrics s : r.steps) {
+            if (s instanceof StepMetrics.TeacherStep t) {
+                assertThat(t.loss()).isFinite();
+            } else if (s instanceof StepMetrics.StudentStep st) {
+                assertThat(List.of(st.hard(), st.soft(), st.total(), st.baselineLoss())).allMatch(Double::isFinite);
+            }
+        }
+    }
+
+    @Test
+    void transferSetAllTrainsOnEveryRowAndTheBaselineOnLabelsOnly() {
+        Recorder r = run(TinyData.smallConfig(9).transferSet(TransferSet.ALL).labelledFraction(0.25).build());
+        assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        assertThat(r.start.labelledRows()).isEqualTo(24);
+        assertThat(r.start.studentStepsPerEpoch()).isEqualTo(6);
+        assertThat(r.start.teacherStepsPerEpoch()).isEqualTo(2);
+        List<StepMetrics> students = r.studentSteps();
+        assertThat(students).hasSize(18);
+        assertThat(students).allMatch(s -> ((StepMetrics.StudentStep) s).labelledRows() == 4);
+    }
+
+    @Test
+    void teacherForwardEachStepGivesNearlyTheSameLosses() {
+        RunConfig config = TinyData.smallConfig(11).build();
+        Recorder cached = run(config);
+        Recorder forward = run(config.toBuilder().cacheTeacherLogits(false).build());
+        List<StepMetrics> a = cached.studentSteps();
+        List<StepMetrics> b = forward.studentSteps();
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(((StepMetrics.StudentStep) b.get(i)).soft())
+                    .isCloseTo(((StepMetrics.StudentStep) a.get(i)).soft(),
+                            org.assertj.core.data.Offset.offset(1e-4));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.kdplayground.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kdplayground.data.Dataset;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+class EngineUnitsTest {
+
+    @Test
+    void parameterCountMatchesDjl() {
+        MlpSpec spec = new MlpSpec(List.of(256, 256), MlpSpec.Activation.TANH, 0.1f);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = spec.build(64, 10);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 64));
+            long djl = block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            assertThat(spec.parameterCount(64, 10)).isEqualTo(djl).isEqualTo(85_002);
+        }
+        assertThat(spec.describe(64, 10)).isEqualTo("64-256-256-10 tanh dropout 0.1");
+    }
+
+    @Test
+    void labelledRowsAreChosenPerClassAndSeeded() {
+        Dataset data = TinyData.moons(100, 0.1, 1);
+        int[] a = DistillationRun.chooseLabelled(data, 0.1, 3);
+        assertThat(a).hasSize(10).isSorted();
+        assertThat(Arrays.stream(a).filter(i -> data.labels()[i] == 0).count()).isEqualTo(5);
+        assertThat(DistillationRun.chooseLabelled(data, 0.1, 3)).isEqualTo(a);
+        assertThat(DistillationRun.chooseLabelled(data, 0.1, 4)).isNotEqualTo(a);
+        assertThat(DistillationRun.chooseLabelled(data, 1.0, 3)).hasSize(100);
+    }
+
+    @Test
+    void interleaveSpreadsLabelledRowsEvenly() {
+        int[] out = DistillationRun.interleave(new int[] {100, 101}, new int[] {0, 1, 2, 3, 4, 5});
+        assertThat(out).containsExactly(100, 0, 1, 2, 101, 3, 4, 5);
+        assertThat(DistillationRun.interleave(new int[] {7}, new int[0])).containsExactly(7);
+    }
+
+    @Test
+    void configRejectsNonsenseWithAClearMessage() {
+        RunConfig.Builder b = TinyData.smallConfig(1);
+        assertThatThrownBy(() -> b.temperature(0).build()).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> TinyData.smallConfig(1).alpha(1.5f).build()).hasMessageContaining("alpha");
+        assertThatThrownBy(() -> TinyData.smallConfig(1).labelledFraction(0).build())
+                .hasMessageContaining("labelled fraction");
+    }
+
+    @Test
+    void controlCancelReleasesAPausedWorker() throws Exception {
+        RunControl control = new RunControl();
+        control.pause();
+        boolean[] proceeded = new boolean[1];
+        Thread t = new Thread(() -> proceeded[0] = control.proceed());
+        t.start();
+        while (!control.isHeld()) {
+            Thread.sleep(1);
+        }
+        control.cancel();
+        t.join(5_000);
+        assertThat(proceeded[0]).isFalse();
+    }
+}
