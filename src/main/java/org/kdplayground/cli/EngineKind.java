@@ -11,7 +11,9 @@ import picocli.CommandLine;
 /** The engines {@code --engine} can name; add a constant here to add an engine. */
 public enum EngineKind {
     /** Exact double-precision math (org.kdplayground.math). */
-    MATH("math", MathLossEngine::new);
+    MATH("math", MathLossEngine::new),
+    /** DJL with the PyTorch engine, float32: what training uses. */
+    DJL("djl", DjlLossEngine::new);
 
     private final String cliName;
     private final Supplier<LossEngine> factory;

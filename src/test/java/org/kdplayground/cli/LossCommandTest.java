@@ -194,7 +194,7 @@ class LossCommandTest {
     void unknownEngineIsAPicocliUsageError() {
         CliRun run = CliRun.of("loss", "--cases", "x.jsonl", "--engine", "tensorflow");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("unknown engine 'tensorflow' (choose from: math)")
+        assertThat(run.err()).contains("unknown engine 'tensorflow' (choose from: math, djl)")
                 .doesNotContain("Exception");
     }
 
