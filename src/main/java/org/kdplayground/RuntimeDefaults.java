@@ -16,6 +16,7 @@ public final class RuntimeDefaults {
     public static void apply() {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
+        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(DEFAULT_INTRA_OP_THREADS));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     }
 

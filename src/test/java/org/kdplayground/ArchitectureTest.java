@@ -13,12 +13,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainKnowsNoJavaFx = noClasses()
-            .that().resideInAnyPackage("..math..", "..engine..", "..data..", "..io..", "..cli..")
+            .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..", "org.kdplayground.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
     @ArchTest
     static final ArchRule mathKnowsNoDjl = noClasses()
-            .that().resideInAnyPackage("..math..")
+            .that().resideInAnyPackage("org.kdplayground.math..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
             .allowEmptyShould(true);
 
@@ -30,18 +30,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule sharedUiKnowsNoFeature = noClasses()
-            .that().resideInAnyPackage("..ui..")
+            .that().resideInAnyPackage("org.kdplayground.ui..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "..explorer..", "..training..", "..about..", "..cli..");
+                    "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..", "org.kdplayground.cli..");
 
     @ArchTest
     static final ArchRule featuresDoNotImportEachOther = noClasses()
-            .that().resideInAnyPackage("..explorer..")
-            .should().dependOnClassesThat().resideInAnyPackage("..training..", "..about..");
+            .that().resideInAnyPackage("org.kdplayground.explorer..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kdplayground.training..", "org.kdplayground.about..");
 
     @ArchTest
     static final ArchRule domainDoesNotImportScreensOrCli = noClasses()
-            .that().resideInAnyPackage("..math..", "..engine..", "..data..", "..io..")
+            .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "..explorer..", "..training..", "..about..", "..cli..", "..ui..");
+                    "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..", "org.kdplayground.cli..", "org.kdplayground.ui..");
 }

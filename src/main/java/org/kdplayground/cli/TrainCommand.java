@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.DatasetSpec;
-import org.kdplayground.data.Datasets;
-import org.kdplayground.data.Normalizer;
-import org.kdplayground.data.Split;
+import org.kdplayground.io.Experiment;
+import org.kdplayground.io.ExperimentException;
 import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunConfig;
@@ -86,7 +85,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        TrainExperiment experiment = TrainExperiment.read(config);
+        Experiment experiment;
+        try {
+            experiment = Experiment.read(config);
+        } catch (ExperimentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
         RunConfig runConfig = buildConfig(experiment);
         startEngine();
         RunControl control = new RunControl();
@@ -166,37 +170,37 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    RunConfig buildConfig(TrainExperiment e) {
+    RunConfig buildConfig(Experiment e) {
         try {
-            DatasetSpec dataSpec = e.dataset();
+            Experiment.Builder b = e.toBuilder();
             if (dataset != null) {
-                dataSpec = DatasetSpec.of(dataset).withSeed(dataSpec.seed());
+                // another data set: its own preset networks, sizes and noise; the file's data seed
+                b.dataset(DatasetSpec.of(dataset).withSeed(e.dataset().seed())).teacher(null).student(null);
             }
-            double fraction = labelledFraction != null ? labelledFraction : e.labelledFraction();
-            Split split = Datasets.loadSplit(dataSpec, e.testFraction(), fraction);
-            Normalizer normalizer = switch (e.normalize()) {
-                case "unit-range" -> Normalizer.unitRange(split.train());
-                case "none" -> Normalizer.identity(split.train().featureCount());
-                default -> Normalizer.standardize(split.train());
-            };
-            split = normalizer.apply(split);
-            RunConfig.Builder b = RunConfig.builder(split)
-                    .temperature(temperature != null ? temperature : e.temperature())
-                    .alpha(alpha != null ? alpha : e.alpha())
-                    .learningRate(learningRate != null ? learningRate : e.learningRate())
-                    .teacherEpochs(firstOf(teacherEpochs, epochs, e.teacherEpochs()))
-                    .studentEpochs(firstOf(studentEpochs, epochs, e.studentEpochs()))
-                    .batchSize(batchSize != null ? batchSize : e.batchSize())
-                    .transferSet(transfer != null ? TrainExperiment.transfer(transfer) : e.transferSet())
-                    .seed(seed != null ? seed : e.seed())
-                    .teacherSeesAllLabels(e.teacherSeesAllLabels());
-            if (e.teacher() != null && dataset == null) {
-                b.teacher(e.teacher());
+            if (labelledFraction != null) {
+                b.labelledFraction(labelledFraction);
             }
-            if (e.student() != null && dataset == null) {
-                b.student(e.student());
+            if (temperature != null) {
+                b.temperature(temperature);
             }
-            return b.build();
+            if (alpha != null) {
+                b.alpha(alpha);
+            }
+            if (learningRate != null) {
+                b.learningRate(learningRate);
+            }
+            b.teacherEpochs(firstOf(teacherEpochs, epochs, e.teacherEpochs()));
+            b.studentEpochs(firstOf(studentEpochs, epochs, e.studentEpochs()));
+            if (batchSize != null) {
+                b.batchSize(batchSize);
+            }
+            if (transfer != null) {
+                b.transferSet(Experiment.transfer(transfer));
+            }
+            if (seed != null) {
+                b.seed(seed);
+            }
+            return b.build().prepare().config();
         } catch (DatasetException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, ex.getMessage());
         } catch (IllegalArgumentException ex) {

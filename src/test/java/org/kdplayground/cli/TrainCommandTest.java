@@ -84,7 +84,7 @@ class TrainCommandTest {
     void shippedExperimentsParse() throws Exception {
         for (String name : List.of("two-moons.json", "digits.json")) {
             Path file = Path.of("assets/experiments", name);
-            TrainExperiment e = TrainExperiment.read(file);
+            org.kdplayground.io.Experiment e = org.kdplayground.io.Experiment.read(file);
             assertThat(e.teacherEpochs()).isPositive();
         }
     }

@@ -1,4 +1,4 @@
-package org.kdplayground.cli;
+package org.kdplayground.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.data.Datasets;
+import org.kdplayground.data.Normalizer;
+import org.kdplayground.data.Split;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.TransferSet;
 
@@ -22,22 +26,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * An experiment file ({@code "version": 1}), read strictly: an unknown key or a wrong type is an error that names
  * it, so a typo does not silently fall back to a default. Absent keys take the defaults below. The fields mirror
- * {@link org.kdplayground.engine.RunConfig}; {@code teacher}/{@code student} absent means the dataset's preset.
+ * {@link RunConfig}; {@code teacher}/{@code student} absent means the dataset's preset.
  */
-record TrainExperiment(DatasetSpec dataset, double testFraction, String normalize, MlpSpec teacher, MlpSpec student,
+public record Experiment(DatasetSpec dataset, double testFraction, String normalize, MlpSpec teacher, MlpSpec student,
                        float temperature, float alpha, float learningRate, int teacherEpochs, int studentEpochs,
                        int batchSize, double labelledFraction, TransferSet transferSet, long seed,
                        boolean teacherSeesAllLabels) {
 
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     private static final Set<String> KEYS = Set.of("version", "dataset", "testFraction", "normalize", "teacher",
             "student", "temperature", "alpha", "learningRate", "teacherEpochs", "studentEpochs", "epochs",
             "batchSize", "labelledFraction", "transferSet", "seed", "teacherSeesAllLabels", "description");
     private static final Set<String> NET_KEYS = Set.of("hidden", "activation", "dropout");
 
-    /** Reads and checks an experiment file; every problem is a {@link CliException} with BAD_INPUT. */
-    static TrainExperiment read(Path file) {
+    /** Reads and checks an experiment file; every problem is an {@link ExperimentException} naming the file. */
+    public static Experiment read(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -63,11 +67,25 @@ record TrainExperiment(DatasetSpec dataset, double testFraction, String normaliz
         }
     }
 
-    private static CliException bad(Path file, String problem) {
-        return new CliException(ExitCodes.BAD_INPUT, "experiment " + file + ": " + problem);
+    private static ExperimentException bad(Path file, String problem) {
+        return new ExperimentException("experiment " + file + ": " + problem);
     }
 
-    static TrainExperiment parse(JsonNode root) {
+    /** An experiment from JSON text; problems are {@link IllegalArgumentException}s that name the setting. */
+    public static Experiment parse(String json) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("expected a JSON object");
+            }
+            return parse(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON (line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage() + ")");
+        }
+    }
+
+    public static Experiment parse(JsonNode root) {
         for (var it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
@@ -90,7 +108,7 @@ record TrainExperiment(DatasetSpec dataset, double testFraction, String normaliz
         if (!List.of("standardize", "unit-range", "none").contains(normalize)) {
             throw new IllegalArgumentException("\"normalize\" must be standardize, unit-range or none");
         }
-        return new TrainExperiment(spec,
+        return new Experiment(spec,
                 number(root, "testFraction", 0.3),
                 normalize,
                 net(root.get("teacher"), "teacher"),
@@ -107,7 +125,154 @@ record TrainExperiment(DatasetSpec dataset, double testFraction, String normaliz
                 bool(root, "teacherSeesAllLabels", false));
     }
 
-    static TransferSet transfer(String value) {
+    /**
+     * Loads the data, fits the normaliser on the training part and builds the run configuration: the one way a run
+     * is made from an experiment, for the command line and the training screen alike.
+     *
+     * @throws org.kdplayground.data.DatasetException when the data cannot be read
+     * @throws IllegalArgumentException               naming the first invalid value
+     */
+    public PreparedRun prepare() {
+        Split raw = Datasets.loadSplit(dataset, testFraction, labelledFraction);
+        Normalizer normalizer = switch (normalize) {
+            case "unit-range" -> Normalizer.unitRange(raw.train());
+            case "none" -> Normalizer.identity(raw.train().featureCount());
+            default -> Normalizer.standardize(raw.train());
+        };
+        RunConfig.Builder b = RunConfig.builder(normalizer.apply(raw))
+                .temperature(temperature)
+                .alpha(alpha)
+                .learningRate(learningRate)
+                .teacherEpochs(teacherEpochs)
+                .studentEpochs(studentEpochs)
+                .batchSize(batchSize)
+                .transferSet(transferSet)
+                .seed(seed)
+                .teacherSeesAllLabels(teacherSeesAllLabels);
+        if (teacher != null) {
+            b.teacher(teacher);
+        }
+        if (student != null) {
+            b.student(student);
+        }
+        return new PreparedRun(this, raw, normalizer, b.build());
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes a few values of an experiment (command-line overrides, the screen's set-up panel). */
+    public static final class Builder {
+        private DatasetSpec dataset;
+        private double testFraction;
+        private String normalize;
+        private MlpSpec teacher;
+        private MlpSpec student;
+        private float temperature;
+        private float alpha;
+        private float learningRate;
+        private int teacherEpochs;
+        private int studentEpochs;
+        private int batchSize;
+        private double labelledFraction;
+        private TransferSet transferSet;
+        private long seed;
+        private boolean teacherSeesAllLabels;
+
+        private Builder(Experiment e) {
+            dataset = e.dataset;
+            testFraction = e.testFraction;
+            normalize = e.normalize;
+            teacher = e.teacher;
+            student = e.student;
+            temperature = e.temperature;
+            alpha = e.alpha;
+            learningRate = e.learningRate;
+            teacherEpochs = e.teacherEpochs;
+            studentEpochs = e.studentEpochs;
+            batchSize = e.batchSize;
+            labelledFraction = e.labelledFraction;
+            transferSet = e.transferSet;
+            seed = e.seed;
+            teacherSeesAllLabels = e.teacherSeesAllLabels;
+        }
+
+        public Builder dataset(DatasetSpec value) {
+            dataset = value;
+            return this;
+        }
+
+        /** The teacher's network; null takes the data set's preset. */
+        public Builder teacher(MlpSpec value) {
+            teacher = value;
+            return this;
+        }
+
+        /** The students' network; null takes the data set's preset. */
+        public Builder student(MlpSpec value) {
+            student = value;
+            return this;
+        }
+
+        public Builder temperature(float value) {
+            temperature = value;
+            return this;
+        }
+
+        public Builder alpha(float value) {
+            alpha = value;
+            return this;
+        }
+
+        public Builder learningRate(float value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder teacherEpochs(int value) {
+            teacherEpochs = value;
+            return this;
+        }
+
+        public Builder studentEpochs(int value) {
+            studentEpochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder labelledFraction(double value) {
+            labelledFraction = value;
+            return this;
+        }
+
+        public Builder transferSet(TransferSet value) {
+            transferSet = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder teacherSeesAllLabels(boolean value) {
+            teacherSeesAllLabels = value;
+            return this;
+        }
+
+        public Experiment build() {
+            return new Experiment(dataset, testFraction, normalize, teacher, student, temperature, alpha,
+                    learningRate, teacherEpochs, studentEpochs, batchSize, labelledFraction, transferSet, seed,
+                    teacherSeesAllLabels);
+        }
+    }
+
+    public static TransferSet transfer(String value) {
         try {
             return TransferSet.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
