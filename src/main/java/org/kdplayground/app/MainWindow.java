@@ -14,6 +14,7 @@ import org.kdplayground.about.AboutModel;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ExplorerController;
 import org.kdplayground.training.TrainingController;
+import org.kdplayground.training.TrainingModel;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
@@ -32,10 +33,12 @@ final class MainWindow {
     private final MainModel model;
     private final EngineStatusModel engineStatus = new EngineStatusModel();
     private final ThemeManager themeManager;
+    private final EngineService engine;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
+        this.engine = Objects.requireNonNull(engine);
         this.i18n = new I18n(settings.language());
         this.model = new MainModel(i18n, settings.theme(), stage::close);
 
@@ -88,7 +91,7 @@ final class MainWindow {
                 return new ExplorerController();
             }
             if (type == TrainingController.class) {
-                return new TrainingController();
+                return new TrainingController(new TrainingModel(i18n, engine, engineStatus), i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };

@@ -1,8 +1,367 @@
 package org.kdplayground.training;
 
-/**
- * The live distillation screen. For now the screen states its purpose; the set-up panel, run controls and live
- * charts arrive with the training-screen issue and bind to a {@code TrainingModel} here.
- */
+import java.io.File;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.TransferSet;
+import org.kdplayground.ui.ChartRole;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.LiveLineChart;
+
+/** Binds the live distillation screen to its {@link TrainingModel}; builds the repetitive field rows. */
 public final class TrainingController {
+
+    private final TrainingModel model;
+    private final I18n i18n;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final Map<ModelRole, BoundaryView> boundaryViews = new EnumMap<>(ModelRole.class);
+    private final Map<ModelRole, ConfusionView> confusionViews = new EnumMap<>(ModelRole.class);
+    private final DatasetPreview preview = new DatasetPreview();
+
+    @FXML private BorderPane distillationScreen;
+    @FXML private javafx.scene.layout.VBox setupPanel;
+    @FXML private ComboBox<TrainingPreset> presetBox;
+    @FXML private ComboBox<DatasetCatalog> datasetBox;
+    @FXML private StackPane previewHolder;
+    @FXML private Label previewProblem;
+    @FXML private GridPane dataGrid;
+    @FXML private GridPane networkGrid;
+    @FXML private GridPane lossGrid;
+    @FXML private GridPane trainingGrid;
+    @FXML private Label teacherSummary;
+    @FXML private Label studentSummary;
+    @FXML private Label compressionSummary;
+    @FXML private ChoiceBox<TransferSet> transferBox;
+    @FXML private CheckBox teacherAllLabelsBox;
+    @FXML private Button startButton;
+    @FXML private Button pauseButton;
+    @FXML private Button stopButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label messageLabel;
+    @FXML private ToggleButton logScaleToggle;
+    @FXML private LiveLineChart lossChart;
+    @FXML private LiveLineChart accuracyChart;
+    @FXML private HBox learnedBox;
+    @FXML private TableView<RunRecord> historyTable;
+    @FXML private Button exportCsvButton;
+    @FXML private Button exportPngButton;
+
+    public TrainingController(TrainingModel model, I18n i18n) {
+        this.model = Objects.requireNonNull(model);
+        this.i18n = Objects.requireNonNull(i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        buildSetupPanel();
+        bindRunControls();
+        buildCharts();
+        buildLearnedViews();
+        HistoryTable.configure(historyTable, i18n);
+        historyTable.setItems(model.history());
+        exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
+        model.live().revisionProperty().addListener((obs, old, now) -> refreshLive());
+        distillationScreen.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts();
+            }
+        });
+    }
+
+    // ---- set-up panel
+
+    private void buildSetupPanel() {
+        RunSetup setup = model.setup();
+        presetBox.getItems().setAll(TrainingPreset.values());
+        presetBox.setConverter(converter(preset -> i18n.get(preset.labelKey())));
+        presetBox.valueProperty().bindBidirectional(setup.presetProperty());
+        datasetBox.getItems().setAll(DatasetCatalog.values());
+        datasetBox.setConverter(converter(data -> i18n.get(DatasetNames.key(data))));
+        datasetBox.valueProperty().bindBidirectional(setup.datasetProperty());
+        transferBox.getItems().setAll(TransferSet.values());
+        transferBox.setConverter(converter(t -> i18n.get(t == TransferSet.ALL ? "setup_transfer_all"
+                : "setup_transfer_labelled")));
+        transferBox.valueProperty().bindBidirectional(setup.transferSetProperty());
+        teacherAllLabelsBox.selectedProperty().bindBidirectional(setup.teacherSeesAllLabelsProperty());
+        i18n.table().addListener((javafx.collections.MapChangeListener<String, String>) change -> relabelChoices());
+
+        previewHolder.getChildren().add(preview);
+        model.previewProperty().addListener((obs, old, now) -> preview.show(now));
+        preview.show(model.previewProperty().get());
+        previewProblem.textProperty().bind(model.previewProblemProperty());
+        previewProblem.visibleProperty().bind(model.previewProblemProperty().isNotEmpty());
+        previewProblem.managedProperty().bind(previewProblem.visibleProperty());
+
+        addRow(dataGrid, 0, "setup_size", setup.size);
+        addRow(dataGrid, 1, "setup_noise", setup.noise);
+        addRow(dataGrid, 2, "setup_classes", setup.classes);
+        addRow(networkGrid, 0, "setup_teacher_layers", setup.teacherLayers);
+        addRow(networkGrid, 1, "setup_student_layers", setup.studentLayers);
+        addRow(lossGrid, 0, "setup_temperature", setup.temperature);
+        addRow(lossGrid, 1, "setup_alpha", setup.alpha);
+        addRow(trainingGrid, 0, "setup_learning_rate", setup.learningRate);
+        addRow(trainingGrid, 1, "setup_teacher_epochs", setup.teacherEpochs);
+        addRow(trainingGrid, 2, "setup_student_epochs", setup.studentEpochs);
+        addRow(trainingGrid, 3, "setup_batch_size", setup.batchSize);
+        addRow(trainingGrid, 4, "setup_labelled_fraction", setup.labelledFraction);
+        addRow(trainingGrid, 5, "setup_seed", setup.seed);
+        teacherSummary.textProperty().bind(model.networkSummary(setup.teacherLayers));
+        studentSummary.textProperty().bind(model.networkSummary(setup.studentLayers));
+        compressionSummary.textProperty().bind(model.compressionSummary());
+        i18n.table().addListener((javafx.collections.MapChangeListener<String, String>) c -> validation.revalidate());
+
+        var busy = Bindings.createBooleanBinding(() -> model.stateProperty().get().busy(), model.stateProperty());
+        setupPanel.disableProperty().bind(busy);
+    }
+
+    private void addRow(GridPane grid, int row, String labelKey, SetupField<?> field) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.text(labelKey));
+        label.setWrapText(true);
+        TextField text = new TextField();
+        text.setId("field-" + field.id());
+        text.textProperty().bindBidirectional(field.textProperty());
+        label.setLabelFor(text);
+        grid.addRow(row, label, text);
+        GridPane.setHgrow(text, Priority.ALWAYS);
+        validation.registerValidator(text, false, (control, value) -> {
+            SetupField.Problem problem = field.problemProperty().get();
+            return ValidationResult.fromErrorIf(control,
+                    problem == null ? "" : i18n.formatNow(problem.key(), problem.args()), problem != null);
+        });
+        field.problemProperty().addListener((obs, old, now) -> {
+            text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), now != null);
+            Tooltip tip = now == null ? null : new Tooltip(i18n.formatNow(now.key(), now.args()));
+            text.setTooltip(tip);
+        });
+    }
+
+    private void relabelChoices() {
+        // converters read the current language; nudging the items makes the closed boxes redraw their text
+        TrainingPreset preset = presetBox.getValue();
+        presetBox.setConverter(converter(p -> i18n.get(p.labelKey())));
+        presetBox.setValue(preset);
+        datasetBox.setConverter(converter(data -> i18n.get(DatasetNames.key(data))));
+        transferBox.setConverter(converter(t -> i18n.get(t == TransferSet.ALL ? "setup_transfer_all"
+                : "setup_transfer_labelled")));
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    // ---- run controls
+
+    private void bindRunControls() {
+        var state = model.stateProperty();
+        startButton.disableProperty().bind(model.canStartProperty().not());
+        Tooltip startTip = new Tooltip();
+        startTip.textProperty().bind(Bindings.createStringBinding(() -> {
+            String blocked = model.startBlockedReason().get();
+            return blocked.isEmpty() ? i18n.get("training_start_tooltip") : blocked;
+        }, model.startBlockedReason(), i18n.table()));
+        startButton.setTooltip(startTip);
+        pauseButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                state.get() == RunState.PAUSED ? "training_resume" : "training_pause"), state, i18n.table()));
+        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> state.get() != RunState.TRAINING && state.get() != RunState.PAUSED, state));
+        stopButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !state.get().busy() || state.get() == RunState.STOPPING, state));
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressLabel.textProperty().bind(model.progressTextProperty());
+        messageLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String msg = model.messageProperty().get();
+            String blocked = model.startBlockedReason().get();
+            return msg.isEmpty() && !state.get().busy() ? blocked : msg;
+        }, model.messageProperty(), model.startBlockedReason(), state));
+        model.messageIsErrorProperty().addListener((obs, old, now) ->
+                messageLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), now));
+    }
+
+    private void installShortcuts() {
+        var accelerators = distillationScreen.getScene().getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), whenShown(model::start));
+        accelerators.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
+                whenShown(model::togglePause));
+        accelerators.put(new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN),
+                whenShown(model::stop));
+    }
+
+    private Runnable whenShown(Runnable action) {
+        return () -> {
+            if (distillationScreen.isVisible()) {
+                action.run();
+            }
+        };
+    }
+
+    @FXML
+    private void start() {
+        model.start();
+    }
+
+    @FXML
+    private void togglePause() {
+        model.togglePause();
+    }
+
+    @FXML
+    private void stop() {
+        model.stop();
+    }
+
+    // ---- charts
+
+    private void buildCharts() {
+        LiveMetrics live = model.live();
+        lossChart.addSeries(new LiveLineChart.Series(live.teacherLoss, ChartRole.TEACHER,
+                i18n.text("series_teacher_ce"), 1.5, false));
+        lossChart.addSeries(new LiveLineChart.Series(live.hardLoss, ChartRole.HARD,
+                i18n.text("series_distilled_hard"), 1.5, false));
+        lossChart.addSeries(new LiveLineChart.Series(live.softLoss, ChartRole.SOFT,
+                i18n.text("series_distilled_soft"), 1.5, false));
+        lossChart.addSeries(new LiveLineChart.Series(live.totalLoss, ChartRole.TOTAL,
+                i18n.text("series_distilled_total"), 2.5, false));
+        lossChart.addSeries(new LiveLineChart.Series(live.baselineLoss, ChartRole.BASELINE,
+                i18n.text("series_baseline_ce"), 1.5, false));
+        lossChart.xLabelProperty().bind(i18n.text("chart_step"));
+        lossChart.logScaleProperty().bind(logScaleToggle.selectedProperty());
+
+        Map<ModelRole, ChartRole> roles = Map.of(ModelRole.TEACHER, ChartRole.TEACHER,
+                ModelRole.DISTILLED, ChartRole.STUDENT, ModelRole.BASELINE, ChartRole.BASELINE);
+        Map<ModelRole, String> names = Map.of(ModelRole.TEACHER, "series_teacher",
+                ModelRole.DISTILLED, "series_distilled", ModelRole.BASELINE, "series_baseline");
+        for (ModelRole role : ModelRole.values()) {
+            accuracyChart.addSeries(new LiveLineChart.Series(live.trainAccuracy.get(role), roles.get(role),
+                    i18n.text(names.get(role)), 1.2, true));
+            accuracyChart.addSeries(new LiveLineChart.Series(live.testAccuracy.get(role), roles.get(role),
+                    i18n.text(names.get(role)), 2.2, false));
+        }
+        accuracyChart.setFixedRange(0, 1, true);
+        accuracyChart.xLabelProperty().bind(i18n.text("chart_epoch_note"));
+    }
+
+    private void buildLearnedViews() {
+        Map<ModelRole, ChartRole> roles = Map.of(ModelRole.TEACHER, ChartRole.TEACHER,
+                ModelRole.DISTILLED, ChartRole.STUDENT, ModelRole.BASELINE, ChartRole.BASELINE);
+        Map<ModelRole, String> names = Map.of(ModelRole.TEACHER, "series_teacher",
+                ModelRole.DISTILLED, "series_distilled", ModelRole.BASELINE, "series_baseline");
+        for (ModelRole role : ModelRole.values()) {
+            BoundaryView boundary = new BoundaryView(roles.get(role));
+            boundary.setId("boundary-" + role.name().toLowerCase(java.util.Locale.ROOT));
+            boundary.titleProperty().bind(i18n.text(names.get(role)));
+            ConfusionView confusion = new ConfusionView(roles.get(role));
+            confusion.setId("confusion-" + role.name().toLowerCase(java.util.Locale.ROOT));
+            confusion.titleProperty().bind(i18n.text(names.get(role)));
+            boundaryViews.put(role, boundary);
+            confusionViews.put(role, confusion);
+            HBox.setHgrow(boundary, Priority.ALWAYS);
+            HBox.setHgrow(confusion, Priority.ALWAYS);
+        }
+        showLearnedKind(true);
+    }
+
+    private void showLearnedKind(boolean boundaries) {
+        List<? extends javafx.scene.Node> views = boundaries
+                ? List.copyOf(boundaryViews.values()) : List.copyOf(confusionViews.values());
+        if (!learnedBox.getChildren().equals(views)) {
+            learnedBox.getChildren().setAll(views);
+        }
+    }
+
+    private void refreshLive() {
+        LiveMetrics live = model.live();
+        lossChart.invalidate();
+        accuracyChart.invalidate();
+        boolean twoD = live.bounds() != null || live.points() == null;
+        showLearnedKind(twoD);
+        for (ModelRole role : ModelRole.values()) {
+            if (twoD) {
+                boundaryViews.get(role).show(live.boundaries.get(role), live.points(), live.bounds());
+            } else {
+                confusionViews.get(role).show(live.confusion.get(role), live.classNames());
+            }
+        }
+    }
+
+    // ---- exports
+
+    @FXML
+    private void exportCsv() {
+        File file = chooseFile("training_export_csv", "runs.csv", "*.csv");
+        if (file != null) {
+            report(() -> model.exportHistory(file.toPath()));
+        }
+    }
+
+    @FXML
+    private void exportPng() {
+        File file = chooseFile("training_export_png", "distillation.png", "*.png");
+        if (file != null) {
+            report(() -> ChartExport.writePng(distillationScreen.lookup("#runArea"), file.toPath(), 2));
+        }
+    }
+
+    private File chooseFile(String titleKey, String name, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get(titleKey));
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        return chooser.showSaveDialog(distillationScreen.getScene().getWindow());
+    }
+
+    private void report(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            model.reportError(i18n.formatNow("training_export_failed", e.getMessage()));
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
 }

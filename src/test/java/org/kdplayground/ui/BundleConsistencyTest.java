@@ -22,7 +22,7 @@ class BundleConsistencyTest {
     private static final Path MAIN = Path.of("src/main");
     private static final Pattern FXML_KEY = Pattern.compile("\\$\\{i18n\\.([A-Za-z0-9_]+)}");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "i18n\\.(?:text|format|formatNow|get)\\(\\s*\"([a-z][a-z0-9_]*)\"");
+            "(?:i18n\\.(?:text|format|formatNow|get)|new Invalid)\\(\\s*\"([a-z][a-z0-9_]*)\"");
     private static final Pattern ANY_LITERAL = Pattern.compile("\"([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\"");
 
     @Test

@@ -1,0 +1,114 @@
+package org.kdplayground.training;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+import org.kdplayground.data.Dataset;
+import org.kdplayground.ui.ChartRole;
+import org.kdplayground.ui.RoleChart;
+
+/**
+ * A model's decision boundary on 2-D data, the TensorFlow Playground way: each grid cell tinted with the class the
+ * model picks, stronger where it is surer, with the training points on top. The title carries the model's role
+ * colour (and a dashed underline for the baseline).
+ */
+final class BoundaryView extends RoleChart {
+
+    private static final double HEADER = 22;
+    private static final int MAX_POINTS = 600;
+
+    private final ChartRole role;
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private RunEvent.Boundary boundary;
+    private Dataset points;
+    private double[] bounds;
+    private WritableImage image;
+
+    BoundaryView(ChartRole role) {
+        this.role = role;
+        getStyleClass().add("boundary-view");
+        title.addListener((obs, old, now) -> invalidate());
+        setPrefSize(200, 200);
+        setMinSize(120, 120);
+    }
+
+    StringProperty titleProperty() {
+        return title;
+    }
+
+    boolean hasBoundary() {
+        return boundary != null;
+    }
+
+    void show(RunEvent.Boundary value, Dataset data, double[] region) {
+        boundary = value;
+        points = data;
+        bounds = region;
+        image = value == null ? null : render(value);
+        invalidate();
+    }
+
+    private static WritableImage render(RunEvent.Boundary b) {
+        WritableImage img = new WritableImage(b.size(), b.size());
+        PixelWriter writer = img.getPixelWriter();
+        for (int row = 0; row < b.size(); row++) {
+            for (int col = 0; col < b.size(); col++) {
+                int i = row * b.size() + col;
+                Color c = ClassPalette.of(b.winner()[i]);
+                double strength = 0.12 + 0.55 * Math.max(0, Math.min(1, (b.confidence()[i] - 0.5) * 2));
+                writer.setColor(col, b.size() - 1 - row, Color.color(c.getRed(), c.getGreen(), c.getBlue(),
+                        strength));
+            }
+        }
+        return img;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(paintOf(role));
+        g.fillRoundRect(0, 5, 12, 12, 3, 3);
+        g.setFill(getTextFill());
+        g.fillText(title.get(), 18, 11);
+        if (role.dashed()) {
+            g.setStroke(paintOf(role));
+            g.setLineDashes(4, 3);
+            g.setLineWidth(2);
+            g.strokeLine(0, HEADER - 1, Math.min(width, 18 + title.get().length() * 8), HEADER - 1);
+            g.setLineDashes(null);
+        }
+        double side = Math.min(width, height - HEADER);
+        double left = (width - side) / 2;
+        double top = HEADER;
+        g.setStroke(getGridFill());
+        g.setLineWidth(1);
+        g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
+        if (image == null || bounds == null) {
+            g.setFill(getAccent());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("…", left + side / 2, top + side / 2);
+            return;
+        }
+        g.setImageSmoothing(true);
+        g.drawImage(image, left, top, side, side);
+        if (points == null) {
+            return;
+        }
+        int stride = Math.max(1, points.size() / MAX_POINTS);
+        double r = side < 200 ? 2.2 : 3;
+        for (int i = 0; i < points.size(); i += stride) {
+            float[] p = points.features()[i];
+            double x = left + (p[0] - bounds[0]) / (bounds[1] - bounds[0]) * side;
+            double y = top + side - (p[1] - bounds[2]) / (bounds[3] - bounds[2]) * side;
+            g.setFill(ClassPalette.of(points.labels()[i]).darker());
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        }
+    }
+}

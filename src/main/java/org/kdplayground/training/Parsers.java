@@ -1,0 +1,102 @@
+package org.kdplayground.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.kdplayground.training.SetupField.Invalid;
+import org.kdplayground.training.SetupField.Parser;
+
+/** The parsers of the set-up panel's fields, each with the range a classroom run can use. */
+final class Parsers {
+
+    static final int MAX_LAYERS = 6;
+    static final int MAX_UNITS = 4096;
+    /** Plain decimals only: no NaN, Infinity, hex or type suffixes that Double.parseDouble would accept. */
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private Parsers() {
+    }
+
+    static Parser<Double> decimal(double min, double max, boolean minInclusive) {
+        return text -> {
+            double v = number(text);
+            if ((minInclusive ? v < min : v <= min) || v > max) {
+                throw new Invalid(minInclusive ? "setup_error_range" : "setup_error_range_open", fmt(min), fmt(max));
+            }
+            return v;
+        };
+    }
+
+    static Parser<Integer> whole(int min, int max) {
+        return text -> {
+            double v = number(text);
+            if (v != Math.rint(v)) {
+                throw new Invalid("setup_error_whole");
+            }
+            if (v < min || v > max) {
+                throw new Invalid("setup_error_range", fmt(min), fmt(max));
+            }
+            return (int) v;
+        };
+    }
+
+    static Parser<Long> seed() {
+        return text -> {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new Invalid("setup_error_seed");
+            }
+        };
+    }
+
+    /** Hidden layer sizes such as "64, 64"; empty means no hidden layer (a linear classifier). */
+    static Parser<List<Integer>> layers() {
+        return text -> {
+            List<Integer> sizes = new ArrayList<>();
+            if (text.isBlank()) {
+                return sizes;
+            }
+            for (String part : text.split("[,\\s]+")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int units;
+                try {
+                    units = Integer.parseInt(part);
+                } catch (NumberFormatException e) {
+                    throw new Invalid("setup_error_layers");
+                }
+                if (units < 1 || units > MAX_UNITS) {
+                    throw new Invalid("setup_error_units", MAX_UNITS);
+                }
+                sizes.add(units);
+            }
+            if (sizes.size() > MAX_LAYERS) {
+                throw new Invalid("setup_error_depth", MAX_LAYERS);
+            }
+            return sizes;
+        };
+    }
+
+    static String layersText(List<Integer> layers) {
+        return String.join(", ", layers.stream().map(String::valueOf).toList());
+    }
+
+    private static double number(String text) throws Invalid {
+        if (text.isEmpty()) {
+            throw new Invalid("setup_error_empty");
+        }
+        if (!PLAIN_NUMBER.matcher(text).matches()) {
+            throw new Invalid("setup_error_number", text);
+        }
+        return Double.parseDouble(text);
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%s", v);
+    }
+}

@@ -1,0 +1,170 @@
+package org.kdplayground.training;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.TransferSet;
+import org.kdplayground.io.Experiment;
+
+/**
+ * The set-up panel's state: a preset, the data set and every hyper-parameter as a {@link SetupField}. It turns
+ * into an {@link Experiment} when all fields are valid; {@link #validProperty()} says when that is.
+ */
+final class RunSetup {
+
+    private final ObjectProperty<TrainingPreset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final ObjectProperty<DatasetCatalog> dataset = new SimpleObjectProperty<>(this, "dataset");
+    private final ObjectProperty<TransferSet> transferSet = new SimpleObjectProperty<>(this, "transferSet");
+    private final BooleanProperty teacherSeesAllLabels = new SimpleBooleanProperty(this, "teacherSeesAllLabels");
+
+    final SetupField<Integer> size = new SetupField<>("size", Parsers.whole(0, 100_000), "1000");
+    final SetupField<Double> noise = new SetupField<>("noise", Parsers.decimal(0, 5, true), "0.2");
+    final SetupField<Integer> classes = new SetupField<>("classes", Parsers.whole(2, 10), "3");
+    final SetupField<List<Integer>> teacherLayers = new SetupField<>("teacherLayers", Parsers.layers(), "64, 64");
+    final SetupField<List<Integer>> studentLayers = new SetupField<>("studentLayers", Parsers.layers(), "8");
+    final SetupField<Double> temperature = new SetupField<>("temperature", Parsers.decimal(0, 1000, false), "4");
+    final SetupField<Double> alpha = new SetupField<>("alpha", Parsers.decimal(0, 1, true), "0.5");
+    final SetupField<Double> learningRate = new SetupField<>("learningRate", Parsers.decimal(0, 10, false), "0.01");
+    final SetupField<Integer> teacherEpochs = new SetupField<>("teacherEpochs", Parsers.whole(1, 1000), "30");
+    final SetupField<Integer> studentEpochs = new SetupField<>("studentEpochs", Parsers.whole(1, 1000), "30");
+    final SetupField<Integer> batchSize = new SetupField<>("batchSize", Parsers.whole(1, 4096), "64");
+    final SetupField<Double> labelledFraction = new SetupField<>("labelledFraction",
+            Parsers.decimal(0, 1, false), "1");
+    final SetupField<Long> seed = new SetupField<>("seed", Parsers.seed(), "1");
+
+    private final BooleanBinding valid;
+    private Experiment base;
+    private boolean loading;
+
+    RunSetup() {
+        valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid),
+                fields().map(SetupField::problemProperty).toArray(javafx.beans.Observable[]::new));
+        preset.addListener((obs, old, now) -> {
+            if (now != null) {
+                load(now.experiment());
+            }
+        });
+        preset.set(TrainingPreset.TWO_MOONS);
+        dataset.addListener((obs, old, now) -> {
+            if (!loading && now != null && old != null) {
+                useDefaultsOf(now, old);
+            }
+        });
+    }
+
+    /** A data set picked by hand starts from its own size, noise and classes, and suitable networks. */
+    private void useDefaultsOf(DatasetCatalog now, DatasetCatalog old) {
+        size.textProperty().set(Integer.toString(now.defaultSize()));
+        noise.textProperty().set(Parsers.fmt(now.defaultNoise()));
+        classes.textProperty().set(Integer.toString(now.defaultK()));
+        if (now.isImage() != old.isImage()) {
+            teacherLayers.textProperty().set(Parsers.layersText(now.isImage() ? List.of(256, 256) : List.of(64, 64)));
+            studentLayers.textProperty().set(Parsers.layersText(now.isImage() ? List.of(16) : List.of(8)));
+        }
+    }
+
+    Stream<SetupField<?>> fields() {
+        return Stream.of(size, noise, classes, teacherLayers, studentLayers, temperature, alpha, learningRate,
+                teacherEpochs, studentEpochs, batchSize, labelledFraction, seed);
+    }
+
+    /** Fills every field from an experiment. */
+    void load(Experiment e) {
+        loading = true;
+        try {
+            fill(e);
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void fill(Experiment e) {
+        base = e;
+        DatasetSpec spec = e.dataset();
+        dataset.set(spec.catalogEntry());
+        size.textProperty().set(Integer.toString(spec.size()));
+        noise.textProperty().set(Parsers.fmt(spec.noise()));
+        classes.textProperty().set(Integer.toString(spec.k()));
+        teacherLayers.textProperty().set(Parsers.layersText(networkOrPreset(e.teacher(), true)));
+        studentLayers.textProperty().set(Parsers.layersText(networkOrPreset(e.student(), false)));
+        temperature.textProperty().set(Parsers.fmt(e.temperature()));
+        alpha.textProperty().set(Parsers.fmt(e.alpha()));
+        learningRate.textProperty().set(Parsers.fmt(e.learningRate()));
+        teacherEpochs.textProperty().set(Integer.toString(e.teacherEpochs()));
+        studentEpochs.textProperty().set(Integer.toString(e.studentEpochs()));
+        batchSize.textProperty().set(Integer.toString(e.batchSize()));
+        labelledFraction.textProperty().set(Parsers.fmt(e.labelledFraction()));
+        seed.textProperty().set(Long.toString(e.seed()));
+        transferSet.set(e.transferSet());
+        teacherSeesAllLabels.set(e.teacherSeesAllLabels());
+    }
+
+    /** The preset networks of the engine, for data sets whose experiment leaves them out. */
+    private List<Integer> networkOrPreset(MlpSpec spec, boolean teacher) {
+        if (spec != null) {
+            return spec.hidden();
+        }
+        boolean flat = dataset.get().isImage();
+        if (teacher) {
+            return flat ? List.of(256, 256) : List.of(64, 64);
+        }
+        return flat ? List.of(16) : List.of(8);
+    }
+
+    /** The experiment the panel describes; only call when {@link #validProperty()} is true. */
+    Experiment toExperiment() {
+        if (!valid.get()) {
+            throw new IllegalStateException("the set-up has invalid fields");
+        }
+        DatasetCatalog data = dataset.get();
+        DatasetSpec spec = data.defaultSpec().withSize(size.value()).withNoise(noise.value()).withSeed(seed.value())
+                .withK(classes.value());
+        MlpSpec.Activation activation = base.teacher() != null ? base.teacher().activation()
+                : MlpSpec.Activation.RELU;
+        return base.toBuilder()
+                .dataset(spec)
+                .teacher(new MlpSpec(teacherLayers.value(), activation, 0f))
+                .student(new MlpSpec(studentLayers.value(), activation, 0f))
+                .temperature(temperature.value().floatValue())
+                .alpha(alpha.value().floatValue())
+                .learningRate(learningRate.value().floatValue())
+                .teacherEpochs(teacherEpochs.value())
+                .studentEpochs(studentEpochs.value())
+                .batchSize(batchSize.value())
+                .labelledFraction(labelledFraction.value())
+                .transferSet(transferSet.get())
+                .seed(seed.value())
+                .teacherSeesAllLabels(teacherSeesAllLabels.get())
+                .build();
+    }
+
+    ObjectProperty<TrainingPreset> presetProperty() {
+        return preset;
+    }
+
+    ObjectProperty<DatasetCatalog> datasetProperty() {
+        return dataset;
+    }
+
+    ObjectProperty<TransferSet> transferSetProperty() {
+        return transferSet;
+    }
+
+    BooleanProperty teacherSeesAllLabelsProperty() {
+        return teacherSeesAllLabels;
+    }
+
+    BooleanBinding validProperty() {
+        return valid;
+    }
+}

@@ -1,0 +1,167 @@
+package org.kdplayground.training;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+
+import ai.djl.ndarray.NDManager;
+
+import org.kdplayground.data.Dataset;
+import org.kdplayground.data.DatasetException;
+import org.kdplayground.data.Normalizer;
+import org.kdplayground.engine.DistillationRun;
+import org.kdplayground.engine.EpochMetrics;
+import org.kdplayground.engine.ModelPredictor;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.RunControl;
+import org.kdplayground.engine.RunListener;
+import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.RunStart;
+import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.io.Experiment;
+import org.kdplayground.io.PreparedRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training run as the engine's worker thread executes it: loads the data, trains, and turns every metric into
+ * a {@link RunEvent} on the queue. Between epochs it asks the models what they predict (heatmaps for 2-D data,
+ * confusion matrices for images) while the predictor is valid, on this thread.
+ */
+final class RunWorker implements Callable<Void>, RunListener {
+
+    static final int GRID = 72;
+    private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+
+    private final Experiment experiment;
+    private final RunControl control;
+    private final Queue<RunEvent> inbox;
+    private float[][] gridInputs;
+    private Dataset test;
+
+    RunWorker(Experiment experiment, RunControl control, Queue<RunEvent> inbox) {
+        this.experiment = experiment;
+        this.control = control;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public Void call() {
+        try {
+            PreparedRun run = experiment.prepare();
+            test = run.config().test();
+            double[] bounds = null;
+            if (run.rawSplit().train().featureCount() == 2 && !run.rawSplit().train().isImage()) {
+                bounds = bounds(run.rawSplit().train(), run.rawSplit().test());
+                gridInputs = grid(bounds, run.normalizer());
+            }
+            inbox.add(new RunEvent.Prepared(run.rawSplit().train(), run.rawSplit().test(), bounds, GRID,
+                    run.rawSplit().train().classNames(), run.config().teacherEpochs(),
+                    run.config().studentEpochs()));
+            try (NDManager manager = NDManager.newBaseManager()) {
+                new DistillationRun(run.config()).run(manager, this, control);
+            }
+        } catch (DatasetException | IllegalArgumentException e) {
+            inbox.add(new RunEvent.Failed(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Training run failed", e);
+            inbox.add(new RunEvent.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        return null;
+    }
+
+    @Override
+    public void runStarted(RunStart start) {
+        inbox.add(new RunEvent.Started(start));
+    }
+
+    @Override
+    public void step(StepMetrics metrics) {
+        inbox.add(new RunEvent.Step(metrics));
+    }
+
+    @Override
+    public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
+        Map<ModelRole, RunEvent.Boundary> boundaries = new EnumMap<>(ModelRole.class);
+        Map<ModelRole, int[][]> confusion = new EnumMap<>(ModelRole.class);
+        for (ModelRole role : ModelRole.values()) {
+            if (!predictor.has(role)) {
+                continue;
+            }
+            if (gridInputs != null) {
+                boundaries.put(role, boundary(predictor.probabilities(role, gridInputs)));
+            } else if (test.size() > 0) {
+                confusion.put(role, confusion(predictor.logits(role, test.features()), test));
+            }
+        }
+        inbox.add(new RunEvent.Epoch(metrics, boundaries, confusion));
+    }
+
+    @Override
+    public void runEnded(RunResult result) {
+        inbox.add(new RunEvent.Ended(result));
+    }
+
+    /** The data's extent with a margin, square cells: the region the heatmaps cover. */
+    static double[] bounds(Dataset train, Dataset test) {
+        double[] b = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (Dataset d : new Dataset[] {train, test}) {
+            for (float[] row : d.features()) {
+                b[0] = Math.min(b[0], row[0]);
+                b[1] = Math.max(b[1], row[0]);
+                b[2] = Math.min(b[2], row[1]);
+                b[3] = Math.max(b[3], row[1]);
+            }
+        }
+        double mx = (b[1] - b[0]) * 0.08 + 1e-6;
+        double my = (b[3] - b[2]) * 0.08 + 1e-6;
+        return new double[] {b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
+    }
+
+    /** Grid cell centres, bottom row first, normalised as the networks see their inputs. */
+    static float[][] grid(double[] bounds, Normalizer normalizer) {
+        float[][] inputs = new float[GRID * GRID][];
+        for (int row = 0; row < GRID; row++) {
+            double y = bounds[2] + (row + 0.5) / GRID * (bounds[3] - bounds[2]);
+            for (int col = 0; col < GRID; col++) {
+                double x = bounds[0] + (col + 0.5) / GRID * (bounds[1] - bounds[0]);
+                inputs[row * GRID + col] = normalizer.apply(new float[] {(float) x, (float) y});
+            }
+        }
+        return inputs;
+    }
+
+    static RunEvent.Boundary boundary(float[][] probabilities) {
+        int[] winner = new int[probabilities.length];
+        float[] confidence = new float[probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            float[] p = probabilities[i];
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            winner[i] = best;
+            confidence[i] = p[best];
+        }
+        return new RunEvent.Boundary(GRID, winner, confidence);
+    }
+
+    static int[][] confusion(float[][] logits, Dataset test) {
+        int k = test.classCount();
+        int[][] counts = new int[k][k];
+        for (int i = 0; i < logits.length; i++) {
+            float[] row = logits[i];
+            int best = 0;
+            for (int c = 1; c < row.length; c++) {
+                if (row[c] > row[best]) {
+                    best = c;
+                }
+            }
+            counts[test.labels()[i]][best]++;
+        }
+        return counts;
+    }
+}

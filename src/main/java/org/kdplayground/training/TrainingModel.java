@@ -1,0 +1,369 @@
+package org.kdplayground.training;
+
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.kdplayground.data.Dataset;
+import org.kdplayground.data.DatasetException;
+import org.kdplayground.data.Datasets;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.RunControl;
+import org.kdplayground.engine.RunResult;
+import org.kdplayground.io.Experiment;
+import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.I18n;
+
+/**
+ * The live distillation screen's model: the set-up, the run's state and progress, the live metrics and the run
+ * history. Training runs on the engine's worker; its events queue up and are applied here once per frame.
+ */
+public final class TrainingModel {
+
+    private final I18n i18n;
+    private final EngineService engine;
+    private final EngineStatusModel engineStatus;
+    private final RunSetup setup = new RunSetup();
+    private final LiveMetrics live = new LiveMetrics();
+    private final Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
+    private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Boolean> messageIsError = new ReadOnlyObjectWrapper<>(this, "error", false);
+    private final ObjectProperty<Dataset> preview = new SimpleObjectProperty<>(this, "preview");
+    private final ReadOnlyStringWrapper previewProblem = new ReadOnlyStringWrapper(this, "previewProblem", "");
+    private final BooleanBinding canStart;
+    private final ExecutorService previewLoader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dataset-preview");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong previewRequest = new AtomicLong();
+    private final AnimationTimer pump = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drain();
+        }
+    };
+
+    private RunControl control;
+    private Experiment running;
+    private long totalSteps;
+    private long doneSteps;
+    private long startedAt;
+
+    public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus) {
+        this.i18n = Objects.requireNonNull(i18n);
+        this.engine = Objects.requireNonNull(engine);
+        this.engineStatus = Objects.requireNonNull(engineStatus);
+        canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
+                        && engineStatus.getStatus().isReady(),
+                setup.validProperty(), state, engineStatus.statusProperty());
+        for (SetupField<?> dataField : java.util.List.of(setup.size, setup.noise, setup.classes, setup.seed)) {
+            dataField.valueProperty().addListener((obs, old, now) -> refreshPreview());
+        }
+        setup.datasetProperty().addListener((obs, old, now) -> refreshPreview());
+        refreshPreview();
+    }
+
+    // ---- properties
+
+    RunSetup setup() {
+        return setup;
+    }
+
+    LiveMetrics live() {
+        return live;
+    }
+
+    ObservableList<RunRecord> history() {
+        return history;
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Boolean> messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    ObjectProperty<Dataset> previewProperty() {
+        return preview;
+    }
+
+    ReadOnlyStringProperty previewProblemProperty() {
+        return previewProblem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    /** Why Start is disabled, or empty when it is not. */
+    StringBinding startBlockedReason() {
+        return Bindings.createStringBinding(() -> {
+            if (!setup.validProperty().get()) {
+                return i18n.get("training_blocked_invalid");
+            }
+            if (!engineStatus.getStatus().isReady()) {
+                return i18n.get("training_blocked_engine");
+            }
+            return "";
+        }, setup.validProperty(), engineStatus.statusProperty(), i18n.table());
+    }
+
+    /** Parameters of a network on the previewed data, e.g. "2-64-64-2 · 4,482 parameters". */
+    StringBinding networkSummary(SetupField<java.util.List<Integer>> layers) {
+        return Bindings.createStringBinding(() -> {
+            Dataset data = preview.get();
+            if (data == null || layers.value() == null) {
+                return "";
+            }
+            MlpSpec spec = new MlpSpec(layers.value(), MlpSpec.Activation.RELU, 0f);
+            return i18n.formatNow("setup_parameters", spec.describe(data.featureCount(), data.classCount())
+                    .replace(" relu", ""), spec.parameterCount(data.featureCount(), data.classCount()));
+        }, preview, layers.valueProperty(), i18n.table());
+    }
+
+    StringBinding compressionSummary() {
+        return Bindings.createStringBinding(() -> {
+            Dataset data = preview.get();
+            if (data == null || setup.teacherLayers.value() == null || setup.studentLayers.value() == null) {
+                return "";
+            }
+            long teacher = new MlpSpec(setup.teacherLayers.value(), MlpSpec.Activation.RELU, 0f)
+                    .parameterCount(data.featureCount(), data.classCount());
+            long student = new MlpSpec(setup.studentLayers.value(), MlpSpec.Activation.RELU, 0f)
+                    .parameterCount(data.featureCount(), data.classCount());
+            return i18n.formatNow("setup_compression", (double) teacher / student);
+        }, preview, setup.teacherLayers.valueProperty(), setup.studentLayers.valueProperty(), i18n.table());
+    }
+
+    // ---- commands
+
+    /** Starts a run of the current set-up on the engine's worker. */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        running = setup.toExperiment();
+        control = new RunControl();
+        inbox.clear();
+        live.clear();
+        totalSteps = 0;
+        doneSteps = 0;
+        startedAt = System.nanoTime();
+        progress.set(-1);
+        progressText.set(i18n.get("training_preparing"));
+        message.set("");
+        messageIsError.set(false);
+        state.set(RunState.PREPARING);
+        engine.submit(new RunWorker(running, control, inbox));
+        pump.start();
+    }
+
+    /** Pauses a training run, or resumes a paused one. */
+    public void togglePause() {
+        if (state.get() == RunState.TRAINING) {
+            control.pause();
+            state.set(RunState.PAUSED);
+        } else if (state.get() == RunState.PAUSED) {
+            control.resume();
+            state.set(RunState.TRAINING);
+        }
+    }
+
+    /** Stops the run at the next step; it ends as cancelled and its partial result joins the history. */
+    public void stop() {
+        if (state.get().busy() && state.get() != RunState.STOPPING) {
+            control.cancel();
+            state.set(RunState.STOPPING);
+        }
+    }
+
+    /** Shows a problem the screen met outside a run (an export that could not be written). */
+    void reportError(String text) {
+        message.set(text);
+        messageIsError.set(true);
+    }
+
+    /** Writes the run history as CSV (one row per run; the columns of the results table, unformatted). */
+    void exportHistory(java.nio.file.Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("run,dataset,temperature,alpha,labelled_fraction,transfer_set,seed,"
+                + "teacher_test_accuracy,distilled_test_accuracy,baseline_test_accuracy,distilled_final_loss,"
+                + "baseline_final_loss,teacher_parameters,student_parameters,student_ms_per_epoch,device,outcome\n");
+        for (RunRecord r : history) {
+            Experiment e = r.experiment();
+            RunResult res = r.result();
+            csv.append(String.join(",", java.util.List.of(
+                    Integer.toString(r.number()), e.dataset().name(), Float.toString(e.temperature()),
+                    Float.toString(e.alpha()), Double.toString(e.labelledFraction()),
+                    e.transferSet().name().toLowerCase(java.util.Locale.ROOT), Long.toString(e.seed()),
+                    value(res.testAccuracy().get(org.kdplayground.engine.ModelRole.TEACHER)),
+                    value(res.testAccuracy().get(org.kdplayground.engine.ModelRole.DISTILLED)),
+                    value(res.testAccuracy().get(org.kdplayground.engine.ModelRole.BASELINE)),
+                    value(res.finalLosses().get(org.kdplayground.engine.ModelRole.DISTILLED)),
+                    value(res.finalLosses().get(org.kdplayground.engine.ModelRole.BASELINE)),
+                    Long.toString(res.teacherParameters()), Long.toString(res.studentParameters()),
+                    Double.toString(res.studentMsPerEpoch()), res.device(),
+                    res.stopReason().name().toLowerCase(java.util.Locale.ROOT)))).append('\n');
+        }
+        java.nio.file.Files.writeString(file, csv);
+    }
+
+    private static String value(Double v) {
+        return v == null ? "" : Double.toString(v);
+    }
+
+    /** Applies every queued event; runs once per frame while a run is active (tests call it directly). */
+    void drain() {
+        boolean changed = false;
+        RunEvent event;
+        while ((event = inbox.poll()) != null) {
+            changed = true;
+            apply(event);
+        }
+        if (changed) {
+            live.touch();
+            updateProgressText();
+        }
+    }
+
+    private void apply(RunEvent event) {
+        if (event instanceof RunEvent.Prepared p) {
+            live.prepared(p);
+        } else if (event instanceof RunEvent.Started s) {
+            var start = s.start();
+            totalSteps = (long) running.teacherEpochs() * start.teacherStepsPerEpoch()
+                    + (long) running.studentEpochs() * start.studentStepsPerEpoch();
+            if (state.get() == RunState.PREPARING) {
+                state.set(RunState.TRAINING);
+            }
+            message.set(i18n.formatNow("training_started", start.device(), start.teacherParameters(),
+                    start.studentParameters()));
+        } else if (event instanceof RunEvent.Step s) {
+            live.step(s.metrics());
+            doneSteps = s.metrics().globalStep();
+            lastStep = s.metrics();
+        } else if (event instanceof RunEvent.Epoch e) {
+            live.epoch(e);
+        } else if (event instanceof RunEvent.Ended e) {
+            finish(e.result());
+        } else if (event instanceof RunEvent.Failed f) {
+            pump.stop();
+            state.set(RunState.IDLE);
+            progress.set(0);
+            progressText.set("");
+            message.set(i18n.formatNow("training_failed", f.message()));
+            messageIsError.set(true);
+        }
+    }
+
+    private org.kdplayground.engine.StepMetrics lastStep;
+
+    private void finish(RunResult result) {
+        pump.stop();
+        history.add(new RunRecord(history.size() + 1, running, result));
+        state.set(RunState.IDLE);
+        progressText.set("");
+        progress.set(result.completed() ? 1 : progress.get());
+        switch (result.stopReason()) {
+            case COMPLETED -> {
+                message.set(i18n.formatNow("training_completed", result.totalMillis() / 1000));
+                messageIsError.set(false);
+            }
+            case CANCELLED -> {
+                message.set(i18n.get("training_cancelled"));
+                messageIsError.set(false);
+            }
+            case DIVERGED -> {
+                message.set(i18n.formatNow("training_diverged", result.message()));
+                messageIsError.set(true);
+            }
+        }
+    }
+
+    private void updateProgressText() {
+        if (totalSteps <= 0 || lastStep == null || !state.get().busy()) {
+            return;
+        }
+        double fraction = Math.min(1, doneSteps / (double) totalSteps);
+        progress.set(fraction);
+        double elapsed = (System.nanoTime() - startedAt) / 1e9;
+        long left = fraction > 0.01 ? Math.round(elapsed * (1 - fraction) / fraction) : -1;
+        String phase = i18n.get(lastStep.phase() == org.kdplayground.engine.Phase.TEACHER
+                ? "training_phase_teacher" : "training_phase_students");
+        int epochs = lastStep.phase() == org.kdplayground.engine.Phase.TEACHER ? running.teacherEpochs()
+                : running.studentEpochs();
+        progressText.set(left < 0
+                ? i18n.formatNow("training_progress", phase, lastStep.epoch(), epochs, doneSteps, totalSteps)
+                : i18n.formatNow("training_progress_eta", phase, lastStep.epoch(), epochs, doneSteps, totalSteps,
+                left));
+    }
+
+    private void refreshPreview() {
+        if (!setup.validProperty().get()) {
+            return;
+        }
+        var spec = setup.toExperiment().dataset();
+        long request = previewRequest.incrementAndGet();
+        previewLoader.execute(() -> {
+            if (request != previewRequest.get()) {
+                return; // a newer request supersedes this one
+            }
+            Dataset data;
+            String problem;
+            try {
+                data = Datasets.load(spec);
+                problem = "";
+            } catch (DatasetException | IllegalArgumentException e) {
+                data = null;
+                problem = e.getMessage();
+            }
+            Dataset loaded = data;
+            String why = problem;
+            Platform.runLater(() -> {
+                if (request == previewRequest.get()) {
+                    preview.set(loaded);
+                    previewProblem.set(why);
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.kdplayground.training;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.io.Experiment;
+
+/**
+ * The set-ups a teacher picks from: the shipped experiment files (the same ones {@code kd-playground train}
+ * reads), and the other 2-D sets on the two-moons settings with their preset networks.
+ */
+enum TrainingPreset {
+    TWO_MOONS("preset_two_moons", "two-moons.json", null),
+    SPIRALS("preset_spirals", "two-moons.json", DatasetCatalog.SPIRALS),
+    CIRCLES("preset_circles", "two-moons.json", DatasetCatalog.CIRCLES),
+    XOR("preset_xor", "two-moons.json", DatasetCatalog.XOR),
+    BLOBS("preset_blobs", "two-moons.json", DatasetCatalog.BLOBS),
+    DIGITS("preset_digits", "digits.json", null),
+    DIGITS_FEW_LABELS("preset_digits_few_labels", "digits-few-labels.json", null),
+    DIGITS_TINY_STUDENT("preset_digits_tiny_student", "digits-tiny-student.json", null),
+    FASHION_MNIST("preset_fashion_mnist", "digits.json", DatasetCatalog.FASHION_MNIST);
+
+    static final String FOLDER = "/org/kdplayground/experiments/";
+
+    private final String labelKey;
+    private final String file;
+    private final DatasetCatalog otherData;
+
+    TrainingPreset(String labelKey, String file, DatasetCatalog otherData) {
+        this.labelKey = labelKey;
+        this.file = file;
+        this.otherData = otherData;
+    }
+
+    String labelKey() {
+        return labelKey;
+    }
+
+    /** The experiment this preset stands for. */
+    Experiment experiment() {
+        String resource = FOLDER + file;
+        try (InputStream in = Objects.requireNonNull(TrainingPreset.class.getResourceAsStream(resource),
+                resource)) {
+            Experiment base = Experiment.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (otherData == null) {
+                return base;
+            }
+            DatasetSpec spec = otherData.defaultSpec().withSeed(base.dataset().seed());
+            return base.toBuilder().dataset(spec).teacher(null).student(null).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

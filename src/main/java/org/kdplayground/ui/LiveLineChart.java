@@ -1,0 +1,272 @@
+package org.kdplayground.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A line chart for streaming data on one canvas: each series is a {@link SeriesBuffer} owned by its producer
+ * and drawn in its role's colour (dashed for the baseline, thicker for totals). Call {@link #invalidate()} after
+ * appending; it redraws once per layout pass. A log y-axis and a fixed y-range (accuracy: 0..1) are options.
+ */
+public final class LiveLineChart extends RoleChart {
+
+    /** One line: its data, role, label and weight. */
+    public record Series(SeriesBuffer data, ChartRole role, ObservableStringValue label, double width,
+                         boolean faint) {
+        public Series {
+            Objects.requireNonNull(data);
+            Objects.requireNonNull(role);
+            Objects.requireNonNull(label);
+        }
+    }
+
+    private static final double LEFT = 56;
+    private static final double RIGHT = 12;
+    private static final double TOP = 8;
+    private static final double LEGEND_ROW = 16;
+    private static final double BOTTOM = 34;
+
+    private final List<Series> series = new ArrayList<>();
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
+    private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private double fixedMin = Double.NaN;
+    private double fixedMax = Double.NaN;
+    private boolean percent;
+
+    public LiveLineChart() {
+        getStyleClass().add("live-line-chart");
+        logScale.addListener((obs, old, now) -> invalidate());
+        xLabel.addListener((obs, old, now) -> invalidate());
+        title.addListener((obs, old, now) -> invalidate());
+    }
+
+    public void addSeries(Series line) {
+        series.add(line);
+        line.label().addListener((obs, old, now) -> invalidate());
+        invalidate();
+    }
+
+    public List<Series> series() {
+        return List.copyOf(series);
+    }
+
+    /** Fixes the y-axis, e.g. 0..1 for accuracy, and labels it in percent. */
+    public void setFixedRange(double min, double max, boolean asPercent) {
+        fixedMin = min;
+        fixedMax = max;
+        percent = asPercent;
+        invalidate();
+    }
+
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    public StringProperty xLabelProperty() {
+        return xLabel;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        double plotW = width - LEFT - RIGHT;
+        double legendH = legendRows(plotW) * LEGEND_ROW + 4;
+        double top = TOP + legendH;
+        double plotH = height - top - BOTTOM;
+        if (plotW < 20 || plotH < 20) {
+            return;
+        }
+        boolean log = logScale.get() && Double.isNaN(fixedMin);
+        double[] range = ranges(log);
+        double xMin = range[0];
+        double xMax = range[1];
+        double yMin = range[2];
+        double yMax = range[3];
+
+        g.setFont(smallFont());
+        g.setLineWidth(1);
+        g.setStroke(getGridFill());
+        g.setFill(getTextFill());
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double tick : Ticks.of(yMin, yMax, 5, log)) {
+            double y = top + plotH - (scale(tick, log) - scale(yMin, log)) / (scale(yMax, log) - scale(yMin, log))
+                    * plotH;
+            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.fillText(percent ? String.format(Locale.ROOT, "%.0f%%", tick * 100) : Ticks.format(tick), LEFT - 6,
+                    y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double tick : Ticks.of(xMin, xMax, 6, false)) {
+            double x = LEFT + (tick - xMin) / (xMax - xMin) * plotW;
+            g.strokeLine(x, top + plotH, x, top + plotH + 4);
+            g.fillText(Ticks.format(tick), x, top + plotH + 6);
+        }
+        g.fillText(xLabel.get(), LEFT + plotW / 2, top + plotH + 20);
+        g.strokeRect(LEFT, top, plotW, plotH);
+
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, top, plotW, plotH);
+        g.clip();
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (Series line : series) {
+            SeriesBuffer data = line.data();
+            if (data.size() == 0) {
+                continue;
+            }
+            Paint paint = paintOf(line.role());
+            g.setStroke(paint);
+            g.setGlobalAlpha(line.faint() ? 0.45 : 1.0);
+            g.setLineWidth(line.width());
+            g.setLineDashes(line.role().dashed() ? new double[] {7, 5} : null);
+            g.beginPath();
+            boolean started = false;
+            for (int i = 0; i < data.size(); i++) {
+                double value = data.y(i);
+                if (log && value <= 0) {
+                    continue;
+                }
+                double x = LEFT + (data.x(i) - xMin) / (xMax - xMin) * plotW;
+                double y = top + plotH - (scale(value, log) - scale(yMin, log))
+                        / (scale(yMax, log) - scale(yMin, log)) * plotH;
+                if (started) {
+                    g.lineTo(x, y);
+                } else {
+                    g.moveTo(x, y);
+                    started = true;
+                }
+            }
+            g.stroke();
+            if (data.size() == 1) { // a lone point (first epoch) shows as a dot
+                double x = LEFT + (data.x(0) - xMin) / (xMax - xMin) * plotW;
+                double y = top + plotH - (scale(data.y(0), log) - scale(yMin, log))
+                        / (scale(yMax, log) - scale(yMin, log)) * plotH;
+                g.setFill(paint);
+                g.fillOval(x - 3, y - 3, 6, 6);
+            }
+        }
+        g.restore();
+        drawLegend(g, plotW);
+    }
+
+    /** Legend rows above the plot, so the legend never hides a line. */
+    private int legendRows(double plotW) {
+        int rows = 1;
+        double x = LEFT;
+        for (Series line : series) {
+            if (line.faint()) {
+                continue;
+            }
+            double w = legendWidth(line);
+            if (x + w > LEFT + plotW && x > LEFT) {
+                rows++;
+                x = LEFT;
+            }
+            x += w;
+        }
+        return rows;
+    }
+
+    private double legendWidth(Series line) {
+        String text = line.label().get();
+        double em = smallFont().getSize();
+        double units = text.codePoints().mapToDouble(c -> c > 0x2E80 ? 1.0 : 0.6).sum();
+        return units * em + 34;
+    }
+
+    private void drawLegend(GraphicsContext g, double plotW) {
+        g.setFont(smallFont());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double x = LEFT;
+        double y = TOP + LEGEND_ROW / 2;
+        for (Series line : series) {
+            if (line.faint()) {
+                continue; // faint twins (train accuracy) share their role's legend entry
+            }
+            String text = line.label().get();
+            double textWidth = legendWidth(line);
+            if (x + textWidth > LEFT + plotW && x > LEFT) {
+                x = LEFT;
+                y += LEGEND_ROW;
+            }
+            g.setGlobalAlpha(1);
+            g.setStroke(paintOf(line.role()));
+            g.setLineWidth(Math.max(2, line.width()));
+            g.setLineDashes(line.role().dashed() ? new double[] {5, 3} : null);
+            g.strokeLine(x, y, x + 20, y);
+            g.setLineDashes(null);
+            g.setFill(getTextFill());
+            g.fillText(text, x + 25, y);
+            x += textWidth;
+        }
+    }
+
+    private double[] ranges(boolean log) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Series line : series) {
+            SeriesBuffer data = line.data();
+            for (int i = 0; i < data.size(); i++) {
+                double y = data.y(i);
+                if (log && y <= 0) {
+                    continue;
+                }
+                xMin = Math.min(xMin, data.x(i));
+                xMax = Math.max(xMax, data.x(i));
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
+            }
+        }
+        if (!Double.isFinite(xMin)) {
+            xMin = 0;
+            xMax = 1;
+        }
+        if (xMax - xMin < 1e-9) {
+            xMax = xMin + 1;
+        }
+        if (!Double.isNaN(fixedMin)) {
+            return new double[] {xMin, xMax, fixedMin, fixedMax};
+        }
+        if (!Double.isFinite(yMin)) {
+            yMin = log ? 0.01 : 0;
+            yMax = 1;
+        }
+        if (log) {
+            yMin = Math.pow(10, Math.floor(Math.log10(yMin)));
+            yMax = Math.pow(10, Math.ceil(Math.log10(yMax)));
+            if (yMax <= yMin) {
+                yMax = yMin * 10;
+            }
+        } else {
+            yMin = Math.min(0, yMin);
+            yMax = yMax <= yMin ? yMin + 1 : yMax * 1.05;
+        }
+        return new double[] {xMin, xMax, yMin, yMax};
+    }
+
+    private static double scale(double value, boolean log) {
+        return log ? Math.log10(value) : value;
+    }
+}

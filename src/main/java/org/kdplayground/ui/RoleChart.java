@@ -1,0 +1,72 @@
+package org.kdplayground.ui;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+
+/** A {@link CanvasChart} that draws several roles, each in its theme paint ({@code .role-chart} in app.css). */
+public abstract class RoleChart extends CanvasChart {
+
+    private final Map<ChartRole, StyleableObjectProperty<Paint>> paints = new EnumMap<>(ChartRole.class);
+
+    protected RoleChart() {
+        getStyleClass().add("role-chart");
+        for (ChartRole role : ChartRole.values()) {
+            paints.put(role, new SimpleStyleableObjectProperty<>(META.get(role), this, role.name(), Color.GRAY) {
+                @Override
+                protected void invalidated() {
+                    invalidate();
+                }
+            });
+        }
+    }
+
+    /** The paint of a role in the current theme. */
+    public Paint paintOf(ChartRole role) {
+        return paints.get(role).get();
+    }
+
+    private static final Map<ChartRole, CssMetaData<RoleChart, Paint>> META = new EnumMap<>(ChartRole.class);
+    private static final List<CssMetaData<? extends Styleable, ?>> ALL;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(CanvasChart.getClassCssMetaData());
+        for (ChartRole role : ChartRole.values()) {
+            CssMetaData<RoleChart, Paint> meta = new CssMetaData<>(role.cssProperty(),
+                    StyleConverter.getPaintConverter(), Color.GRAY) {
+                @Override
+                public boolean isSettable(RoleChart chart) {
+                    return !chart.paints.get(role).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Paint> getStyleableProperty(RoleChart chart) {
+                    return chart.paints.get(role);
+                }
+            };
+            META.put(role, meta);
+            all.add(meta);
+        }
+        ALL = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return ALL;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}
