@@ -1,0 +1,110 @@
+package org.kdplayground.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.TransferSet;
+import org.kdplayground.io.Experiment;
+
+class RunSetupTest {
+
+    @Test
+    void startsOnTheTwoMoonsPresetWithTheSeedsDefaults() {
+        RunSetup setup = new RunSetup();
+        assertThat(setup.presetProperty().get()).isEqualTo(TrainingPreset.TWO_MOONS);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.TWO_MOONS);
+        assertThat(setup.temperature.textProperty().get()).isEqualTo("4");
+        assertThat(setup.alpha.textProperty().get()).isEqualTo("0.5");
+        assertThat(setup.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void experimentCarriesEveryField() {
+        RunSetup setup = new RunSetup();
+        setup.temperature.textProperty().set("2.5");
+        setup.alpha.textProperty().set("0.1");
+        setup.teacherLayers.textProperty().set("32, 16");
+        setup.studentLayers.textProperty().set("");
+        setup.labelledFraction.textProperty().set("0.2");
+        setup.seed.textProperty().set("9");
+        setup.transferSetProperty().set(TransferSet.ALL);
+        Experiment e = setup.toExperiment();
+        assertThat(e.temperature()).isEqualTo(2.5f);
+        assertThat(e.alpha()).isEqualTo(0.1f);
+        assertThat(e.teacher()).isEqualTo(MlpSpec.of(32, 16));
+        assertThat(e.student().hidden()).isEmpty();
+        assertThat(e.labelledFraction()).isEqualTo(0.2);
+        assertThat(e.seed()).isEqualTo(9);
+        assertThat(e.dataset().seed()).isEqualTo(9);
+        assertThat(e.transferSet()).isEqualTo(TransferSet.ALL);
+    }
+
+    @Test
+    void invalidTextKeepsTheLastValidValueAndNamesTheProblem() {
+        RunSetup setup = new RunSetup();
+        setup.temperature.textProperty().set("abc");
+        assertThat(setup.temperature.value()).isEqualTo(4.0);
+        assertThat(setup.temperature.problemProperty().get().key()).isEqualTo("setup_error_number");
+        assertThat(setup.validProperty().get()).isFalse();
+        assertThrows(IllegalStateException.class, setup::toExperiment);
+
+        setup.temperature.textProperty().set("0");
+        assertThat(setup.temperature.problemProperty().get().key()).isEqualTo("setup_error_range_open");
+        setup.temperature.textProperty().set("3");
+        assertThat(setup.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void eachFieldRejectsWhatTrainingCannotUse() {
+        RunSetup setup = new RunSetup();
+        List<Object[]> cases = List.of(
+                new Object[] {setup.alpha, "1.5", "setup_error_range"},
+                new Object[] {setup.learningRate, "-0.1", "setup_error_range_open"},
+                new Object[] {setup.teacherEpochs, "2.5", "setup_error_whole"},
+                new Object[] {setup.batchSize, "0", "setup_error_range"},
+                new Object[] {setup.labelledFraction, "0", "setup_error_range_open"},
+                new Object[] {setup.seed, "x", "setup_error_seed"},
+                new Object[] {setup.teacherLayers, "64, a", "setup_error_layers"},
+                new Object[] {setup.studentLayers, "0", "setup_error_units"},
+                new Object[] {setup.studentLayers, "1,1,1,1,1,1,1", "setup_error_depth"},
+                new Object[] {setup.noise, "NaN", "setup_error_number"},
+                new Object[] {setup.size, "", "setup_error_empty"});
+        for (Object[] c : cases) {
+            SetupField<?> field = (SetupField<?>) c[0];
+            String before = field.textProperty().get();
+            field.textProperty().set((String) c[1]);
+            assertThat(field.problemProperty().get()).as(field.id() + " <- " + c[1]).isNotNull();
+            assertThat(field.problemProperty().get().key()).as(field.id() + " <- " + c[1]).isEqualTo(c[2]);
+            field.textProperty().set(before);
+            assertThat(field.isValid()).isTrue();
+        }
+    }
+
+    @Test
+    void presetLoadsItsExperiment() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS_FEW_LABELS);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.DIGITS_8X8);
+        assertThat(setup.labelledFraction.value()).isEqualTo(0.05);
+        assertThat(setup.transferSetProperty().get()).isEqualTo(TransferSet.ALL);
+        assertThat(setup.teacherSeesAllLabelsProperty().get()).isTrue();
+        assertThat(setup.teacherLayers.value()).containsExactly(256, 256);
+    }
+
+    @Test
+    void pickingAnotherDataSetTakesItsDefaultsAndFittingNetworks() {
+        RunSetup setup = new RunSetup();
+        setup.datasetProperty().set(DatasetCatalog.SPIRALS);
+        assertThat(setup.classes.value()).isEqualTo(DatasetCatalog.SPIRALS.defaultK());
+        assertThat(setup.noise.value()).isEqualTo(DatasetCatalog.SPIRALS.defaultNoise());
+        assertThat(setup.teacherLayers.value()).containsExactly(64, 64);
+        setup.datasetProperty().set(DatasetCatalog.DIGITS_8X8);
+        assertThat(setup.teacherLayers.value()).containsExactly(256, 256);
+        assertThat(setup.studentLayers.value()).containsExactly(16);
+    }
+}

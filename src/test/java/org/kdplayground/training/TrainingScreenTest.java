@@ -1,0 +1,167 @@
+package org.kdplayground.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.engine.DjlEngineLoader;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.RunResult;
+import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.ViewLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The live distillation screen with the real engine: short runs on a small two-moons set. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingScreenTest {
+
+    private static EngineService engine;
+
+    private TrainingModel model;
+    private Stage stage;
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        engine = new EngineService(new DjlEngineLoader(1));
+        engine.start().get(120, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    @Start
+    void start(Stage primaryStage) {
+        stage = new Stage();
+        I18n i18n = new I18n(Language.ENGLISH);
+        EngineStatusModel status = new EngineStatusModel();
+        status.follow(engine);
+        model = new TrainingModel(i18n, engine, status);
+        ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
+        Scene scene = new Scene(loader.load(TrainingController.class).root(), 1280, 800);
+        new ThemeManager(scene, new FontPolicy(java.util.List.of())).apply(Theme.LIGHT, Language.ENGLISH);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopAndClose(FxRobot robot) throws Exception {
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.stateProperty().get().busy());
+        robot.interact(stage::close);
+    }
+
+    private void smallRun(FxRobot robot, int teacherEpochs, int studentEpochs) {
+        robot.interact(() -> {
+            RunSetup setup = model.setup();
+            setup.size.textProperty().set("200");
+            setup.teacherEpochs.textProperty().set(Integer.toString(teacherEpochs));
+            setup.studentEpochs.textProperty().set(Integer.toString(studentEpochs));
+            setup.batchSize.textProperty().set("32");
+        });
+    }
+
+    @Test
+    void shortRunFillsTheChartsHeatmapsAndResults(FxRobot robot) throws Exception {
+        smallRun(robot, 2, 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LiveMetrics live = model.live();
+        assertThat(live.teacherLoss.size()).isPositive();
+        assertThat(live.totalLoss.size()).isPositive();
+        assertThat(live.softLoss.size()).isPositive();
+        assertThat(live.baselineLoss.size()).isPositive();
+        assertThat(live.testAccuracy.get(ModelRole.DISTILLED).size()).isEqualTo(3);
+        assertThat(live.testAccuracy.get(ModelRole.TEACHER).size()).isEqualTo(2 + 3);
+        for (String id : new String[] {"#boundary-teacher", "#boundary-distilled", "#boundary-baseline"}) {
+            BoundaryView view = robot.lookup(id).queryAs(BoundaryView.class);
+            assertThat(view.hasBoundary()).as(id).isTrue();
+            assertThat(view.isVisible()).isTrue();
+        }
+        RunRecord record = model.history().get(0);
+        assertThat(record.result().stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        assertThat(record.result().device()).containsIgnoringCase("cpu");
+        TableView<?> table = robot.lookup("#historyTable").queryTableView();
+        assertThat(table.getItems()).hasSize(1);
+        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).startsWith("Done in");
+    }
+
+    @Test
+    void pauseHoldsTheStepCountAndStopEndsTheRunSoANewOneWorks(FxRobot robot) throws Exception {
+        smallRun(robot, 200, 200);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.live().teacherLoss.size() > 20);
+
+        robot.clickOn("#pauseButton");
+        assertThat(model.stateProperty().get()).isEqualTo(RunState.PAUSED);
+        Thread.sleep(300); // let steps already queued arrive
+        WaitForAsyncUtils.waitForFxEvents();
+        long held = stepsSoFar();
+        Thread.sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stepsSoFar()).isEqualTo(held);
+        assertThat(robot.lookup("#pauseButton").queryAs(Button.class).getText()).isEqualTo("Resume");
+
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stepsSoFar() > held);
+        robot.clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        assertThat(model.history().get(0).result().stopReason()).isEqualTo(RunResult.StopReason.CANCELLED);
+        assertThat(model.stateProperty().get()).isEqualTo(RunState.IDLE);
+
+        smallRun(robot, 1, 1);
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.history().size() == 2);
+        assertThat(model.history().get(1).result().stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+    }
+
+    @Test
+    void invalidHyperParametersDisableStartWithAMessage(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        TextField temperature = robot.lookup("#field-temperature").queryAs(TextField.class);
+        robot.doubleClickOn(temperature).eraseText(3).write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(temperature.getText()).isEqualTo("abc");
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText())
+                .isEqualTo("Fix the marked fields to start.");
+        assertThat(temperature.getTooltip().getText()).isEqualTo("“abc” is not a number.");
+        assertThat(temperature.getPseudoClassStates().toString()).contains("danger");
+        assertThat(model.setup().temperature.value()).isEqualTo(4.0);
+
+        robot.interact(() -> temperature.setText("2"));
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    private long stepsSoFar() {
+        LiveMetrics live = model.live();
+        return live.teacherLoss.size() + live.studentSteps();
+    }
+}
