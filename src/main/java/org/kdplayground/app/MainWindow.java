@@ -13,6 +13,7 @@ import org.kdplayground.about.AboutController;
 import org.kdplayground.about.AboutModel;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ExplorerController;
+import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
@@ -32,12 +33,14 @@ final class MainWindow {
     private final MainModel model;
     private final EngineStatusModel engineStatus = new EngineStatusModel();
     private final ThemeManager themeManager;
+    private final ExplorerModel explorer;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
         this.i18n = new I18n(settings.language());
         this.model = new MainModel(i18n, settings.theme(), stage::close);
+        this.explorer = new ExplorerModel(i18n);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
@@ -85,7 +88,7 @@ final class MainWindow {
                 return new AboutController(new AboutModel(i18n, engineStatus));
             }
             if (type == ExplorerController.class) {
-                return new ExplorerController();
+                return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
                 return new TrainingController();
@@ -113,6 +116,10 @@ final class MainWindow {
 
     I18n i18n() {
         return i18n;
+    }
+
+    ExplorerModel explorer() {
+        return explorer;
     }
 
     EngineStatusModel engineStatus() {
