@@ -17,7 +17,7 @@ import org.kdplayground.ui.NumberFormats;
 public class LossBar extends CanvasChart {
 
     private static final double LEFT = 4;
-    private static final double RIGHT = 14;
+    private static final double RIGHT = 4;
 
     private final ObjectProperty<LossBreakdown> breakdown = new SimpleObjectProperty<>(this, "breakdown");
 
@@ -61,7 +61,7 @@ public class LossBar extends CanvasChart {
             g.setTextAlign(k == 0 ? TextAlignment.LEFT : k == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
             g.setStroke(getGridFill());
             g.strokeLine(Math.round(x) + 0.5, barH, Math.round(x) + 0.5, barH + 3);
-            g.fillText(NumberFormats.significant(max * k / 4, 3), x + (k == 4 ? RIGHT - 2 : 0), barH + 3);
+            g.fillText(NumberFormats.significant(max * k / 4, 3), x, barH + 3);
         }
     }
 

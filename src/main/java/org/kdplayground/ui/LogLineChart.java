@@ -204,7 +204,7 @@ public class LogLineChart extends CanvasChart {
             return 1;
         }
         double step = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double m : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+        for (double m : new double[] {1, 1.2, 1.6, 2, 4, 6, 8, 10}) {
             if (m * step >= max * 1.02) {
                 return m * step;
             }
