@@ -1,10 +1,7 @@
 package org.kdplayground.explorer;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Random;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -58,10 +55,11 @@ public final class ExplorerModel {
     private final ObjectBinding<TemperatureCurves> curves;
 
     private final I18n i18n;
-    private long randomSeed = 1;
+    private final ClassEditing classes;
 
     public ExplorerModel(I18n i18n) {
         this.i18n = Objects.requireNonNull(i18n);
+        this.classes = new ClassEditing(logits, label, i18n, this::report, this::clearMessage);
         applyPreset(Preset.SEED);
         breakdown = Bindings.createObjectBinding(this::computeBreakdown,
                 logits, label, temperature, alpha, softScaledByTSquared);
@@ -167,23 +165,12 @@ public final class ExplorerModel {
 
     /** Sets one logit from a slider. */
     public void setLogit(Role role, int index, double value) {
-        logits.set(getLogits().withLogit(role, index, Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, value))));
-        clearMessage();
+        classes.setLogit(role, index, value);
     }
 
     /** Sets one logit from typed text; on bad text reports it and keeps the last valid value. */
     public boolean setLogit(Role role, int index, String text) {
-        OptionalDouble value = NumberText.parse(text);
-        if (value.isEmpty()) {
-            report(i18n.format("explorer_error_not_a_number", text.strip()));
-            return false;
-        }
-        if (Math.abs(value.getAsDouble()) > LOGIT_LIMIT) {
-            report(i18n.format("explorer_error_logit_range", text.strip()));
-            return false;
-        }
-        setLogit(role, index, value.getAsDouble());
-        return true;
+        return classes.setLogit(role, index, text);
     }
 
     /** Sets T from typed text; on bad text reports it and keeps T. */
@@ -200,38 +187,17 @@ public final class ExplorerModel {
 
     /** Renames a class; a blank name falls back to its index. */
     public void renameClass(int index, String name) {
-        ClassLogits now = getLogits();
-        List<String> names = new ArrayList<>(now.names());
-        names.set(index, name == null || name.isBlank() ? Integer.toString(index) : name.strip());
-        logits.set(new ClassLogits(names, now.teacher(), now.student()));
+        classes.renameClass(index, name);
     }
 
     /** Adds a class with logits 0 (the editor holds up to {@value #MAX_EDITOR_CLASSES}). */
     public boolean addClass() {
-        ClassLogits now = getLogits();
-        if (now.classes() >= MAX_EDITOR_CLASSES) {
-            report(i18n.format("explorer_error_max_classes", MAX_EDITOR_CLASSES, MAX_CLASSES));
-            return false;
-        }
-        List<String> names = new ArrayList<>(now.names());
-        names.add(Integer.toString(now.classes()));
-        logits.set(new ClassLogits(names, resized(now.teacher(), names.size()), resized(now.student(), names.size())));
-        clearMessage();
-        return true;
+        return classes.addClass();
     }
 
     /** Removes the last class (at least {@value #MIN_CLASSES} stay); the true class moves into range. */
     public boolean removeClass() {
-        ClassLogits now = getLogits();
-        if (now.classes() <= MIN_CLASSES) {
-            report(i18n.format("explorer_error_min_classes", MIN_CLASSES));
-            return false;
-        }
-        int n = now.classes() - 1;
-        label.set(Math.min(getLabel(), n - 1));
-        logits.set(new ClassLogits(now.names().subList(0, n), resized(now.teacher(), n), resized(now.student(), n)));
-        clearMessage();
-        return true;
+        return classes.removeClass();
     }
 
     /**
@@ -239,59 +205,17 @@ public final class ExplorerModel {
      * side is cut or padded with zeros to match. Bad lists are reported and change nothing.
      */
     public boolean paste(Role role, String text) {
-        String[] items = NumberText.splitList(text);
-        if (items.length > MAX_CLASSES) {
-            report(i18n.format("explorer_error_paste_too_many", MAX_CLASSES, items.length));
-            return false;
-        }
-        if (items.length < MIN_CLASSES) {
-            report(i18n.format("explorer_error_paste_too_few", MIN_CLASSES));
-            return false;
-        }
-        double[] values = new double[items.length];
-        for (int i = 0; i < items.length; i++) {
-            OptionalDouble value = NumberText.parse(items[i]);
-            if (value.isEmpty() || Math.abs(value.getAsDouble()) > LOGIT_LIMIT) {
-                report(i18n.format("explorer_error_paste_item", i + 1, items[i]));
-                return false;
-            }
-            values[i] = value.getAsDouble();
-        }
-        ClassLogits now = getLogits();
-        int n = values.length;
-        List<String> names = n == now.classes() ? now.names() : ClassLogits.indexNames(n);
-        double[] other = resized(now.of(role == Role.TEACHER ? Role.STUDENT : Role.TEACHER), n);
-        label.set(Math.min(getLabel(), n - 1));
-        logits.set(role == Role.TEACHER ? new ClassLogits(names, values, other) : new ClassLogits(names, other, values));
-        clearMessage();
-        return true;
+        return classes.paste(role, text);
     }
 
     /** Loads a preset (see {@link Preset}). */
     public void applyPreset(Preset preset) {
-        ClassLogits now = getLogits();
-        switch (preset) {
-            case SEED -> {
-                label.set(0);
-                logits.set(new ClassLogits(ClassLogits.indexNames(5), Preset.SEED_TEACHER, Preset.SEED_STUDENT));
-            }
-            case CONFIDENT_TEACHER -> logits.set(now.with(Role.TEACHER,
-                    Preset.confidentTeacher(now.classes(), safeLabel())));
-            case UNCERTAIN_TEACHER -> logits.set(now.with(Role.TEACHER,
-                    Preset.uncertainTeacher(now.classes(), safeLabel())));
-            case STUDENT_EQUALS_TEACHER -> logits.set(now.with(Role.STUDENT, now.teacher()));
-            case RANDOM -> {
-                Random random = new Random(randomSeed++);
-                double[] teacher = Preset.random(now.classes(), random);
-                logits.set(new ClassLogits(now.names(), teacher, Preset.random(now.classes(), random)));
-            }
-        }
-        clearMessage();
+        classes.applyPreset(preset);
     }
 
     /** The seed of the next random draw (each draw uses the next one, so draws are reproducible). */
     public void setRandomSeed(long seed) {
-        randomSeed = seed;
+        classes.setRandomSeed(seed);
     }
 
     /** Sets the grid's temperatures from a comma-separated list (1 to 8 values within [0.1, 100]). */
@@ -321,7 +245,7 @@ public final class ExplorerModel {
                 scaling());
     }
 
-    private int safeLabel() {
+    int safeLabel() {
         return Math.max(0, Math.min(getLabel(), getLogits().classes() - 1));
     }
 
@@ -335,7 +259,4 @@ public final class ExplorerModel {
         message.set("");
     }
 
-    private static double[] resized(double[] values, int length) {
-        return java.util.Arrays.copyOf(values, length);
-    }
 }

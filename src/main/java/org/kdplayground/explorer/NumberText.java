@@ -26,7 +26,8 @@ final class NumberText {
 
     /** The items of a comma-separated list (the full-width comma and semicolons count as commas too). */
     static String[] splitList(String text) {
-        String cleaned = text == null ? "" : text.strip().replace('\uFF0C', ',').replace(';', ',').replace('\uFF1B', ',');
+        String cleaned = text == null ? ""
+                : text.strip().replace('\uFF0C', ',').replace(';', ',').replace('\uFF1B', ',');
         if (cleaned.startsWith("[") && cleaned.endsWith("]")) {
             cleaned = cleaned.substring(1, cleaned.length() - 1);
         }

@@ -109,7 +109,8 @@ public class FormulaView extends CanvasChart {
 
     private static java.awt.Color awtColor(Paint paint) {
         Color c = paint instanceof Color color ? color : Color.BLACK;
-        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(),
+                (float) c.getOpacity());
     }
 
     /**
