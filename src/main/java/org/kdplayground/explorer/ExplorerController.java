@@ -61,6 +61,7 @@ public final class ExplorerController {
     @FXML private Label curvesNote;
 
     private boolean syncingTemperature;
+    private PictureUpdater picture;
 
     public ExplorerController(ExplorerModel model, I18n i18n) {
         this.model = Objects.requireNonNull(model);
@@ -104,9 +105,14 @@ public final class ExplorerController {
                 model.setGridTemperatures(gridField.getText());
             }
         });
-        new PictureUpdater(model, i18n, new PictureUpdater.Nodes(teacherT1Chart, teacherTChart, studentTChart,
+        picture = new PictureUpdater(model, i18n, new PictureUpdater.Nodes(teacherT1Chart, teacherTChart, studentTChart,
                 hardValue, klValue, softValue, totalValue, lossBar, formula, gradientChart, gradientNote,
                 gridCharts, curvesChart, curvesNote), explorerScreen);
+    }
+
+    /** How many times the picture was filled so far (tests check the once-per-frame rule). */
+    int pictureUpdates() {
+        return picture.updates();
     }
 
     private void bindTemperature() {

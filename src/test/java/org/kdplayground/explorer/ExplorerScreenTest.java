@@ -42,14 +42,17 @@ class ExplorerScreenTest {
     private I18n i18n;
     private ExplorerModel model;
     private Stage stage;
+    private ExplorerController controller;
 
     @Start
     void start(Stage primaryStage) {
         stage = new Stage();
         i18n = new I18n(Language.ENGLISH);
         model = new ExplorerModel(i18n);
-        Parent root = new ViewLoader(i18n, type -> new ExplorerController(model, i18n))
-                .load(ExplorerController.class).root();
+        ViewLoader.View<ExplorerController> view =
+                new ViewLoader(i18n, type -> new ExplorerController(model, i18n)).load(ExplorerController.class);
+        controller = view.controller();
+        Parent root = view.root();
         Scene scene = new Scene(root, 1080, 740);
         new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
         stage.setScene(scene);
@@ -76,6 +79,21 @@ class ExplorerScreenTest {
         assertThat(text(robot, "#softValue")).isEqualTo(NumberFormats.significant(model.getBreakdown().soft()));
         assertThat(robot.lookup("#temperatureField").queryAs(TextField.class).getText())
                 .isEqualTo(NumberFormats.temperature(model.getTemperature()));
+    }
+
+    @Test
+    void manyChangesInOneFrameFillThePictureOnce(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = controller.pictureUpdates();
+        robot.interact(() -> {
+            model.setTemperature(6);
+            model.setAlpha(0.2);
+            model.setLogit(Role.TEACHER, 0, 3);
+            model.setLogit(Role.STUDENT, 1, -2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.pictureUpdates()).isEqualTo(before + 1);
+        assertThat(text(robot, "#totalValue")).isEqualTo(NumberFormats.significant(model.getBreakdown().total()));
     }
 
     @Test
