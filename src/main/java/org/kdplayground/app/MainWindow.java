@@ -13,6 +13,7 @@ import org.kdplayground.about.AboutController;
 import org.kdplayground.about.AboutModel;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ExplorerController;
+import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.ui.EngineStatusModel;
@@ -34,6 +35,7 @@ final class MainWindow {
     private final EngineStatusModel engineStatus = new EngineStatusModel();
     private final ThemeManager themeManager;
     private final EngineService engine;
+    private final ExplorerModel explorer;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
@@ -41,6 +43,7 @@ final class MainWindow {
         this.engine = Objects.requireNonNull(engine);
         this.i18n = new I18n(settings.language());
         this.model = new MainModel(i18n, settings.theme(), stage::close);
+        this.explorer = new ExplorerModel(i18n);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
@@ -88,7 +91,7 @@ final class MainWindow {
                 return new AboutController(new AboutModel(i18n, engineStatus));
             }
             if (type == ExplorerController.class) {
-                return new ExplorerController();
+                return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
                 return new TrainingController(new TrainingModel(i18n, engine, engineStatus), i18n);
@@ -116,6 +119,10 @@ final class MainWindow {
 
     I18n i18n() {
         return i18n;
+    }
+
+    ExplorerModel explorer() {
+        return explorer;
     }
 
     EngineStatusModel engineStatus() {

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.explorer.ClassLogits;
 import org.kdplayground.io.SettingsStore;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.Theme;
@@ -123,6 +125,30 @@ class MainWindowTest {
         assertThat(robot.lookup("#distillationScreen #title").queryAs(Label.class).getText())
                 .isEqualTo("Live distillation");
         assertThat(visible(robot, "#distillationScreen")).isTrue();
+    }
+
+    @Test
+    void switchingLanguageAndScreensKeepsTheExplorerState(FxRobot robot) {
+        Node explorerBefore = robot.lookup("#explorerScreen").query();
+        robot.interact(() -> {
+            window.explorer().setTemperature(7.5);
+            window.explorer().setLogit(ClassLogits.Role.STUDENT, 2, -1.25);
+            window.explorer().addClass();
+        });
+        String total = robot.lookup("#totalValue").queryAs(Label.class).getText();
+
+        fireMenuItem(robot, "language-zh-CN");
+        robot.clickOn("#nav-distillation");
+        robot.clickOn("#nav-explorer");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat((Object) robot.lookup("#explorerScreen").query()).isSameAs(explorerBefore);
+        assertThat(window.explorer().getTemperature()).isEqualTo(7.5);
+        assertThat(window.explorer().getLogits().student()[2]).isEqualTo(-1.25);
+        assertThat(window.explorer().getLogits().classes()).isEqualTo(6);
+        assertThat(robot.lookup("#totalValue").queryAs(Label.class).getText()).isEqualTo(total);
+        assertThat(robot.lookup("#temperatureField").queryAs(TextField.class).getText()).isEqualTo("7.50");
+        assertThat(robot.lookup("#studentTCaption").queryAs(Label.class).getText()).isEqualTo("学生模型，T = 7.50");
     }
 
     @Test

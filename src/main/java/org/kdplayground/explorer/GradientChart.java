@@ -1,0 +1,167 @@
+package org.kdplayground.explorer;
+
+import java.util.List;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
+
+import org.kdplayground.ui.CanvasChart;
+import org.kdplayground.ui.NumberFormats;
+
+/**
+ * ∂L/∂z_s per class around zero: the hard part ({@code -kd-chart-fill}) and the soft part ({@code -kd-chart-accent})
+ * side by side, a hollow diamond at Hinton's logit-matching approximation of the soft part, and a bar across the
+ * class at the total. The range follows {@link GradientInfo#scale()}, so dropping T² shows the soft part shrink.
+ */
+public class GradientChart extends CanvasChart {
+
+    private static final double LEFT = 56;
+    private static final double RIGHT = 6;
+    private static final double TOP = 8;
+    private static final double BOTTOM = 20;
+    private static final CssMetaData<GradientChart, Paint> TOTAL_META = new CssMetaData<>("-kd-chart-total",
+            StyleConverter.getPaintConverter(), Color.BLACK) {
+        @Override
+        public boolean isSettable(GradientChart chart) {
+            return !chart.totalFill.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Paint> getStyleableProperty(GradientChart chart) {
+            return chart.totalFill;
+        }
+    };
+    private static final List<CssMetaData<? extends Styleable, ?>> META;
+
+    static {
+        java.util.ArrayList<CssMetaData<? extends Styleable, ?>> all = new java.util.ArrayList<>(
+                CanvasChart.getClassCssMetaData());
+        all.add(TOTAL_META);
+        META = List.copyOf(all);
+    }
+
+    private final StyleableObjectProperty<Paint> totalFill = new SimpleStyleableObjectProperty<>(TOTAL_META, this,
+            "totalFill", Color.BLACK) {
+        @Override
+        protected void invalidated() {
+            invalidate();
+        }
+    };
+    private final ObjectProperty<GradientInfo> gradient = new SimpleObjectProperty<>(this, "gradient");
+    private final ObjectProperty<List<String>> labels = new SimpleObjectProperty<>(this, "labels", List.of());
+    private final IntegerProperty markedIndex = new SimpleIntegerProperty(this, "markedIndex", -1);
+
+    public GradientChart() {
+        getStyleClass().add("gradient-chart");
+        gradient.addListener(ignored -> invalidate());
+        labels.addListener(ignored -> invalidate());
+        markedIndex.addListener(ignored -> invalidate());
+    }
+
+    public ObjectProperty<GradientInfo> gradientProperty() {
+        return gradient;
+    }
+
+    public ObjectProperty<List<String>> labelsProperty() {
+        return labels;
+    }
+
+    public IntegerProperty markedIndexProperty() {
+        return markedIndex;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return META;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        GradientInfo info = gradient.get();
+        double plotW = width - LEFT - RIGHT;
+        double plotH = height - TOP - BOTTOM;
+        if (info == null || plotW < 10 || plotH < 10) {
+            return;
+        }
+        double range = info.scale() > 0 ? info.scale() * 1.05 : 1.0;
+        double zero = TOP + plotH / 2;
+        double perUnit = plotH / 2 / range;
+        drawAxis(g, range, zero, perUnit, plotW);
+        int n = info.classes();
+        double band = plotW / n;
+        boolean thin = band < 6;
+        for (int i = 0; i < n; i++) {
+            double x0 = LEFT + i * band;
+            if (thin) {
+                g.setStroke(getAccent());
+                double x = Math.floor(x0 + band / 2) + 0.5;
+                g.strokeLine(x, zero, x, zero - info.total()[i] * perUnit);
+                continue;
+            }
+            double w = band * 0.36;
+            bar(g, getFill(), x0 + band * 0.12, w, zero, info.hard()[i] * perUnit);
+            bar(g, getAccent(), x0 + band * 0.52, w, zero, info.soft()[i] * perUnit);
+            double ay = zero - info.softApprox()[i] * perUnit;
+            double ax = x0 + band * 0.52 + w / 2;
+            g.setStroke(getTextFill());
+            g.setLineWidth(1.5);
+            g.strokePolygon(new double[] {ax - 5, ax, ax + 5, ax}, new double[] {ay, ay - 5, ay, ay + 5}, 4);
+            g.setStroke(totalFill.get());
+            g.setLineWidth(3);
+            double ty = zero - info.total()[i] * perUnit;
+            g.strokeLine(x0 + band * 0.06, ty, x0 + band * 0.94, ty);
+            g.setLineWidth(1);
+        }
+        drawNames(g, n, band, height);
+    }
+
+    private void drawAxis(GraphicsContext g, double range, double zero, double perUnit, double plotW) {
+        g.setFont(smallFont());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(1);
+        for (int k = -2; k <= 2; k++) {
+            double v = range * k / 2.0 / 1.05;
+            double y = Math.round(zero - v * perUnit) + 0.5;
+            g.setStroke(getGridFill());
+            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.setFill(getTextFill());
+            g.fillText(NumberFormats.significant(v, 2), LEFT - 4, y);
+        }
+        g.setStroke(getTextFill());
+        g.strokeLine(LEFT, Math.round(zero) + 0.5, LEFT + plotW, Math.round(zero) + 0.5);
+    }
+
+    private void drawNames(GraphicsContext g, int n, double band, double height) {
+        if (band < 14) {
+            return;
+        }
+        g.setFill(getTextFill());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        List<String> names = labels.get();
+        for (int i = 0; i < n; i++) {
+            String name = i < names.size() ? names.get(i) : Integer.toString(i);
+            boolean marked = i == markedIndex.get();
+            g.fillText(marked ? "▲ " + name : name, LEFT + (i + 0.5) * band, height - 1, band - 2);
+        }
+    }
+
+    private static void bar(GraphicsContext g, Paint paint, double x, double w, double zero, double h) {
+        g.setFill(paint);
+        g.fillRect(x, h >= 0 ? zero - h : zero, w, Math.abs(h));
+    }
+}

@@ -1,0 +1,235 @@
+package org.kdplayground.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.explorer.ClassLogits.Role;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.FormulaView;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.NumberFormats;
+import org.kdplayground.ui.ProbabilityBarChart;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.ViewLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ExplorerScreenTest {
+
+    private I18n i18n;
+    private ExplorerModel model;
+    private Stage stage;
+    private ExplorerController controller;
+
+    @Start
+    void start(Stage primaryStage) {
+        stage = new Stage();
+        i18n = new I18n(Language.ENGLISH);
+        model = new ExplorerModel(i18n);
+        ViewLoader.View<ExplorerController> view =
+                new ViewLoader(i18n, type -> new ExplorerController(model, i18n)).load(ExplorerController.class);
+        controller = view.controller();
+        Parent root = view.root();
+        Scene scene = new Scene(root, 1080, 740);
+        new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
+    }
+
+    @Test
+    void draggingTheTemperatureSliderChangesTAndTheLossNumbers(FxRobot robot) {
+        String before = text(robot, "#totalValue");
+        assertThat(before).isEqualTo(NumberFormats.significant(model.getBreakdown().total()));
+
+        Node thumb = robot.lookup("#temperatureSlider .thumb").query();
+        robot.drag(thumb).moveBy(50, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.getTemperature()).isGreaterThan(4.5);
+        assertThat(text(robot, "#totalValue")).isNotEqualTo(before)
+                .isEqualTo(NumberFormats.significant(model.getBreakdown().total()));
+        assertThat(text(robot, "#softValue")).isEqualTo(NumberFormats.significant(model.getBreakdown().soft()));
+        assertThat(robot.lookup("#temperatureField").queryAs(TextField.class).getText())
+                .isEqualTo(NumberFormats.temperature(model.getTemperature()));
+    }
+
+    @Test
+    void manyChangesInOneFrameFillThePictureOnce(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = controller.pictureUpdates();
+        robot.interact(() -> {
+            model.setTemperature(6);
+            model.setAlpha(0.2);
+            model.setLogit(Role.TEACHER, 0, 3);
+            model.setLogit(Role.STUDENT, 1, -2);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.pictureUpdates()).isEqualTo(before + 1);
+        assertThat(text(robot, "#totalValue")).isEqualTo(NumberFormats.significant(model.getBreakdown().total()));
+    }
+
+    @Test
+    void typedTemperatureMovesTheSlider(FxRobot robot) {
+        TextField field = robot.lookup("#temperatureField").queryAs(TextField.class);
+        robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write("10").type(KeyCode.ENTER);
+        assertThat(model.getTemperature()).isEqualTo(10);
+        assertThat(robot.lookup("#temperatureSlider").queryAs(Slider.class).getValue()).isEqualTo(1.0);
+    }
+
+    @Test
+    void typingAnInvalidLogitShowsTheMessageAndKeepsTheValue(FxRobot robot) {
+        TextField field = robot.lookup("#teacher-value-1").queryAs(TextField.class);
+        robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write("abc").type(KeyCode.ENTER);
+
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).isEqualTo("“abc” is not a number; the last valid value is kept.");
+        assertThat(model.getLogits().teacher()[1]).isEqualTo(1.0);
+        assertThat(field.getPseudoClassStates()).contains(LogitsEditor.INVALID);
+
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("3.5").type(KeyCode.ENTER);
+        assertThat(model.getLogits().teacher()[1]).isEqualTo(3.5);
+        assertThat(message.isVisible()).isFalse();
+        assertThat(field.getPseudoClassStates()).doesNotContain(LogitsEditor.INVALID);
+    }
+
+    @Test
+    void arrowAndPageKeysMoveTheAlphaSlider(FxRobot robot) {
+        Slider alpha = robot.lookup("#alphaSlider").queryAs(Slider.class);
+        robot.interact(alpha::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        assertThat(model.getAlpha()).isCloseTo(0.55, org.assertj.core.api.Assertions.within(1e-9));
+        robot.type(KeyCode.PAGE_UP);
+        assertThat(model.getAlpha()).isCloseTo(0.80, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void addingAndRemovingClassesKeepsEditorsAndChartsInStep(FxRobot robot) {
+        robot.clickOn("#addClassButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rows(robot, "#teacherRows")).isEqualTo(6);
+        assertThat(rows(robot, "#studentRows")).isEqualTo(6);
+        assertThat(chart(robot, "#teacherTChart").valuesProperty().get()).hasSize(6);
+
+        robot.clickOn("#removeClassButton").clickOn("#removeClassButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rows(robot, "#teacherRows")).isEqualTo(4);
+        assertThat(chart(robot, "#studentTChart").valuesProperty().get()).hasSize(4);
+        assertThat(model.getBreakdown().classes()).isEqualTo(4);
+    }
+
+    @Test
+    void choosingATrueClassMarksItInTheCharts(FxRobot robot) {
+        robot.clickOn("#teacher-label-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getLabel()).isEqualTo(3);
+        assertThat(chart(robot, "#teacherT1Chart").markedIndexProperty().get()).isEqualTo(3);
+    }
+
+    @Test
+    void presetsLoadFromTheMenu(FxRobot robot) {
+        MenuButton presets = robot.lookup("#presetMenu").queryAs(MenuButton.class);
+        MenuItem equal = presets.getItems().stream()
+                .filter(item -> "preset-student_equals_teacher".equals(item.getId())).findFirst().orElseThrow();
+        robot.interact(equal::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getLogits().student()).containsExactly(model.getLogits().teacher());
+        assertThat(text(robot, "#klValue")).isEqualTo("0");
+        assertThat(robot.lookup("#student-value-0").queryAs(TextField.class).getText()).isEqualTo("2");
+    }
+
+    @Test
+    void aThousandPastedClassesShowASummaryAndThinBars(FxRobot robot) {
+        String list = IntStream.range(0, 1000).mapToObj(i -> Integer.toString(i % 7))
+                .collect(Collectors.joining(","));
+        robot.interact(() -> robot.lookup("#pasteField").queryAs(TextField.class).setText(list));
+        robot.clickOn("#pasteTeacherButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.getLogits().classes()).isEqualTo(1000);
+        assertThat(robot.lookup("#teacherRows .logits-summary").queryAs(Label.class).getText())
+                .startsWith("1,000 classes");
+        assertThat(chart(robot, "#teacherTChart").valuesProperty().get()).hasSize(1000);
+    }
+
+    @Test
+    void theFormulaCanvasIsPainted(FxRobot robot) {
+        FormulaView formula = robot.lookup("#formula").queryAs(FormulaView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(formula.isPainted()).isTrue();
+        assertThat(formula.texProperty().get()).contains(NumberFormats.significant(model.getBreakdown().total()));
+        WritableImage image = snapshot(robot, formula);
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getPixelReader().getColor(x, y).getOpacity() > 0.5
+                        && image.getPixelReader().getColor(x, y).getBrightness() < 0.5) {
+                    inked++;
+                }
+            }
+        }
+        assertThat(inked).isGreaterThan(200);
+    }
+
+    @Test
+    void hoveringABarShowsItsValue(FxRobot robot) {
+        ProbabilityBarChart chart = chart(robot, "#teacherT1Chart");
+        javafx.geometry.Bounds bounds = chart.localToScreen(chart.getLayoutBounds());
+        robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 45, bounds.getMinY() + bounds.getHeight() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.hoverText()).isEqualTo("0: " + NumberFormats.percent(
+                org.kdplayground.math.Softmax.softmax(model.getLogits().teacher(), 1)[0]));
+    }
+
+    @Test
+    void modelChangesReachTheEditors(FxRobot robot) {
+        robot.interact(() -> model.setLogit(Role.STUDENT, 2, -3.25));
+        assertThat(robot.lookup("#student-value-2").queryAs(TextField.class).getText()).isEqualTo("-3.25");
+        assertThat(robot.lookup("#student-slider-2").queryAs(Slider.class).getValue()).isEqualTo(-3.25);
+    }
+
+    private static WritableImage snapshot(FxRobot robot, FormulaView formula) {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = formula.canvas().snapshot(null, null));
+        return image[0];
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static int rows(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(VBox.class).getChildren().size();
+    }
+
+    private static ProbabilityBarChart chart(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(ProbabilityBarChart.class);
+    }
+}
