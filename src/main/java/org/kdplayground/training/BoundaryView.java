@@ -102,13 +102,17 @@ final class BoundaryView extends RoleChart {
             return;
         }
         int stride = Math.max(1, points.size() / MAX_POINTS);
-        double r = side < 200 ? 2.2 : 3;
+        double r = side < 200 ? 2.4 : 3.2;
+        // a thin outline in the text colour keeps points visible on their own class's tint, in both themes
+        g.setStroke(getTextFill());
+        g.setLineWidth(0.6);
         for (int i = 0; i < points.size(); i += stride) {
             float[] p = points.features()[i];
             double x = left + (p[0] - bounds[0]) / (bounds[1] - bounds[0]) * side;
             double y = top + side - (p[1] - bounds[2]) / (bounds[3] - bounds[2]) * side;
-            g.setFill(ClassPalette.of(points.labels()[i]).darker());
+            g.setFill(ClassPalette.of(points.labels()[i]));
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
     }
 }
