@@ -94,7 +94,10 @@ final class MainWindow {
                 return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
-                return new TrainingController(new TrainingModel(i18n, engine, engineStatus), i18n);
+                return new TrainingController(new TrainingModel(i18n, engine, engineStatus, example -> {
+                    explorer.showExample(example);
+                    model.navigate(Screen.EXPLORER);
+                }), i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };

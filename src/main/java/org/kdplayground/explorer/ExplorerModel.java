@@ -208,6 +208,18 @@ public final class ExplorerModel {
         return classes.paste(role, text);
     }
 
+    /**
+     * Shows a real example from a training run: its classes, the teacher's and the student's logits, its true
+     * class, and the run's T (kept within the slider's range) and α.
+     */
+    public void showExample(org.kdplayground.ui.LogitsExample example) {
+        logits.set(new ClassLogits(example.classNames(), example.teacher(), example.student()));
+        label.set(example.label());
+        setTemperature(example.temperature());
+        setAlpha(example.alpha());
+        clearMessage();
+    }
+
     /** Loads a preset (see {@link Preset}). */
     public void applyPreset(Preset preset) {
         classes.applyPreset(preset);

@@ -34,7 +34,8 @@ final class HistoryTable {
                 column(i18n, "history_parameters", r -> fmt("%,d", r.result().teacherParameters()) + " / "
                         + fmt("%,d", r.result().studentParameters())),
                 column(i18n, "history_ms_epoch", r -> fmt("%.0f", r.result().studentMsPerEpoch())),
-                column(i18n, "history_device", r -> r.result().device()),
+                column(i18n, "history_device", r -> r.result().device().toLowerCase(Locale.ROOT).startsWith("cpu")
+                        ? i18n.get("device_cpu") : r.result().device()),
                 column(i18n, "history_outcome", r -> i18n.get(outcomeKey(r.result().stopReason())))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label());

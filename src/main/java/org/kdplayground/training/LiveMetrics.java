@@ -32,13 +32,17 @@ final class LiveMetrics {
     final Map<ModelRole, SeriesBuffer> trainAccuracy = buffers();
     final Map<ModelRole, RunEvent.Boundary> boundaries = new EnumMap<>(ModelRole.class);
     final Map<ModelRole, int[][]> confusion = new EnumMap<>(ModelRole.class);
+    final Map<ModelRole, float[][]> stripLogits = new EnumMap<>(ModelRole.class);
 
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private Dataset points;
+    private Dataset testExamples;
+    private int[] strip = new int[0];
     private double[] bounds;
     private List<String> classNames = List.of();
     private int teacherEpochs;
     private long studentSteps;
+    private long epochRevision;
 
     private static Map<ModelRole, SeriesBuffer> buffers() {
         Map<ModelRole, SeriesBuffer> map = new EnumMap<>(ModelRole.class);
@@ -56,7 +60,10 @@ final class LiveMetrics {
         trainAccuracy.values().forEach(SeriesBuffer::clear);
         boundaries.clear();
         confusion.clear();
+        stripLogits.clear();
         points = null;
+        testExamples = null;
+        strip = new int[0];
         bounds = null;
         studentSteps = 0;
         touch();
@@ -64,6 +71,8 @@ final class LiveMetrics {
 
     void prepared(RunEvent.Prepared event) {
         points = event.rawTrain();
+        testExamples = event.rawTest();
+        strip = event.stripExamples();
         bounds = event.bounds();
         classNames = event.classNames();
         teacherEpochs = event.teacherEpochs();
@@ -92,6 +101,8 @@ final class LiveMetrics {
         }
         boundaries.putAll(event.boundaries());
         confusion.putAll(event.confusion());
+        stripLogits.putAll(event.stripLogits());
+        epochRevision++;
     }
 
     /** Marks the charts stale; called once after a batch of events. */
@@ -111,8 +122,23 @@ final class LiveMetrics {
         return bounds;
     }
 
+    /** The raw test set (image data: the strip's pictures). */
+    Dataset testExamples() {
+        return testExamples;
+    }
+
+    /** Indices into the test set of the strip's examples. */
+    int[] strip() {
+        return strip;
+    }
+
     List<String> classNames() {
         return classNames;
+    }
+
+    /** Changes whenever the per-epoch pictures (heatmaps, matrices, strip) change. */
+    long epochRevision() {
+        return epochRevision;
     }
 
     long studentSteps() {

@@ -19,7 +19,7 @@ sealed interface RunEvent {
      * @param bounds  xMin, xMax, yMin, yMax of the heatmap grid in the data's units; null for image data
      */
     record Prepared(Dataset rawTrain, Dataset rawTest, double[] bounds, int gridSize, List<String> classNames,
-                    int teacherEpochs, int studentEpochs) implements RunEvent {
+                    int teacherEpochs, int studentEpochs, int[] stripExamples) implements RunEvent {
     }
 
     record Started(RunStart start) implements RunEvent {
@@ -33,9 +33,10 @@ sealed interface RunEvent {
      *
      * @param boundaries per model, for 2-D data: the winning class and its probability at each grid cell
      * @param confusion  per model, for image data: counts[true][predicted] on the test set
+     * @param stripLogits per model, for image data: the logits of the example strip's test examples
      */
-    record Epoch(EpochMetrics metrics, Map<ModelRole, Boundary> boundaries, Map<ModelRole, int[][]> confusion)
-            implements RunEvent {
+    record Epoch(EpochMetrics metrics, Map<ModelRole, Boundary> boundaries, Map<ModelRole, int[][]> confusion,
+                 Map<ModelRole, float[][]> stripLogits) implements RunEvent {
     }
 
     record Ended(RunResult result) implements RunEvent {

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class RunWorker implements Callable<Void>, RunListener {
 
     static final int GRID = 72;
+    /** Test examples shown in the example strip (image data). */
+    static final int STRIP = 12;
     private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
 
     private final Experiment experiment;
@@ -39,6 +41,7 @@ final class RunWorker implements Callable<Void>, RunListener {
     private final Queue<RunEvent> inbox;
     private float[][] gridInputs;
     private Dataset test;
+    private float[][] stripInputs;
 
     RunWorker(Experiment experiment, RunControl control, Queue<RunEvent> inbox) {
         this.experiment = experiment;
@@ -56,9 +59,14 @@ final class RunWorker implements Callable<Void>, RunListener {
                 bounds = bounds(run.rawSplit().train(), run.rawSplit().test());
                 gridInputs = grid(bounds, run.normalizer());
             }
+            int[] strip = bounds == null ? stripExamples(test) : new int[0];
+            stripInputs = new float[strip.length][];
+            for (int i = 0; i < strip.length; i++) {
+                stripInputs[i] = test.features()[strip[i]];
+            }
             inbox.add(new RunEvent.Prepared(run.rawSplit().train(), run.rawSplit().test(), bounds, GRID,
                     run.rawSplit().train().classNames(), run.config().teacherEpochs(),
-                    run.config().studentEpochs()));
+                    run.config().studentEpochs(), strip));
             try (NDManager manager = NDManager.newBaseManager()) {
                 new DistillationRun(run.config()).run(manager, this, control);
             }
@@ -85,6 +93,7 @@ final class RunWorker implements Callable<Void>, RunListener {
     public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
         Map<ModelRole, RunEvent.Boundary> boundaries = new EnumMap<>(ModelRole.class);
         Map<ModelRole, int[][]> confusion = new EnumMap<>(ModelRole.class);
+        Map<ModelRole, float[][]> strip = new EnumMap<>(ModelRole.class);
         for (ModelRole role : ModelRole.values()) {
             if (!predictor.has(role)) {
                 continue;
@@ -93,14 +102,33 @@ final class RunWorker implements Callable<Void>, RunListener {
                 boundaries.put(role, boundary(predictor.probabilities(role, gridInputs)));
             } else if (test.size() > 0) {
                 confusion.put(role, confusion(predictor.logits(role, test.features()), test));
+                if (stripInputs.length > 0) {
+                    strip.put(role, predictor.logits(role, stripInputs));
+                }
             }
         }
-        inbox.add(new RunEvent.Epoch(metrics, boundaries, confusion));
+        inbox.add(new RunEvent.Epoch(metrics, boundaries, confusion, strip));
     }
 
     @Override
     public void runEnded(RunResult result) {
         inbox.add(new RunEvent.Ended(result));
+    }
+
+    /** The strip's examples: the first test example of each class, then the next ones, up to {@value #STRIP}. */
+    static int[] stripExamples(Dataset test) {
+        java.util.LinkedHashSet<Integer> chosen = new java.util.LinkedHashSet<>();
+        boolean[] seen = new boolean[test.classCount()];
+        for (int i = 0; i < test.size() && chosen.size() < STRIP; i++) {
+            if (!seen[test.labels()[i]]) {
+                seen[test.labels()[i]] = true;
+                chosen.add(i);
+            }
+        }
+        for (int i = 0; i < test.size() && chosen.size() < STRIP; i++) {
+            chosen.add(i);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The data's extent with a margin, square cells: the region the heatmaps cover. */

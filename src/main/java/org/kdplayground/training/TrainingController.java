@@ -75,6 +75,15 @@ public final class TrainingController {
     @FXML private LiveLineChart accuracyChart;
     @FXML private HBox learnedBox;
     @FXML private TableView<RunRecord> historyTable;
+    @FXML private StackPane stripHolder;
+    @FXML private Label examplesNote;
+    @FXML private HBox exampleDetail;
+    @FXML private Label exampleTeacherTitle;
+    @FXML private Label exampleStudentTitle;
+    @FXML private org.kdplayground.ui.ProbabilityBarChart exampleTeacherChart;
+    @FXML private org.kdplayground.ui.ProbabilityBarChart exampleStudentChart;
+    @FXML private Button openInExplorerButton;
+    private final ExampleStrip strip = new ExampleStrip();
     @FXML private Button exportCsvButton;
     @FXML private Button exportPngButton;
 
@@ -89,6 +98,7 @@ public final class TrainingController {
         bindRunControls();
         buildCharts();
         buildLearnedViews();
+        buildExamples();
         HistoryTable.configure(historyTable, i18n);
         historyTable.setItems(model.history());
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
@@ -125,8 +135,13 @@ public final class TrainingController {
         previewProblem.managedProperty().bind(previewProblem.visibleProperty());
 
         addRow(dataGrid, 0, "setup_size", setup.size);
-        addRow(dataGrid, 1, "setup_noise", setup.noise);
-        addRow(dataGrid, 2, "setup_classes", setup.classes);
+        TextField noise = addRow(dataGrid, 1, "setup_noise", setup.noise);
+        TextField classes = addRow(dataGrid, 2, "setup_classes", setup.classes);
+        var data = setup.datasetProperty();
+        noise.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> data.get() == null || data.get().isImage(), data));
+        classes.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> data.get() == null || !data.get().hasVariableK(), data));
         addRow(networkGrid, 0, "setup_teacher_layers", setup.teacherLayers);
         addRow(networkGrid, 1, "setup_student_layers", setup.studentLayers);
         addRow(lossGrid, 0, "setup_temperature", setup.temperature);
@@ -146,7 +161,7 @@ public final class TrainingController {
         setupPanel.disableProperty().bind(busy);
     }
 
-    private void addRow(GridPane grid, int row, String labelKey, SetupField<?> field) {
+    private TextField addRow(GridPane grid, int row, String labelKey, SetupField<?> field) {
         Label label = new Label();
         label.textProperty().bind(i18n.text(labelKey));
         label.setWrapText(true);
@@ -166,6 +181,7 @@ public final class TrainingController {
             Tooltip tip = now == null ? null : new Tooltip(i18n.formatNow(now.key(), now.args()));
             text.setTooltip(tip);
         });
+        return text;
     }
 
     private void relabelChoices() {
@@ -311,11 +327,56 @@ public final class TrainingController {
         }
     }
 
+    private void buildExamples() {
+        strip.setId("exampleStrip");
+        stripHolder.getChildren().add(strip);
+        strip.setOnSelect(index -> model.selectedExampleProperty().set(index));
+        model.selectedExampleProperty().addListener((obs, old, now) -> refreshExamples());
+        examplesNote.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                model.live().strip().length == 0 ? "training_examples_none" : "training_examples_note"),
+                model.live().revisionProperty(), i18n.table()));
+        var temperature = model.setup().temperature.valueProperty();
+        exampleTeacherTitle.textProperty().bind(i18n.format("training_example_teacher", temperature));
+        exampleStudentTitle.textProperty().bind(i18n.format("training_example_student", temperature));
+        exampleDetail.visibleProperty().bind(model.selectedExampleProperty().greaterThanOrEqualTo(0));
+        openInExplorerButton.disableProperty().bind(model.selectedExampleProperty().lessThan(0));
+    }
+
+    private void refreshExamples() {
+        LiveMetrics live = model.live();
+        strip.show(live.testExamples(), live.strip(), live.stripLogits, model.selectedExampleProperty().get());
+        double[] teacher = model.exampleProbabilities(ModelRole.TEACHER);
+        double[] student = model.exampleProbabilities(ModelRole.DISTILLED);
+        if (teacher != null && student != null) {
+            int label = live.testExamples().labels()[live.strip()[model.selectedExampleProperty().get()]];
+            exampleTeacherChart.labelsProperty().set(live.classNames());
+            exampleStudentChart.labelsProperty().set(live.classNames());
+            exampleTeacherChart.markedIndexProperty().set(label);
+            exampleStudentChart.markedIndexProperty().set(label);
+            exampleTeacherChart.setValues(teacher);
+            exampleStudentChart.setValues(student);
+        }
+    }
+
+    @FXML
+    private void openInExplorer() {
+        model.openSelectedInExplorer();
+    }
+
+    private long shownEpochs = -1;
+
     private void refreshLive() {
         LiveMetrics live = model.live();
         lossChart.invalidate();
         accuracyChart.invalidate();
+        if (live.epochRevision() == shownEpochs) {
+            return; // the pictures of what the models learned change once per epoch, not per step
+        }
+        shownEpochs = live.epochRevision();
         boolean twoD = live.bounds() != null || live.points() == null;
+        if (live.strip().length > 0) {
+            refreshExamples();
+        }
         showLearnedKind(twoD);
         for (ModelRole role : ModelRole.values()) {
             if (twoD) {

@@ -40,6 +40,8 @@ import org.kdplayground.ui.I18n;
  */
 public final class TrainingModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingModel.class);
+
     private final I18n i18n;
     private final EngineService engine;
     private final EngineStatusModel engineStatus;
@@ -62,9 +64,11 @@ public final class TrainingModel {
         return thread;
     });
     private final AtomicLong previewRequest = new AtomicLong();
+    private final org.kdplayground.ui.FrameStats frames = new org.kdplayground.ui.FrameStats(1 << 16);
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            frames.frame(now);
             drain();
         }
     };
@@ -75,7 +79,20 @@ public final class TrainingModel {
     private long doneSteps;
     private long startedAt;
 
+    private final java.util.function.Consumer<org.kdplayground.ui.LogitsExample> openInExplorer;
+    private final javafx.beans.property.IntegerProperty selectedExample =
+            new javafx.beans.property.SimpleIntegerProperty(this, "selectedExample", -1);
+
     public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus) {
+        this(i18n, engine, engineStatus, example -> { });
+    }
+
+    /**
+     * @param openInExplorer shows a test example's logits in the explorer (the app switches screens)
+     */
+    public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus,
+                         java.util.function.Consumer<org.kdplayground.ui.LogitsExample> openInExplorer) {
+        this.openInExplorer = Objects.requireNonNull(openInExplorer);
         this.i18n = Objects.requireNonNull(i18n);
         this.engine = Objects.requireNonNull(engine);
         this.engineStatus = Objects.requireNonNull(engineStatus);
@@ -175,7 +192,55 @@ public final class TrainingModel {
         }, preview, setup.teacherLayers.valueProperty(), setup.studentLayers.valueProperty(), i18n.table());
     }
 
+    /** The strip example the learner clicked (an index into the strip), or -1. */
+    javafx.beans.property.IntegerProperty selectedExampleProperty() {
+        return selectedExample;
+    }
+
+    /** A model's probabilities at the run's T for the selected strip example, or null before it exists. */
+    double[] exampleProbabilities(org.kdplayground.engine.ModelRole role) {
+        float[] logits = exampleLogits(role);
+        if (logits == null || running == null) {
+            return null;
+        }
+        return org.kdplayground.math.Softmax.softmax(toDoubles(logits), running.temperature());
+    }
+
+    /** The selected example as the explorer takes it, or null when there is none yet. */
+    org.kdplayground.ui.LogitsExample selectedAsExample() {
+        float[] teacher = exampleLogits(org.kdplayground.engine.ModelRole.TEACHER);
+        float[] student = exampleLogits(org.kdplayground.engine.ModelRole.DISTILLED);
+        if (teacher == null || student == null) {
+            return null;
+        }
+        int label = live.testExamples().labels()[live.strip()[selectedExample.get()]];
+        return new org.kdplayground.ui.LogitsExample(live.classNames(), toDoubles(teacher), toDoubles(student),
+                label, running.temperature(), running.alpha());
+    }
+
+    private float[] exampleLogits(org.kdplayground.engine.ModelRole role) {
+        int index = selectedExample.get();
+        float[][] rows = live.stripLogits.get(role);
+        return rows == null || index < 0 || index >= rows.length ? null : rows[index];
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
     // ---- commands
+
+    /** Opens the selected test example in the explorer, where its logits can be taken apart. */
+    void openSelectedInExplorer() {
+        org.kdplayground.ui.LogitsExample example = selectedAsExample();
+        if (example != null) {
+            openInExplorer.accept(example);
+        }
+    }
 
     /** Starts a run of the current set-up on the engine's worker. */
     public void start() {
@@ -186,6 +251,7 @@ public final class TrainingModel {
         control = new RunControl();
         inbox.clear();
         live.clear();
+        selectedExample.set(-1);
         totalSteps = 0;
         doneSteps = 0;
         startedAt = System.nanoTime();
@@ -195,6 +261,7 @@ public final class TrainingModel {
         messageIsError.set(false);
         state.set(RunState.PREPARING);
         engine.submit(new RunWorker(running, control, inbox));
+        frames.reset();
         pump.start();
     }
 
@@ -247,6 +314,15 @@ public final class TrainingModel {
         java.nio.file.Files.writeString(file, csv);
     }
 
+    /** DJL names devices like "cpu()" or "gpu(0)"; the screen says "CPU" or "GPU 0". */
+    String deviceName(String device) {
+        String d = device.toLowerCase(java.util.Locale.ROOT);
+        if (d.startsWith("cpu")) {
+            return i18n.get("device_cpu");
+        }
+        return d.startsWith("gpu") ? "GPU " + d.replaceAll("\\D", "") : device;
+    }
+
     private static String value(Double v) {
         return v == null ? "" : Double.toString(v);
     }
@@ -275,7 +351,7 @@ public final class TrainingModel {
             if (state.get() == RunState.PREPARING) {
                 state.set(RunState.TRAINING);
             }
-            message.set(i18n.formatNow("training_started", start.device(), start.teacherParameters(),
+            message.set(i18n.formatNow("training_started", deviceName(start.device()), start.teacherParameters(),
                     start.studentParameters()));
         } else if (event instanceof RunEvent.Step s) {
             live.step(s.metrics());
@@ -299,6 +375,9 @@ public final class TrainingModel {
 
     private void finish(RunResult result) {
         pump.stop();
+        LOG.info("Run {} ended ({}): {} ms per student step; FX thread during the run: {}", history.size() + 1,
+                result.stopReason(), String.format(java.util.Locale.ROOT, "%.3f", result.studentMsPerStep()),
+                frames.summary());
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
         progressText.set("");

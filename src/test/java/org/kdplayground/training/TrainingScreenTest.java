@@ -39,6 +39,7 @@ class TrainingScreenTest {
     private static EngineService engine;
 
     private TrainingModel model;
+    private final java.util.List<org.kdplayground.ui.LogitsExample> opened = new java.util.ArrayList<>();
     private Stage stage;
 
     @BeforeAll
@@ -58,7 +59,7 @@ class TrainingScreenTest {
         I18n i18n = new I18n(Language.ENGLISH);
         EngineStatusModel status = new EngineStatusModel();
         status.follow(engine);
-        model = new TrainingModel(i18n, engine, status);
+        model = new TrainingModel(i18n, engine, status, opened::add);
         ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
         Scene scene = new Scene(loader.load(TrainingController.class).root(), 1280, 800);
         new ThemeManager(scene, new FontPolicy(java.util.List.of())).apply(Theme.LIGHT, Language.ENGLISH);
@@ -158,6 +159,41 @@ class TrainingScreenTest {
 
         robot.interact(() -> temperature.setText("2"));
         assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void imageRunShowsConfusionMatricesAndExamplesThatOpenInTheExplorer(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.setup().presetProperty().set(TrainingPreset.DIGITS);
+            model.setup().teacherEpochs.textProperty().set("1");
+            model.setup().studentEpochs.textProperty().set("2");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : new String[] {"#confusion-teacher", "#confusion-distilled", "#confusion-baseline"}) {
+            int[][] counts = robot.lookup(id).queryAs(ConfusionView.class).counts();
+            assertThat(counts).as(id).hasDimensions(10, 10);
+            assertThat(java.util.Arrays.stream(counts).flatMapToInt(java.util.Arrays::stream).sum())
+                    .isEqualTo(model.history().get(0).result().testAccuracy().isEmpty() ? 0
+                            : model.live().testExamples().size());
+        }
+        robot.clickOn("#examplesTab .tab-label");
+        ExampleStrip strip = robot.lookup("#exampleStrip").queryAs(ExampleStrip.class);
+        assertThat(strip.size()).isEqualTo(RunWorker.STRIP);
+        robot.clickOn(robot.point(strip).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(new javafx.geometry.Point2D(20, 20)));
+        assertThat(model.selectedExampleProperty().get()).isZero();
+        double[] teacher = model.exampleProbabilities(ModelRole.TEACHER);
+        assertThat(java.util.Arrays.stream(teacher).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+
+        robot.clickOn("#openInExplorerButton");
+        assertThat(opened).hasSize(1);
+        var example = opened.get(0);
+        assertThat(example.classNames()).hasSize(10);
+        assertThat(example.label()).isEqualTo(model.live().testExamples().labels()[model.live().strip()[0]]);
+        assertThat(example.temperature()).isEqualTo(4.0);
     }
 
     private long stepsSoFar() {

@@ -1,0 +1,53 @@
+package org.kdplayground.ui;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Frame intervals of the FX thread while something streams (the gaps between AnimationTimer calls): if the FX
+ * thread keeps up, they stay at the display's period (16.7 ms at 60 Hz). Records into a fixed array; not
+ * thread-safe (FX thread only).
+ */
+public final class FrameStats {
+
+    private final long[] intervals;
+    private int count;
+    private long last = -1;
+
+    public FrameStats(int capacity) {
+        intervals = new long[capacity];
+    }
+
+    public void reset() {
+        count = 0;
+        last = -1;
+    }
+
+    /** Records a frame at {@code nanos} (the AnimationTimer's timestamp). */
+    public void frame(long nanos) {
+        if (last >= 0 && count < intervals.length) {
+            intervals[count++] = nanos - last;
+        }
+        last = nanos;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** The q-quantile (0..1) of the intervals in milliseconds, nearest rank; NaN when none were recorded. */
+    public double quantileMillis(double q) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(intervals, count);
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(q * count) - 1;
+        return sorted[Math.max(0, Math.min(count - 1, index))] / 1e6;
+    }
+
+    public String summary() {
+        return String.format(Locale.ROOT, "%d frames, interval median %.1f ms, p99 %.1f ms, max %.1f ms", count,
+                quantileMillis(0.5), quantileMillis(0.99), quantileMillis(1.0));
+    }
+}

@@ -1,0 +1,36 @@
+package org.kdplayground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FrameStatsTest {
+
+    @Test
+    void quantilesOfTheIntervalsBetweenFrames() {
+        FrameStats stats = new FrameStats(1000);
+        long t = 0;
+        stats.frame(t);
+        for (int i = 0; i < 99; i++) {
+            t += 16_000_000;
+            stats.frame(t);
+        }
+        t += 50_000_000; // one slow frame
+        stats.frame(t);
+        assertThat(stats.count()).isEqualTo(100);
+        assertThat(stats.quantileMillis(0.5)).isEqualTo(16.0);
+        assertThat(stats.quantileMillis(0.99)).isEqualTo(16.0);
+        assertThat(stats.quantileMillis(1.0)).isEqualTo(50.0);
+    }
+
+    @Test
+    void emptyHasNoQuantileAndResetForgets() {
+        FrameStats stats = new FrameStats(10);
+        assertThat(stats.quantileMillis(0.5)).isNaN();
+        stats.frame(0);
+        stats.frame(5_000_000);
+        stats.reset();
+        stats.frame(100_000_000);
+        assertThat(stats.count()).isZero();
+    }
+}
