@@ -330,16 +330,33 @@ public final class TrainingModel {
     /** Applies every queued event; runs once per frame while a run is active (tests call it directly). */
     void drain() {
         boolean changed = false;
+        boolean milestone = false;
         RunEvent event;
         while ((event = inbox.poll()) != null) {
             changed = true;
+            milestone |= !(event instanceof RunEvent.Step);
             apply(event);
         }
-        if (changed) {
+        long now = System.nanoTime();
+        // charts follow steps at most 30 times a second; epochs, starts and ends show at once
+        if (changed && (milestone || now - lastTouch > CHART_PERIOD_NANOS)) {
+            lastTouch = now;
+            pendingTouch = false;
+            live.touch();
+            updateProgressText();
+        } else if (changed) {
+            pendingTouch = true;
+        } else if (pendingTouch && now - lastTouch > CHART_PERIOD_NANOS) {
+            pendingTouch = false;
+            lastTouch = now;
             live.touch();
             updateProgressText();
         }
     }
+
+    private static final long CHART_PERIOD_NANOS = 33_000_000;
+    private long lastTouch;
+    private boolean pendingTouch;
 
     private void apply(RunEvent event) {
         if (event instanceof RunEvent.Prepared p) {

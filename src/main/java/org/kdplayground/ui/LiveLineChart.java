@@ -139,7 +139,12 @@ public final class LiveLineChart extends RoleChart {
             g.setLineWidth(line.width());
             g.setLineDashes(line.role().dashed() ? new double[] {7, 5} : null);
             g.beginPath();
+            // at most one vertical stroke (min to max) per pixel column: dense series cost what the plot's width
+            // costs, and look the same as the full polyline
             boolean started = false;
+            int column = Integer.MIN_VALUE;
+            double low = 0;
+            double high = 0;
             for (int i = 0; i < data.size(); i++) {
                 double value = data.y(i);
                 if (log && value <= 0) {
@@ -148,12 +153,27 @@ public final class LiveLineChart extends RoleChart {
                 double x = LEFT + (data.x(i) - xMin) / (xMax - xMin) * plotW;
                 double y = top + plotH - (scale(value, log) - scale(yMin, log))
                         / (scale(yMax, log) - scale(yMin, log)) * plotH;
-                if (started) {
-                    g.lineTo(x, y);
+                int px = (int) x;
+                if (px != column) {
+                    if (started) {
+                        g.lineTo(column, low);
+                        g.lineTo(column, high);
+                    }
+                    if (!started) {
+                        g.moveTo(x, y);
+                        started = true;
+                    }
+                    column = px;
+                    low = y;
+                    high = y;
                 } else {
-                    g.moveTo(x, y);
-                    started = true;
+                    low = Math.min(low, y);
+                    high = Math.max(high, y);
                 }
+            }
+            if (started) {
+                g.lineTo(column, low);
+                g.lineTo(column, high);
             }
             g.stroke();
             if (data.size() == 1) { // a lone point (first epoch) shows as a dot
