@@ -109,7 +109,24 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
             }
         }
-        SweepResult result = runWithCtrlC(sweep, new SweepProgress(stderr, !noProgress));
+        CountDownLatch printed = new CountDownLatch(1);
+        try {
+            return runAndReport(sweep, plan, csv, printed, stdout, stderr);
+        } finally {
+            printed.countDown();
+        }
+    }
+
+    /** Runs the sweep, then writes the rows and the summary; Ctrl+C waits (up to 5 s) for the partial table. */
+    private int runAndReport(TemperatureSweep sweep, SweepPlan plan, Writer csv, CountDownLatch printed,
+                             PrintWriter stdout, PrintWriter stderr) {
+        SweepResult result;
+        try {
+            result = runWithCtrlC(sweep, new SweepProgress(stderr, !noProgress), printed);
+        } catch (RuntimeException e) {
+            closeQuietly(csv);
+            throw e;
+        }
         if (csv != null) {
             try (Writer w = csv) {
                 SweepTable.writeCsv(w, result.rows());
@@ -136,6 +153,16 @@ public final class SweepCommand implements Callable<Integer> {
             case CANCELLED -> ExitCodes.CANCELLED;
             case DIVERGED -> throw new CliException(ExitCodes.DIVERGED, result.message());
         };
+    }
+
+    private static void closeQuietly(Writer w) {
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException ignored) {
+                // the error that brought us here is the one to report
+            }
+        }
     }
 
     private SweepPlan plan(List<Float> ts, List<Float> as) {
@@ -165,10 +192,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs on this thread; Ctrl+C cancels at the next step and waits briefly for the partial table. */
-    private static SweepResult runWithCtrlC(TemperatureSweep sweep, SweepProgress progress) {
+    /** Runs on this thread; Ctrl+C cancels at the next step and waits until the partial table is printed. */
+    private static SweepResult runWithCtrlC(TemperatureSweep sweep, SweepProgress progress,
+                                            CountDownLatch finished) {
         RunControl control = new RunControl();
-        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             control.cancel();
             try {
@@ -192,7 +219,6 @@ public final class SweepCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + e.getMessage());
         } finally {
             progress.finish();
-            finished.countDown();
             if (hooked) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
