@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class,
                 SoftmaxCommand.class,
                 LossCommand.class,
-                TrainCommand.class
+                TrainCommand.class,
+                SweepCommand.class
         })
 public final class KdPlaygroundCommand implements Callable<Integer> {
 

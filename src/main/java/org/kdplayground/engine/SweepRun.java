@@ -1,0 +1,14 @@
+package org.kdplayground.engine;
+
+/**
+ * Where a sweep is: the run about to start or just finished, so a progress bar or a status line can say
+ * "run 3 of 15, T = 4, α = 0.5, seed 2".
+ *
+ * @param index       1-based position of the run
+ * @param total       runs planned in the whole sweep
+ * @param temperature the run's T
+ * @param alpha       the run's α
+ * @param seed        the run's seed
+ */
+public record SweepRun(int index, int total, float temperature, float alpha, long seed) {
+}
