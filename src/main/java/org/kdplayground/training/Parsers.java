@@ -81,6 +81,30 @@ final class Parsers {
         };
     }
 
+    /** A list of temperatures for a sweep, e.g. "1, 2, 4, 8": each above 0 and at most 1000, no repeats. */
+    static Parser<List<Float>> temperatures() {
+        return text -> {
+            List<Float> values = new ArrayList<>();
+            for (String part : text.split("[,\\s]+")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                double v = number(part);
+                if (v <= 0 || v > 1000) {
+                    throw new Invalid("setup_error_range_open", "0", "1000");
+                }
+                if (values.contains((float) v)) {
+                    throw new Invalid("sweep_error_repeat", part);
+                }
+                values.add((float) v);
+            }
+            if (values.isEmpty() || values.size() > 12) {
+                throw new Invalid("sweep_error_count", 12);
+            }
+            return values;
+        };
+    }
+
     static String layersText(List<Integer> layers) {
         return String.join(", ", layers.stream().map(String::valueOf).toList());
     }

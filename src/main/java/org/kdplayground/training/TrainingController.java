@@ -84,6 +84,12 @@ public final class TrainingController {
     @FXML private org.kdplayground.ui.ProbabilityBarChart exampleStudentChart;
     @FXML private Button openInExplorerButton;
     private final ExampleStrip strip = new ExampleStrip();
+    @FXML private TextField sweepTemperaturesField;
+    @FXML private TextField sweepSeedsField;
+    @FXML private Button sweepStartButton;
+    @FXML private Button sweepCancelButton;
+    @FXML private Label sweepStatus;
+    @FXML private org.kdplayground.ui.SweepChart sweepChart;
     @FXML private Button exportCsvButton;
     @FXML private Button exportPngButton;
 
@@ -99,6 +105,7 @@ public final class TrainingController {
         buildCharts();
         buildLearnedViews();
         buildExamples();
+        buildSweep();
         HistoryTable.configure(historyTable, i18n);
         historyTable.setItems(model.history());
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
@@ -166,11 +173,17 @@ public final class TrainingController {
         label.textProperty().bind(i18n.text(labelKey));
         label.setWrapText(true);
         TextField text = new TextField();
-        text.setId("field-" + field.id());
-        text.textProperty().bindBidirectional(field.textProperty());
         label.setLabelFor(text);
         grid.addRow(row, label, text);
         GridPane.setHgrow(text, Priority.ALWAYS);
+        bindField(text, field);
+        return text;
+    }
+
+    /** Binds a text field to a set-up field, with the field's problem shown in place. */
+    private void bindField(TextField text, SetupField<?> field) {
+        text.setId("field-" + field.id());
+        text.textProperty().bindBidirectional(field.textProperty());
         validation.registerValidator(text, false, (control, value) -> {
             SetupField.Problem problem = field.problemProperty().get();
             return ValidationResult.fromErrorIf(control,
@@ -181,7 +194,6 @@ public final class TrainingController {
             Tooltip tip = now == null ? null : new Tooltip(i18n.formatNow(now.key(), now.args()));
             text.setTooltip(tip);
         });
-        return text;
     }
 
     private void relabelChoices() {
@@ -356,6 +368,40 @@ public final class TrainingController {
             exampleTeacherChart.setValues(teacher);
             exampleStudentChart.setValues(student);
         }
+    }
+
+    private void buildSweep() {
+        SweepModel sweep = model.sweep();
+        bindField(sweepTemperaturesField, sweep.temperatures);
+        bindField(sweepSeedsField, sweep.seeds);
+        sweepStartButton.disableProperty().bind(sweep.canStartProperty().not());
+        sweepCancelButton.disableProperty().bind(sweep.busyProperty().not());
+        sweepStatus.textProperty().bind(sweep.statusProperty());
+        sweepChart.distilledLabelProperty().bind(i18n.text("series_distilled"));
+        sweepChart.baselineLabelProperty().bind(i18n.text("series_baseline"));
+        sweepChart.teacherLabelProperty().bind(i18n.text("series_teacher"));
+        sweepChart.xLabelProperty().bind(i18n.text("sweep_x_label"));
+        sweep.rows().addListener((javafx.collections.ListChangeListener<org.kdplayground.engine.SweepRow>) c ->
+                sweepChart.setRows(List.copyOf(sweep.rows())));
+        sweep.resultProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                sweepChart.setResult(now);
+            }
+        });
+        setupPanel.disableProperty().unbind();
+        setupPanel.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.stateProperty().get().busy() || sweep.busyProperty().get(),
+                model.stateProperty(), sweep.busyProperty()));
+    }
+
+    @FXML
+    private void startSweep() {
+        model.sweep().start();
+    }
+
+    @FXML
+    private void cancelSweep() {
+        model.sweep().cancel();
     }
 
     @FXML

@@ -58,6 +58,7 @@ public final class TrainingModel {
     private final ObjectProperty<Dataset> preview = new SimpleObjectProperty<>(this, "preview");
     private final ReadOnlyStringWrapper previewProblem = new ReadOnlyStringWrapper(this, "previewProblem", "");
     private final BooleanBinding canStart;
+    private final SweepModel sweep;
     private final ExecutorService previewLoader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dataset-preview");
         thread.setDaemon(true);
@@ -96,9 +97,13 @@ public final class TrainingModel {
         this.i18n = Objects.requireNonNull(i18n);
         this.engine = Objects.requireNonNull(engine);
         this.engineStatus = Objects.requireNonNull(engineStatus);
-        canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
-                        && engineStatus.getStatus().isReady(),
+        BooleanBinding readyForSweep = Bindings.createBooleanBinding(() -> setup.validProperty().get()
+                        && !state.get().busy() && engineStatus.getStatus().isReady(),
                 setup.validProperty(), state, engineStatus.statusProperty());
+        sweep = new SweepModel(i18n, engine, setup::toExperiment, readyForSweep);
+        canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
+                        && engineStatus.getStatus().isReady() && !sweep.busyProperty().get(),
+                setup.validProperty(), state, engineStatus.statusProperty(), sweep.busyProperty());
         for (SetupField<?> dataField : java.util.List.of(setup.size, setup.noise, setup.classes, setup.seed)) {
             dataField.valueProperty().addListener((obs, old, now) -> refreshPreview());
         }
@@ -110,6 +115,10 @@ public final class TrainingModel {
 
     RunSetup setup() {
         return setup;
+    }
+
+    SweepModel sweep() {
+        return sweep;
     }
 
     LiveMetrics live() {

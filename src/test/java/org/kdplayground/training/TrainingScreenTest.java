@@ -196,6 +196,31 @@ class TrainingScreenTest {
         assertThat(example.temperature()).isEqualTo(4.0);
     }
 
+    @Test
+    void temperatureSweepDrawsOneRowPerTemperatureAndSeed(FxRobot robot) throws Exception {
+        smallRun(robot, 1, 1);
+        robot.clickOn("#sweepTab .tab-label");
+        robot.interact(() -> {
+            model.sweep().temperatures.textProperty().set("1, 4, abc");
+        });
+        assertThat(robot.lookup("#sweepStartButton").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(() -> {
+            model.sweep().temperatures.textProperty().set("1, 4");
+            model.sweep().seeds.textProperty().set("2");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.sweep().canStartProperty().get());
+        robot.clickOn("#sweepStartButton");
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isTrue();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.sweep().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.sweep().rows()).hasSize(4);
+        assertThat(model.sweep().rows()).extracting(r -> r.temperature()).containsExactlyInAnyOrder(1f, 4f, 1f, 4f);
+        assertThat(model.sweep().resultProperty().get().completed()).isTrue();
+        assertThat(model.sweep().statusProperty().get()).startsWith("Done in");
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
     private long stepsSoFar() {
         LiveMetrics live = model.live();
         return live.teacherLoss.size() + live.studentSteps();
