@@ -59,6 +59,7 @@ public final class TrainingModel {
     private final ReadOnlyStringWrapper previewProblem = new ReadOnlyStringWrapper(this, "previewProblem", "");
     private final BooleanBinding canStart;
     private final SweepModel sweep;
+    private final StringBinding startBlockedReason;
     private final ExecutorService previewLoader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dataset-preview");
         thread.setDaemon(true);
@@ -104,6 +105,7 @@ public final class TrainingModel {
         canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
                         && engineStatus.getStatus().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus.statusProperty(), sweep.busyProperty());
+        startBlockedReason = blockedReason();
         for (SetupField<?> dataField : java.util.List.of(setup.size, setup.noise, setup.classes, setup.seed)) {
             dataField.valueProperty().addListener((obs, old, now) -> refreshPreview());
         }
@@ -163,6 +165,10 @@ public final class TrainingModel {
 
     /** Why Start is disabled, or empty when it is not. */
     StringBinding startBlockedReason() {
+        return startBlockedReason;
+    }
+
+    private StringBinding blockedReason() {
         return Bindings.createStringBinding(() -> {
             if (!setup.validProperty().get()) {
                 return i18n.get("training_blocked_invalid");
