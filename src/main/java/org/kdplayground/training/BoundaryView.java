@@ -29,10 +29,16 @@ final class BoundaryView extends RoleChart {
     private Dataset points;
     private double[] bounds;
     private WritableImage image;
+    /** The training points, drawn once per data set and size: they do not change while the heatmap does. */
+    private final javafx.scene.canvas.Canvas pointsLayer = new javafx.scene.canvas.Canvas();
+    private boolean pointsDirty = true;
+    private javafx.scene.paint.Paint pointsOutline;
 
     BoundaryView(ChartRole role) {
         this.role = role;
         getStyleClass().add("boundary-view");
+        pointsLayer.setMouseTransparent(true);
+        getChildren().add(pointsLayer);
         title.addListener((obs, old, now) -> invalidate());
         setPrefSize(200, 200);
         setMinSize(120, 120);
@@ -47,6 +53,9 @@ final class BoundaryView extends RoleChart {
     }
 
     void show(RunEvent.Boundary value, Dataset data, double[] region) {
+        if (data != points || region != bounds) {
+            pointsDirty = true;
+        }
         boundary = value;
         points = data;
         bounds = region;
@@ -71,6 +80,9 @@ final class BoundaryView extends RoleChart {
 
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
+        if (!getTextFill().equals(pointsOutline)) {
+            pointsDirty = true; // the theme changed: outline the points in its text colour
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(paintOf(role));
@@ -98,13 +110,37 @@ final class BoundaryView extends RoleChart {
         }
         g.setImageSmoothing(true);
         g.drawImage(image, left, top, side, side);
-        if (points == null) {
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double width = getWidth();
+        double height = getHeight();
+        if (pointsLayer.getWidth() != width || pointsLayer.getHeight() != height) {
+            pointsLayer.setWidth(width);
+            pointsLayer.setHeight(height);
+            pointsDirty = true;
+        }
+        if (pointsDirty) {
+            pointsDirty = false;
+            drawPoints(pointsLayer.getGraphicsContext2D(), width, height);
+        }
+    }
+
+    private void drawPoints(GraphicsContext g, double width, double height) {
+        g.clearRect(0, 0, width, height);
+        if (points == null || bounds == null) {
             return;
         }
+        double side = Math.min(width, height - HEADER);
+        double left = (width - side) / 2;
+        double top = HEADER;
         int stride = Math.max(1, points.size() / MAX_POINTS);
         double r = side < 200 ? 2.4 : 3.2;
         // a thin outline in the text colour keeps points visible on their own class's tint, in both themes
-        g.setStroke(getTextFill());
+        pointsOutline = getTextFill();
+        g.setStroke(pointsOutline);
         g.setLineWidth(0.6);
         for (int i = 0; i < points.size(); i += stride) {
             float[] p = points.features()[i];

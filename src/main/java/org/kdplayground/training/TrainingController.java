@@ -409,16 +409,22 @@ public final class TrainingController {
         model.openSelectedInExplorer();
     }
 
+    private static final long LEARNED_PERIOD_NANOS = 250_000_000;
     private long shownEpochs = -1;
+    private long learnedShownAt;
 
     private void refreshLive() {
         LiveMetrics live = model.live();
         lossChart.invalidate();
         accuracyChart.invalidate();
-        if (live.epochRevision() == shownEpochs) {
-            return; // the pictures of what the models learned change once per epoch, not per step
+        long now = System.nanoTime();
+        boolean running = model.stateProperty().get().busy();
+        if (live.epochRevision() == shownEpochs
+                || running && now - learnedShownAt < LEARNED_PERIOD_NANOS && shownEpochs >= 0) {
+            return; // what the models learned changes per epoch, and is redrawn at most four times a second
         }
         shownEpochs = live.epochRevision();
+        learnedShownAt = now;
         boolean twoD = live.bounds() != null || live.points() == null;
         if (live.strip().length > 0) {
             refreshExamples();
