@@ -26,6 +26,8 @@ final class RunSetup {
     private final ObjectProperty<DatasetCatalog> dataset = new SimpleObjectProperty<>(this, "dataset");
     private final ObjectProperty<TransferSet> transferSet = new SimpleObjectProperty<>(this, "transferSet");
     private final BooleanProperty teacherSeesAllLabels = new SimpleBooleanProperty(this, "teacherSeesAllLabels");
+    /** Where IDX data sets are read from; null: the data set's default folder. */
+    private final ObjectProperty<java.nio.file.Path> folder = new SimpleObjectProperty<>(this, "folder");
 
     final SetupField<Integer> size = new SetupField<>("size", Parsers.whole(0, 100_000), "1000");
     final SetupField<Double> noise = new SetupField<>("noise", Parsers.decimal(0, 5, true), "0.2");
@@ -129,6 +131,9 @@ final class RunSetup {
         DatasetCatalog data = dataset.get();
         DatasetSpec spec = data.defaultSpec().withSize(size.value()).withNoise(noise.value()).withSeed(seed.value())
                 .withK(classes.value());
+        if (data.kind() == DatasetCatalog.Kind.IDX_FOLDER && folder.get() != null) {
+            spec = spec.withFolder(folder.get());
+        }
         MlpSpec.Activation activation = base.teacher() != null ? base.teacher().activation()
                 : MlpSpec.Activation.RELU;
         return base.toBuilder()
@@ -154,6 +159,10 @@ final class RunSetup {
 
     ObjectProperty<DatasetCatalog> datasetProperty() {
         return dataset;
+    }
+
+    ObjectProperty<java.nio.file.Path> folderProperty() {
+        return folder;
     }
 
     ObjectProperty<TransferSet> transferSetProperty() {

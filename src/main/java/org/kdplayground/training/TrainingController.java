@@ -54,6 +54,8 @@ public final class TrainingController {
     @FXML private ComboBox<TrainingPreset> presetBox;
     @FXML private ComboBox<DatasetCatalog> datasetBox;
     @FXML private StackPane previewHolder;
+    @FXML private HBox folderRow;
+    @FXML private Label folderLabel;
     @FXML private Label previewProblem;
     @FXML private GridPane dataGrid;
     @FXML private GridPane networkGrid;
@@ -134,6 +136,15 @@ public final class TrainingController {
         teacherAllLabelsBox.selectedProperty().bindBidirectional(setup.teacherSeesAllLabelsProperty());
         i18n.table().addListener((javafx.collections.MapChangeListener<String, String>) change -> relabelChoices());
 
+        folderRow.visibleProperty().bind(Bindings.createBooleanBinding(() -> setup.datasetProperty().get() != null
+                && setup.datasetProperty().get().kind() == DatasetCatalog.Kind.IDX_FOLDER, setup.datasetProperty()));
+        folderRow.managedProperty().bind(folderRow.visibleProperty());
+        folderLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            DatasetCatalog data = setup.datasetProperty().get();
+            java.nio.file.Path folder = setup.folderProperty().get();
+            return i18n.formatNow("setup_folder", folder != null ? folder
+                    : data == null || data.defaultFolder() == null ? "" : data.defaultFolder());
+        }, setup.datasetProperty(), setup.folderProperty(), i18n.table()));
         previewHolder.getChildren().add(preview);
         model.previewProperty().addListener((obs, old, now) -> preview.show(now));
         preview.show(model.previewProperty().get());
@@ -218,6 +229,16 @@ public final class TrainingController {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    @FXML
+    private void chooseFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(i18n.get("setup_folder_choose"));
+        File folder = chooser.showDialog(distillationScreen.getScene().getWindow());
+        if (folder != null) {
+            model.setup().folderProperty().set(folder.toPath());
+        }
     }
 
     // ---- run controls

@@ -110,6 +110,7 @@ public final class TrainingModel {
             dataField.valueProperty().addListener((obs, old, now) -> refreshPreview());
         }
         setup.datasetProperty().addListener((obs, old, now) -> refreshPreview());
+        setup.folderProperty().addListener((obs, old, now) -> refreshPreview());
         refreshPreview();
     }
 

@@ -107,4 +107,16 @@ class RunSetupTest {
         assertThat(setup.teacherLayers.value()).containsExactly(256, 256);
         assertThat(setup.studentLayers.value()).containsExactly(16);
     }
+
+    @Test
+    void aChosenFolderIsWhereIdxDataIsRead() {
+        RunSetup setup = new RunSetup();
+        java.nio.file.Path folder = java.nio.file.Path.of("/data/my-fashion");
+        setup.folderProperty().set(folder);
+        assertThat(setup.toExperiment().dataset().folder()).isNotEqualTo(folder);
+        setup.datasetProperty().set(DatasetCatalog.FASHION_MNIST);
+        assertThat(setup.toExperiment().dataset().folder()).isEqualTo(folder);
+        setup.folderProperty().set(null);
+        assertThat(setup.toExperiment().dataset().folder()).isEqualTo(DatasetCatalog.FASHION_MNIST.defaultFolder());
+    }
 }
