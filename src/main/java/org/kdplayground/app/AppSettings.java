@@ -63,6 +63,15 @@ final class AppSettings {
         values.setProperty("window.maximized", Boolean.toString(maximized));
     }
 
+    /** Presentation mode's UI scale, 1.0 (100%) to 2.0. */
+    double uiScale() {
+        return Math.max(1.0, Math.min(2.0, number("ui.scale", 1.0)));
+    }
+
+    void setUiScale(double scale) {
+        values.setProperty("ui.scale", Double.toString(scale));
+    }
+
     /** PyTorch intra-op threads; 1 by default (measured fastest for these small models on 2 cores). */
     int intraOpThreads() {
         int threads = (int) number("engine.intraOpThreads", RuntimeDefaults.DEFAULT_INTRA_OP_THREADS);

@@ -14,6 +14,11 @@ final class MainModel {
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.EXPLORER);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    /** Presentation mode's UI scale, 1.0 to 2.0. */
+    private final javafx.beans.property.DoubleProperty uiScale =
+            new javafx.beans.property.SimpleDoubleProperty(this, "uiScale", 1.0);
+    private final javafx.beans.property.BooleanProperty fullScreen =
+            new javafx.beans.property.SimpleBooleanProperty(this, "fullScreen", false);
     private final I18n i18n;
     private final Runnable quitAction;
 
@@ -33,6 +38,14 @@ final class MainModel {
         return theme;
     }
 
+    javafx.beans.property.DoubleProperty uiScaleProperty() {
+        return uiScale;
+    }
+
+    javafx.beans.property.BooleanProperty fullScreenProperty() {
+        return fullScreen;
+    }
+
     ObjectProperty<Language> languageProperty() {
         return i18n.languageProperty();
     }
@@ -49,6 +62,14 @@ final class MainModel {
 
     void useLanguage(Language target) {
         i18n.setLanguage(target);
+    }
+
+    void useScale(double value) {
+        uiScale.set(Math.max(1.0, Math.min(2.0, value)));
+    }
+
+    void toggleFullScreen() {
+        fullScreen.set(!fullScreen.get());
     }
 
     void quit() {

@@ -52,7 +52,14 @@ final class MainWindow {
         screens.put(Screen.ABOUT, loader.load(AboutController.class).root());
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
 
-        Scene scene = new Scene(main.root(), settings.windowWidth(), settings.windowHeight());
+        org.kdplayground.ui.ScaledPane scaled = new org.kdplayground.ui.ScaledPane(main.root());
+        model.uiScaleProperty().set(settings.uiScale());
+        scaled.scaleProperty().bind(model.uiScaleProperty());
+        model.uiScaleProperty().addListener((obs, old, now) -> {
+            settings.setUiScale(now.doubleValue());
+            settings.save();
+        });
+        Scene scene = new Scene(scaled, settings.windowWidth(), settings.windowHeight());
         main.controller().installShortcuts();
         themeManager = new ThemeManager(scene, FontPolicy.ofSystem());
         themeManager.apply(model.themeProperty().get(), i18n.getLanguage());
@@ -73,6 +80,9 @@ final class MainWindow {
         stage.setMinHeight(AppSettings.MIN_HEIGHT);
         stage.setMaximized(settings.windowMaximized());
         stage.setOnHidden(event -> rememberWindow());
+        stage.fullScreenExitHintProperty().bind(i18n.text("full_screen_exit_hint"));
+        model.fullScreenProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
+        stage.fullScreenProperty().addListener((obs, old, now) -> model.fullScreenProperty().set(now));
 
         engineStatus.follow(engine);
     }

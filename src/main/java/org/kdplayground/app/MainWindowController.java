@@ -47,6 +47,10 @@ public final class MainWindowController {
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
+    @FXML private RadioMenuItem highContrastThemeItem;
+    @FXML private javafx.scene.control.Menu scaleMenu;
+    @FXML private ToggleGroup scaleGroup;
+    @FXML private javafx.scene.control.CheckMenuItem fullScreenItem;
     @FXML private javafx.scene.control.Menu languageMenu;
     @FXML private ToggleGroup languageGroup;
     @FXML private ProgressIndicator engineSpinner;
@@ -119,8 +123,23 @@ public final class MainWindowController {
     private void bindThemeMenu() {
         lightThemeItem.setUserData(Theme.LIGHT);
         darkThemeItem.setUserData(Theme.DARK);
+        highContrastThemeItem.setUserData(Theme.HIGH_CONTRAST);
         lightThemeItem.setOnAction(event -> model.useTheme(Theme.LIGHT));
         darkThemeItem.setOnAction(event -> model.useTheme(Theme.DARK));
+        highContrastThemeItem.setOnAction(event -> model.useTheme(Theme.HIGH_CONTRAST));
+        for (int percent = 100; percent <= 200; percent += 25) {
+            double scale = percent / 100.0;
+            RadioMenuItem item = new RadioMenuItem(percent + "%");
+            item.setId("scale-" + percent);
+            item.setUserData(scale);
+            item.setToggleGroup(scaleGroup);
+            item.setOnAction(event -> model.useScale(scale));
+            scaleMenu.getItems().add(item);
+        }
+        selectByUserData(scaleGroup, model.uiScaleProperty().get());
+        model.uiScaleProperty().addListener((obs, old, now) -> selectByUserData(scaleGroup, now.doubleValue()));
+        fullScreenItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        fullScreenItem.selectedProperty().bindBidirectional(model.fullScreenProperty());
         selectByUserData(themeGroup, model.themeProperty().get());
         model.themeProperty().addListener((obs, old, now) -> selectByUserData(themeGroup, now));
     }

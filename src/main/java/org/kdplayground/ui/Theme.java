@@ -6,7 +6,9 @@ import atlantafx.base.theme.PrimerLight;
 /** The app's colour themes, built on AtlantaFX's Primer pair. */
 public enum Theme {
     LIGHT("light", false),
-    DARK("dark", true);
+    DARK("dark", true),
+    /** For projectors and low vision: black background, white text, strong borders (on the dark theme). */
+    HIGH_CONTRAST("high-contrast", true);
 
     private final String id;
     private final boolean dark;
@@ -22,6 +24,10 @@ public enum Theme {
 
     public boolean isDark() {
         return dark;
+    }
+
+    public boolean isHighContrast() {
+        return this == HIGH_CONTRAST;
     }
 
     /** The AtlantaFX user-agent stylesheet of this theme. */

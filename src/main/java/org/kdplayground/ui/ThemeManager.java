@@ -19,6 +19,7 @@ public final class ThemeManager {
 
     public static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     public static final PseudoClass CJK = PseudoClass.getPseudoClass("cjk");
+    public static final PseudoClass HIGH_CONTRAST = PseudoClass.getPseudoClass("high-contrast");
 
     static final String APP_STYLESHEET = "/org/kdplayground/ui/app.css";
 
@@ -37,6 +38,7 @@ public final class ThemeManager {
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         scene.getStylesheets().setAll(List.of(appStylesheet, fontStylesheet(language)));
         scene.getRoot().pseudoClassStateChanged(DARK, theme.isDark());
+        scene.getRoot().pseudoClassStateChanged(HIGH_CONTRAST, theme.isHighContrast());
         scene.getRoot().pseudoClassStateChanged(CJK, language.isCjk());
     }
 

@@ -166,6 +166,43 @@ class MainWindowTest {
     }
 
     @Test
+    void presentationModeScalesTheWholeWindowAndPersists(FxRobot robot) {
+        fireMenuItem(robot, "scale-150");
+        WaitForAsyncUtils.waitForFxEvents();
+        org.kdplayground.ui.ScaledPane root = (org.kdplayground.ui.ScaledPane) window.stage().getScene().getRoot();
+        assertThat(root.scaleProperty().get()).isEqualTo(1.5);
+        javafx.scene.layout.Region content = (javafx.scene.layout.Region) root.content();
+        assertThat(content.getWidth()).isCloseTo(1280 / 1.5, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(content.localToScene(content.getWidth(), 0).getX())
+                .isCloseTo(1280, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(new AppSettings(new SettingsStore(settingsDir)).uiScale()).isEqualTo(1.5);
+        // still usable: navigation works at 150%
+        robot.clickOn("#nav-about");
+        assertThat(visible(robot, "#aboutScreen")).isTrue();
+        fireMenuItem(robot, "scale-100");
+        assertThat(content.getWidth()).isCloseTo(1280, org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void highContrastThemeAppliesAndPersists(FxRobot robot) {
+        fireMenuItem(robot, "highContrastThemeItem");
+        var states = window.stage().getScene().getRoot().getPseudoClassStates();
+        assertThat(states).contains(ThemeManager.HIGH_CONTRAST, ThemeManager.DARK);
+        assertThat(new AppSettings(new SettingsStore(settingsDir)).theme()).isEqualTo(Theme.HIGH_CONTRAST);
+        fireMenuItem(robot, "lightThemeItem");
+        assertThat(window.stage().getScene().getRoot().getPseudoClassStates())
+                .doesNotContain(ThemeManager.HIGH_CONTRAST);
+    }
+
+    @Test
+    void fullScreenFollowsTheMenu(FxRobot robot) {
+        robot.interact(() -> window.model().toggleFullScreen());
+        assertThat(window.stage().isFullScreen()).isTrue();
+        robot.interact(() -> window.model().toggleFullScreen());
+        assertThat(window.stage().isFullScreen()).isFalse();
+    }
+
+    @Test
     void statusBarReportsTheEngineReadyOnCpu(FxRobot robot) throws Exception {
         engine.whenReady().get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
