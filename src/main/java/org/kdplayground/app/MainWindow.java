@@ -36,6 +36,7 @@ final class MainWindow {
     private final ThemeManager themeManager;
     private final EngineService engine;
     private final ExplorerModel explorer;
+    private TrainingModel training;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
@@ -94,7 +95,8 @@ final class MainWindow {
                 return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
-                return new TrainingController(new TrainingModel(i18n, engine, engineStatus), i18n);
+                training = new TrainingModel(i18n, engine, engineStatus);
+                return new TrainingController(training, i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };
@@ -123,6 +125,10 @@ final class MainWindow {
 
     ExplorerModel explorer() {
         return explorer;
+    }
+
+    TrainingModel training() {
+        return training;
     }
 
     EngineStatusModel engineStatus() {

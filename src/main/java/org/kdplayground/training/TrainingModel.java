@@ -175,6 +175,17 @@ public final class TrainingModel {
         }, preview, setup.teacherLayers.valueProperty(), setup.studentLayers.valueProperty(), i18n.table());
     }
 
+    /** Fills the set-up panel from an experiment, as picking a preset does (the smoke test's tiny run). */
+    public void load(Experiment experiment) {
+        setup.load(Objects.requireNonNull(experiment));
+    }
+
+    /** The result of the latest finished run (completed, cancelled or diverged), if any. */
+    public java.util.Optional<RunResult> lastResult() {
+        return history.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(history.get(history.size() - 1).result());
+    }
+
     // ---- commands
 
     /** Starts a run of the current set-up on the engine's worker. */
