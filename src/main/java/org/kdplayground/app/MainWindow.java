@@ -1,11 +1,16 @@
 package org.kdplayground.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 
@@ -69,6 +74,7 @@ final class MainWindow {
         });
 
         stage.setScene(scene);
+        stage.getIcons().setAll(appIcons());
         stage.titleProperty().bind(i18n.text("app_title"));
         stage.setMinWidth(AppSettings.MIN_WIDTH);
         stage.setMinHeight(AppSettings.MIN_HEIGHT);
@@ -76,6 +82,22 @@ final class MainWindow {
         stage.setOnHidden(event -> rememberWindow());
 
         engineStatus.follow(engine);
+    }
+
+    /** The app icon in the sizes window managers pick from (task bar, title bar, Alt+Tab). */
+    static List<Image> appIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            String resource = "/org/kdplayground/icons/kd-playground-" + size + ".png";
+            try (InputStream in = MainWindow.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (IOException e) {
+                // an icon that cannot be read leaves the platform's default; nothing else depends on it
+            }
+        }
+        return icons;
     }
 
     /** Builds the window on the given stage (not shown yet). */
