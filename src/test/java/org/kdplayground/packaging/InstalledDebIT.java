@@ -83,6 +83,17 @@ class InstalledDebIT {
     }
 
     @Test
+    void menuEntryDoesNotFailTheInstallationWhereThereIsNoMenuSystem() throws IOException, InterruptedException {
+        Result postinst = run(List.of("dpkg-deb", "-I", deb.toString(), "postinst"), Map.of(), 60);
+        assertThat(postinst.code()).isZero();
+        assertThat(postinst.output())
+                .contains("xdg-desktop-menu install /opt/kd-playground/lib/kd-playground-kd-playground.desktop")
+                .contains("cp /opt/kd-playground/lib/kd-playground-kd-playground.desktop /usr/share/applications/");
+        Result prerm = run(List.of("dpkg-deb", "-I", deb.toString(), "prerm"), Map.of(), 60);
+        assertThat(prerm.output()).contains("xdg-desktop-menu uninstall", ") || true");
+    }
+
+    @Test
     void packageDeclaresGtk3AndACjkFont() throws IOException, InterruptedException {
         Result depends = run(List.of("dpkg-deb", "-f", deb.toString(), "Depends"), Map.of(), 60);
         assertThat(depends.code()).isZero();
