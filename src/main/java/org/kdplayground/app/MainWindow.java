@@ -1,11 +1,16 @@
 package org.kdplayground.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 
@@ -36,6 +41,7 @@ final class MainWindow {
     private final ThemeManager themeManager;
     private final EngineService engine;
     private final ExplorerModel explorer;
+    private TrainingModel training;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
@@ -75,6 +81,7 @@ final class MainWindow {
         });
 
         stage.setScene(scene);
+        stage.getIcons().setAll(appIcons());
         stage.titleProperty().bind(i18n.text("app_title"));
         stage.setMinWidth(AppSettings.MIN_WIDTH);
         stage.setMinHeight(AppSettings.MIN_HEIGHT);
@@ -85,6 +92,22 @@ final class MainWindow {
         stage.fullScreenProperty().addListener((obs, old, now) -> model.fullScreenProperty().set(now));
 
         engineStatus.follow(engine);
+    }
+
+    /** The app icon in the sizes window managers pick from (task bar, title bar, Alt+Tab). */
+    static List<Image> appIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            String resource = "/org/kdplayground/icons/kd-playground-" + size + ".png";
+            try (InputStream in = MainWindow.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    icons.add(new Image(in));
+                }
+            } catch (IOException e) {
+                // an icon that cannot be read leaves the platform's default; nothing else depends on it
+            }
+        }
+        return icons;
     }
 
     /** Builds the window on the given stage (not shown yet). */
@@ -104,10 +127,11 @@ final class MainWindow {
                 return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
-                return new TrainingController(new TrainingModel(i18n, engine, engineStatus, example -> {
+                training = new TrainingModel(i18n, engine, engineStatus, example -> {
                     explorer.showExample(example);
                     model.navigate(Screen.EXPLORER);
-                }), i18n);
+                });
+                return new TrainingController(training, i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };
@@ -136,6 +160,10 @@ final class MainWindow {
 
     ExplorerModel explorer() {
         return explorer;
+    }
+
+    TrainingModel training() {
+        return training;
     }
 
     EngineStatusModel engineStatus() {

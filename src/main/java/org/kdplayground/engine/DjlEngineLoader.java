@@ -41,7 +41,7 @@ public final class DjlEngineLoader implements EngineLoader {
             }
         }
         String deviceName = gpu ? gpuName(device) : "CPU";
-        boolean gpuUnused = !gpu && cudaGpuCount() > 0;
+        boolean gpuUnused = !gpu && (cudaGpuCount() > 0 || nvidiaDriverSeesGpu());
         return new EngineInfo(ENGINE_NAME, engine.getVersion(), Engine.getDjlVersion(), gpu, deviceName,
                 intraOpThreads, gpuUnused);
     }
@@ -52,6 +52,29 @@ public final class DjlEngineLoader implements EngineLoader {
             return "GPU " + device.getDeviceId() + " (CUDA, compute capability " + capability + ")";
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             return "GPU " + device.getDeviceId() + " (CUDA)";
+        }
+    }
+
+    /**
+     * Whether the NVIDIA driver reports a GPU, without a CUDA runtime installed. {@link CudaUtils} only finds a GPU
+     * through the CUDA runtime library (cudart), which a teacher's machine with just the graphics driver lacks;
+     * libtorch's CUDA build brings its own runtime, so such a machine can still train on its GPU.
+     */
+    static boolean nvidiaDriverSeesGpu() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win")) {
+            String windir = System.getenv().getOrDefault("SystemRoot", "C:\\Windows");
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(windir, "System32", "nvidia-smi.exe"));
+        }
+        return hasGpuEntries(java.nio.file.Path.of("/proc/driver/nvidia/gpus"));
+    }
+
+    /** Linux: the driver lists one folder per GPU in {@code /proc/driver/nvidia/gpus}. */
+    static boolean hasGpuEntries(java.nio.file.Path gpus) {
+        try (var entries = java.nio.file.Files.list(gpus)) {
+            return entries.findAny().isPresent();
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -1,7 +1,7 @@
 package org.kdplayground.training;
 
 /** Where the screen's run is. */
-enum RunState {
+public enum RunState {
     /** No run yet, or the last one ended: Start is possible. */
     IDLE,
     /** Loading the data and building the networks. */
@@ -11,7 +11,7 @@ enum RunState {
     /** Stop was pressed; the worker ends at the next step. */
     STOPPING;
 
-    boolean busy() {
+    public boolean busy() {
         return this != IDLE;
     }
 }

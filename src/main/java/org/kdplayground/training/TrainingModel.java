@@ -248,6 +248,17 @@ public final class TrainingModel {
         return out;
     }
 
+    /** Fills the set-up panel from an experiment, as picking a preset does (the smoke test's tiny run). */
+    public void load(Experiment experiment) {
+        setup.load(Objects.requireNonNull(experiment));
+    }
+
+    /** The result of the latest finished run (completed, cancelled or diverged), if any. */
+    public java.util.Optional<RunResult> lastResult() {
+        return history.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(history.get(history.size() - 1).result());
+    }
+
     // ---- commands
 
     /** Opens the selected test example in the explorer, where its logits can be taken apart. */

@@ -64,6 +64,14 @@ class MainWindowTest {
     }
 
     @Test
+    void windowCarriesTheAppIconInSeveralSizes() {
+        assertThat(window.stage().getIcons()).hasSize(6);
+        assertThat(window.stage().getIcons()).allSatisfy(icon -> assertThat(icon.isError()).isFalse());
+        assertThat(window.stage().getIcons().get(0).getWidth()).isEqualTo(16);
+        assertThat(window.stage().getIcons().get(5).getWidth()).isEqualTo(256);
+    }
+
+    @Test
     void windowOpensAt1280x800OnTheExplorerWithEnglishTexts(FxRobot robot) {
         Stage stage = window.stage();
         assertThat(stage.isShowing()).isTrue();
