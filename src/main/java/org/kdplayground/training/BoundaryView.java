@@ -83,19 +83,7 @@ final class BoundaryView extends RoleChart {
         if (!getTextFill().equals(pointsOutline)) {
             pointsDirty = true; // the theme changed: outline the points in its text colour
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(paintOf(role));
-        g.fillRoundRect(0, 5, 12, 12, 3, 3);
-        g.setFill(getTextFill());
-        g.fillText(title.get(), 18, 11);
-        if (role.dashed()) {
-            g.setStroke(paintOf(role));
-            g.setLineDashes(4, 3);
-            g.setLineWidth(2);
-            g.strokeLine(0, HEADER - 1, Math.min(width, 18 + title.get().length() * 8), HEADER - 1);
-            g.setLineDashes(null);
-        }
+        drawRoleTitle(g, role, title.get(), width, HEADER);
         double side = Math.min(width, height - HEADER);
         double left = (width - side) / 2;
         double top = HEADER;

@@ -52,12 +52,7 @@ final class ConfusionView extends RoleChart {
 
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(paintOf(role));
-        g.fillRoundRect(0, 5, 12, 12, 3, 3);
-        g.setFill(getTextFill());
-        g.fillText(title.get(), 18, 11);
+        drawRoleTitle(g, role, title.get(), width, HEADER);
         if (counts == null) {
             return;
         }

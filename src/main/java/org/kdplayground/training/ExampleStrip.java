@@ -112,8 +112,7 @@ final class ExampleStrip extends RoleChart {
                     continue;
                 }
                 boolean right = argmax(rows[i]) == truth;
-                ChartRole role = ORDER[m] == ModelRole.TEACHER ? ChartRole.TEACHER
-                        : ORDER[m] == ModelRole.DISTILLED ? ChartRole.STUDENT : ChartRole.BASELINE;
+                ChartRole role = Roles.chartRole(ORDER[m]);
                 double mx = x + cell / 2 - 15 + m * 12;
                 g.setStroke(paintOf(role));
                 g.setFill(paintOf(role));

@@ -318,32 +318,24 @@ public final class TrainingController {
         lossChart.xLabelProperty().bind(i18n.text("chart_step"));
         lossChart.logScaleProperty().bind(logScaleToggle.selectedProperty());
 
-        Map<ModelRole, ChartRole> roles = Map.of(ModelRole.TEACHER, ChartRole.TEACHER,
-                ModelRole.DISTILLED, ChartRole.STUDENT, ModelRole.BASELINE, ChartRole.BASELINE);
-        Map<ModelRole, String> names = Map.of(ModelRole.TEACHER, "series_teacher",
-                ModelRole.DISTILLED, "series_distilled", ModelRole.BASELINE, "series_baseline");
         for (ModelRole role : ModelRole.values()) {
-            accuracyChart.addSeries(new LiveLineChart.Series(live.trainAccuracy.get(role), roles.get(role),
-                    i18n.text(names.get(role)), 1.2, true));
-            accuracyChart.addSeries(new LiveLineChart.Series(live.testAccuracy.get(role), roles.get(role),
-                    i18n.text(names.get(role)), 2.2, false));
+            accuracyChart.addSeries(new LiveLineChart.Series(live.trainAccuracy.get(role), Roles.chartRole(role),
+                    i18n.text(Roles.nameKey(role)), 1.2, true));
+            accuracyChart.addSeries(new LiveLineChart.Series(live.testAccuracy.get(role), Roles.chartRole(role),
+                    i18n.text(Roles.nameKey(role)), 2.2, false));
         }
         accuracyChart.setFixedRange(0, 1, true);
         accuracyChart.xLabelProperty().bind(i18n.text("chart_epoch_note"));
     }
 
     private void buildLearnedViews() {
-        Map<ModelRole, ChartRole> roles = Map.of(ModelRole.TEACHER, ChartRole.TEACHER,
-                ModelRole.DISTILLED, ChartRole.STUDENT, ModelRole.BASELINE, ChartRole.BASELINE);
-        Map<ModelRole, String> names = Map.of(ModelRole.TEACHER, "series_teacher",
-                ModelRole.DISTILLED, "series_distilled", ModelRole.BASELINE, "series_baseline");
         for (ModelRole role : ModelRole.values()) {
-            BoundaryView boundary = new BoundaryView(roles.get(role));
+            BoundaryView boundary = new BoundaryView(Roles.chartRole(role));
             boundary.setId("boundary-" + role.name().toLowerCase(java.util.Locale.ROOT));
-            boundary.titleProperty().bind(i18n.text(names.get(role)));
-            ConfusionView confusion = new ConfusionView(roles.get(role));
+            boundary.titleProperty().bind(i18n.text(Roles.nameKey(role)));
+            ConfusionView confusion = new ConfusionView(Roles.chartRole(role));
             confusion.setId("confusion-" + role.name().toLowerCase(java.util.Locale.ROOT));
-            confusion.titleProperty().bind(i18n.text(names.get(role)));
+            confusion.titleProperty().bind(i18n.text(Roles.nameKey(role)));
             boundaryViews.put(role, boundary);
             confusionViews.put(role, confusion);
             HBox.setHgrow(boundary, Priority.ALWAYS);

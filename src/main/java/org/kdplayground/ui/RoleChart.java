@@ -32,6 +32,27 @@ public abstract class RoleChart extends CanvasChart {
         }
     }
 
+    /**
+     * A title row at the top: a swatch in the role's colour and the text (dashed underline for a dashed role, so
+     * the role never rests on colour alone).
+     */
+    protected void drawRoleTitle(javafx.scene.canvas.GraphicsContext g, ChartRole role, String text, double width,
+                                 double rowHeight) {
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setFill(paintOf(role));
+        g.fillRoundRect(0, 5, 12, 12, 3, 3);
+        g.setFill(getTextFill());
+        g.fillText(text, 18, 11);
+        if (role.dashed()) {
+            g.setStroke(paintOf(role));
+            g.setLineDashes(4, 3);
+            g.setLineWidth(2);
+            g.strokeLine(0, rowHeight - 1, Math.min(width, 18 + text.length() * 8), rowHeight - 1);
+            g.setLineDashes(null);
+        }
+    }
+
     /** The paint of a role in the current theme. */
     public Paint paintOf(ChartRole role) {
         return paints.get(role).get();
