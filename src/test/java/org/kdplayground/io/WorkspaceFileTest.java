@@ -19,7 +19,7 @@ import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.WorkspaceException.Kind;
 
-class WorkspaceFileTest {
+public class WorkspaceFileTest {
 
     @TempDir
     Path dir;
