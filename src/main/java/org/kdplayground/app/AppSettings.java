@@ -18,6 +18,7 @@ final class AppSettings {
     static final double DEFAULT_HEIGHT = 800;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
+    static final int MAX_RECENT_FILES = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
 
@@ -70,6 +71,32 @@ final class AppSettings {
 
     void setUiScale(double scale) {
         values.setProperty("ui.scale", Double.toString(scale));
+    }
+
+    /** The workspace files opened or saved last, newest first. */
+    java.util.List<java.nio.file.Path> recentFiles() {
+        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < MAX_RECENT_FILES; i++) {
+            String value = values.getProperty("recent." + i);
+            if (value != null && !value.isBlank()) {
+                try {
+                    files.add(java.nio.file.Path.of(value));
+                } catch (java.nio.file.InvalidPathException e) {
+                    LOG.debug("Recent file {} dropped: {}", value, e.getMessage());
+                }
+            }
+        }
+        return files;
+    }
+
+    void setRecentFiles(java.util.List<java.nio.file.Path> files) {
+        for (int i = 0; i < MAX_RECENT_FILES; i++) {
+            if (i < files.size()) {
+                values.setProperty("recent." + i, files.get(i).toString());
+            } else {
+                values.remove("recent." + i);
+            }
+        }
     }
 
     /** PyTorch intra-op threads; 1 by default (measured fastest for these small models on 2 cores). */

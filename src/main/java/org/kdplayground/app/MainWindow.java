@@ -2,13 +2,18 @@ package org.kdplayground.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
+import javafx.scene.input.TransferMode;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -19,6 +24,7 @@ import org.kdplayground.about.AboutModel;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ExplorerController;
 import org.kdplayground.explorer.ExplorerModel;
+import org.kdplayground.io.Workspace;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.ui.EngineStatusModel;
@@ -41,15 +47,27 @@ final class MainWindow {
     private final ThemeManager themeManager;
     private final EngineService engine;
     private final ExplorerModel explorer;
-    private TrainingModel training;
+    private final TrainingModel training;
+    private final WorkspaceFiles files;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
         this.settings = Objects.requireNonNull(settings);
         this.engine = Objects.requireNonNull(engine);
         this.i18n = new I18n(settings.language());
-        this.model = new MainModel(i18n, settings.theme(), stage::close);
+        this.model = new MainModel(i18n, settings.theme(), this::closeIfAllowed);
         this.explorer = new ExplorerModel(i18n);
+        this.training = new TrainingModel(i18n, engine, engineStatus, example -> {
+            explorer.showExample(example);
+            model.navigate(Screen.EXPLORER);
+        });
+        List<Observable> inputs = new ArrayList<>(List.of(explorer.logitsProperty(), explorer.labelProperty(),
+                explorer.temperatureProperty(), explorer.alphaProperty(), explorer.softScaledByTSquaredProperty(),
+                explorer.gridTemperaturesProperty()));
+        inputs.addAll(training.workspaceInputs());
+        FileDialogs dialogs = new FileDialogs(stage, i18n);
+        this.files = new WorkspaceFiles(i18n, settings, this::snapshot, this::check, this::restore, inputs,
+                dialogs, dialogs);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
@@ -82,7 +100,26 @@ final class MainWindow {
 
         stage.setScene(scene);
         stage.getIcons().setAll(appIcons());
-        stage.titleProperty().bind(i18n.text("app_title"));
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, files.fileProperty(),
+                files.dirtyProperty(), i18n.table()));
+        stage.setOnCloseRequest(event -> {
+            if (!files.mayDiscardChanges()) {
+                event.consume();
+            }
+        });
+        scene.setOnDragOver(event -> {
+            if (WorkspaceFiles.droppable(event.getDragboard().getFiles()).isPresent()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        scene.setOnDragDropped(event -> {
+            var dropped = WorkspaceFiles.droppable(event.getDragboard().getFiles());
+            event.setDropCompleted(dropped.isPresent());
+            event.consume();
+            // opened after the drop returns, so a dialog it may show does not block the drag source
+            dropped.ifPresent(path -> Platform.runLater(() -> files.open(path)));
+        });
         stage.setMinWidth(AppSettings.MIN_WIDTH);
         stage.setMinHeight(AppSettings.MIN_HEIGHT);
         stage.setMaximized(settings.windowMaximized());
@@ -118,7 +155,7 @@ final class MainWindow {
     private Callback<Class<?>, Object> controllerFactory(Map<Screen, Node> screens) {
         return type -> {
             if (type == MainWindowController.class) {
-                return new MainWindowController(model, i18n, engineStatus, screens);
+                return new MainWindowController(model, files, i18n, engineStatus, screens);
             }
             if (type == AboutController.class) {
                 return new AboutController(new AboutModel(i18n, engineStatus));
@@ -127,14 +164,41 @@ final class MainWindow {
                 return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
-                training = new TrainingModel(i18n, engine, engineStatus, example -> {
-                    explorer.showExample(example);
-                    model.navigate(Screen.EXPLORER);
-                });
                 return new TrainingController(training, i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };
+    }
+
+    private Workspace snapshot() {
+        return new Workspace(explorer.snapshot(), training.setupSnapshot(), training.sweepSnapshot());
+    }
+
+    private void check(Workspace workspace) {
+        ExplorerModel.check(workspace.explorer());
+        training.check(workspace.training(), workspace.sweep());
+    }
+
+    private void restore(Workspace workspace) {
+        check(workspace);
+        explorer.restore(workspace.explorer());
+        training.restore(workspace.training(), workspace.sweep());
+    }
+
+    private String title() {
+        Path file = files.fileProperty().get();
+        boolean dirty = files.dirtyProperty().get();
+        if (file == null) {
+            return dirty ? i18n.get("window_title_untitled_dirty") : i18n.get("app_title");
+        }
+        String name = String.valueOf(file.getFileName());
+        return dirty ? i18n.formatNow("window_title_file_dirty", name) : i18n.formatNow("window_title_file", name);
+    }
+
+    private void closeIfAllowed() {
+        if (files.mayDiscardChanges()) {
+            stage.close();
+        }
     }
 
     void rememberWindow() {
@@ -160,6 +224,10 @@ final class MainWindow {
 
     ExplorerModel explorer() {
         return explorer;
+    }
+
+    WorkspaceFiles files() {
+        return files;
     }
 
     TrainingModel training() {

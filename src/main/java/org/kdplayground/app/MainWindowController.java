@@ -35,6 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindowController {
 
     private final MainModel model;
+    private final WorkspaceFiles files;
     private final I18n i18n;
     private final EngineStatusModel engineStatus;
     private final Map<Screen, Node> screens;
@@ -43,6 +44,11 @@ public final class MainWindowController {
     @FXML private VBox navBar;
     @FXML private StackPane content;
     @FXML private MenuItem quitItem;
+    @FXML private MenuItem openItem;
+    @FXML private MenuItem saveItem;
+    @FXML private MenuItem saveAsItem;
+    @FXML private javafx.scene.control.Menu recentMenu;
+    @FXML private Label fileMessageLabel;
     @FXML private MenuItem aboutItem;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem lightThemeItem;
@@ -62,8 +68,9 @@ public final class MainWindowController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
 
-    MainWindowController(MainModel model, I18n i18n, EngineStatusModel engineStatus, Map<Screen, Node> screens) {
+    MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, EngineStatusModel engineStatus, Map<Screen, Node> screens) {
         this.model = Objects.requireNonNull(model);
+        this.files = Objects.requireNonNull(files);
         this.i18n = Objects.requireNonNull(i18n);
         this.engineStatus = Objects.requireNonNull(engineStatus);
         this.screens = Map.copyOf(screens);
@@ -75,6 +82,7 @@ public final class MainWindowController {
         bindThemeMenu();
         buildLanguageMenu();
         bindStatusBar();
+        bindFileMenu();
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         aboutItem.setAccelerator(new KeyCodeCombination(KeyCode.F1));
     }
@@ -118,6 +126,37 @@ public final class MainWindowController {
             root.getScene().getAccelerators().put(
                     new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> model.navigate(screen));
         }
+    }
+
+    private void bindFileMenu() {
+        openItem.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        saveItem.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        saveAsItem.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        openItem.setOnAction(event -> files.open());
+        saveItem.setOnAction(event -> files.save());
+        saveAsItem.setOnAction(event -> files.saveAs());
+        files.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) change ->
+                buildRecentMenu());
+        buildRecentMenu();
+        fileMessageLabel.textProperty().bind(files.messageProperty());
+        files.messageIsErrorProperty().addListener((obs, old, now) ->
+                fileMessageLabel.pseudoClassStateChanged(ERROR, now));
+    }
+
+    private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+
+    private void buildRecentMenu() {
+        recentMenu.getItems().clear();
+        int index = 0;
+        for (java.nio.file.Path path : files.recentFiles()) {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+            item.setMnemonicParsing(false);
+            item.setId("recent-" + index++);
+            item.setOnAction(event -> files.openRecent(path));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
     private void bindThemeMenu() {

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableObjectValue;
 
 import org.kdplayground.explorer.ClassLogits.Role;
+import org.kdplayground.io.Workspace;
 import org.kdplayground.math.DistillationLoss;
 import org.kdplayground.math.LossBreakdown;
 import org.kdplayground.math.SoftScaling;
@@ -247,6 +248,66 @@ public final class ExplorerModel {
         gridTemperatures.set(values);
         clearMessage();
         return true;
+    }
+
+    /** The whole state, for a workspace file; compares by content. */
+    public Workspace.Explorer snapshot() {
+        ClassLogits now = getLogits();
+        return new Workspace.Explorer(now.names(), boxed(now.teacher()), boxed(now.student()), getLabel(),
+                getTemperature(), getAlpha(), softScaledByTSquared.get(), boxed(gridTemperatures.get()));
+    }
+
+    /**
+     * Checks a state from a file against this screen's limits.
+     *
+     * @throws IllegalArgumentException naming the first value out of range
+     */
+    public static void check(Workspace.Explorer state) {
+        int n = state.classNames().size();
+        require(n >= MIN_CLASSES && n <= MAX_CLASSES, "the explorer needs 2 to " + MAX_CLASSES + " classes");
+        require(state.teacher().size() == n && state.student().size() == n,
+                "the explorer's classes, teacher and student logits must have one length");
+        require(state.classNames().stream().allMatch(name -> name != null && !name.isBlank()),
+                "a class name is empty");
+        require(java.util.stream.Stream.concat(state.teacher().stream(), state.student().stream())
+                .allMatch(v -> Math.abs(v) <= LOGIT_LIMIT), "a logit is beyond ±" + LOGIT_LIMIT);
+        require(state.trueClass() >= 0 && state.trueClass() < n, "the true class is not one of the classes");
+        require(inTemperatureRange(state.temperature()), "the explorer's temperature is out of range");
+        require(state.alpha() >= 0 && state.alpha() <= 1, "the explorer's alpha must be within [0, 1]");
+        int grid = state.gridTemperatures().size();
+        require(grid >= 1 && grid <= MAX_GRID_TEMPERATURES
+                && state.gridTemperatures().stream().allMatch(ExplorerModel::inTemperatureRange),
+                "the grid needs 1 to " + MAX_GRID_TEMPERATURES + " temperatures within [0.1, 100]");
+    }
+
+    /** Replaces the whole state with one from a file; an invalid state is rejected before anything changes. */
+    public void restore(Workspace.Explorer state) {
+        check(state);
+        logits.set(new ClassLogits(state.classNames(), unboxed(state.teacher()), unboxed(state.student())));
+        label.set(state.trueClass());
+        temperature.set(state.temperature());
+        alpha.set(state.alpha());
+        softScaledByTSquared.set(state.softScaledByTSquared());
+        gridTemperatures.set(unboxed(state.gridTemperatures()));
+        clearMessage();
+    }
+
+    private static boolean inTemperatureRange(double t) {
+        return t >= MIN_TEMPERATURE && t <= MAX_TEMPERATURE;
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    private static java.util.List<Double> boxed(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private static double[] unboxed(java.util.List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     // ---- internals ----

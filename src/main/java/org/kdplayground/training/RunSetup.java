@@ -1,6 +1,7 @@
 package org.kdplayground.training;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javafx.beans.binding.Bindings;
@@ -15,6 +16,7 @@ import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.Experiment;
+import org.kdplayground.io.Workspace;
 
 /**
  * The set-up panel's state: a preset, the data set and every hyper-parameter as a {@link SetupField}. It turns
@@ -151,6 +153,76 @@ final class RunSetup {
                 .seed(seed.value())
                 .teacherSeesAllLabels(teacherSeesAllLabels.get())
                 .build();
+    }
+
+    /** The panel's last valid values and its preset, for a workspace file. */
+    Workspace.Training snapshot() {
+        return new Workspace.Training(preset.get().name(), dataset.get(), size.value(), noise.value(),
+                classes.value(), folder.get(), teacherLayers.value(), studentLayers.value(), temperature.value(),
+                alpha.value(), learningRate.value(), teacherEpochs.value(), studentEpochs.value(), batchSize.value(),
+                labelledFraction.value(), transferSet.get(), seed.value(), teacherSeesAllLabels.get());
+    }
+
+    /**
+     * Checks a set-up from a file with the fields' own parsers, changing nothing.
+     *
+     * @throws IllegalArgumentException naming the first value the panel would reject
+     */
+    void check(Workspace.Training state) {
+        presetOf(state.preset());
+        List<Map.Entry<SetupField<?>, String>> texts = texts(state);
+        for (Map.Entry<SetupField<?>, String> entry : texts) {
+            if (!entry.getKey().accepts(entry.getValue())) {
+                throw new IllegalArgumentException("the set-up's " + entry.getKey().id() + " \"" + entry.getValue()
+                        + "\" is out of range");
+            }
+        }
+    }
+
+    /** Replaces the panel's state with a checked one from a file. */
+    void restore(Workspace.Training state) {
+        check(state);
+        preset.set(presetOf(state.preset()));
+        loading = true;
+        try {
+            dataset.set(state.dataset());
+            folder.set(state.folder());
+            for (Map.Entry<SetupField<?>, String> entry : texts(state)) {
+                entry.getKey().textProperty().set(entry.getValue());
+            }
+            transferSet.set(state.transferSet());
+            teacherSeesAllLabels.set(state.teacherSeesAllLabels());
+        } finally {
+            loading = false;
+        }
+    }
+
+    private List<Map.Entry<SetupField<?>, String>> texts(Workspace.Training s) {
+        return List.of(Map.entry(size, Integer.toString(s.size())), Map.entry(noise, Parsers.fmt(s.noise())),
+                Map.entry(classes, Integer.toString(s.classes())),
+                Map.entry(teacherLayers, Parsers.layersText(s.teacherLayers())),
+                Map.entry(studentLayers, Parsers.layersText(s.studentLayers())),
+                Map.entry(temperature, Parsers.fmt(s.temperature())), Map.entry(alpha, Parsers.fmt(s.alpha())),
+                Map.entry(learningRate, Parsers.fmt(s.learningRate())),
+                Map.entry(teacherEpochs, Integer.toString(s.teacherEpochs())),
+                Map.entry(studentEpochs, Integer.toString(s.studentEpochs())),
+                Map.entry(batchSize, Integer.toString(s.batchSize())),
+                Map.entry(labelledFraction, Parsers.fmt(s.labelledFraction())),
+                Map.entry(seed, Long.toString(s.seed())));
+    }
+
+    private static TrainingPreset presetOf(String name) {
+        try {
+            return TrainingPreset.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown preset \"" + name + "\"");
+        }
+    }
+
+    /** What a workspace file holds of this panel, for noticing unsaved changes. */
+    javafx.beans.Observable[] observables() {
+        return java.util.stream.Stream.concat(Stream.of(preset, dataset, folder, transferSet, teacherSeesAllLabels),
+                fields().map(SetupField::valueProperty)).toArray(javafx.beans.Observable[]::new);
     }
 
     ObjectProperty<TrainingPreset> presetProperty() {

@@ -64,6 +64,16 @@ final class SetupField<T> {
         }
     }
 
+    /** Whether this text would be a valid value (the field is left as it is). */
+    boolean accepts(String candidate) {
+        try {
+            parser.parse(candidate.strip());
+            return true;
+        } catch (Invalid e) {
+            return false;
+        }
+    }
+
     String id() {
         return id;
     }

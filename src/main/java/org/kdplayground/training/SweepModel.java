@@ -27,6 +27,7 @@ import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.SweepRun;
 import org.kdplayground.io.Experiment;
 import org.kdplayground.io.SweepPlan;
+import org.kdplayground.io.Workspace;
 import org.kdplayground.ui.I18n;
 
 /**
@@ -60,6 +61,34 @@ final class SweepModel {
         canStart = Bindings.createBooleanBinding(() -> setupReady.get() && !busy.get() && temperatures.isValid()
                         && seeds.isValid(), setupReady, busy, temperatures.problemProperty(),
                 seeds.problemProperty());
+    }
+
+    /** The sweep's settings, for a workspace file. */
+    Workspace.Sweep snapshot() {
+        return new Workspace.Sweep(temperatures.value(), seeds.value());
+    }
+
+    /** @throws IllegalArgumentException when the fields would reject a value; nothing changes then */
+    void check(Workspace.Sweep state) {
+        if (!temperatures.accepts(temperaturesText(state)) || !seeds.accepts(Integer.toString(state.seeds()))) {
+            throw new IllegalArgumentException("the sweep's temperatures or seeds are out of range");
+        }
+    }
+
+    void restore(Workspace.Sweep state) {
+        check(state);
+        temperatures.textProperty().set(temperaturesText(state));
+        seeds.textProperty().set(Integer.toString(state.seeds()));
+    }
+
+    private static String temperaturesText(Workspace.Sweep state) {
+        return String.join(", ", state.temperatures().stream()
+                .map(t -> t == Math.rint(t) && Math.abs(t) < 1e9 ? Long.toString(t.longValue()) : Float.toString(t))
+                .toList());
+    }
+
+    javafx.beans.Observable[] observables() {
+        return new javafx.beans.Observable[] {temperatures.valueProperty(), seeds.valueProperty()};
     }
 
     ObservableList<SweepRow> rows() {

@@ -31,6 +31,7 @@ import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.io.Experiment;
+import org.kdplayground.io.Workspace;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.I18n;
 
@@ -112,6 +113,39 @@ public final class TrainingModel {
         setup.datasetProperty().addListener((obs, old, now) -> refreshPreview());
         setup.folderProperty().addListener((obs, old, now) -> refreshPreview());
         refreshPreview();
+    }
+
+    // ---- workspace files
+
+    /** The set-up panel's state, for a workspace file. */
+    public Workspace.Training setupSnapshot() {
+        return setup.snapshot();
+    }
+
+    /** The sweep tab's settings, for a workspace file. */
+    public Workspace.Sweep sweepSnapshot() {
+        return sweep.snapshot();
+    }
+
+    /** @throws IllegalArgumentException naming the first value this screen would reject; nothing changes */
+    public void check(Workspace.Training training, Workspace.Sweep sweepSettings) {
+        setup.check(training);
+        sweep.check(sweepSettings);
+    }
+
+    /** Replaces the set-up and the sweep's settings with checked ones from a file. */
+    public void restore(Workspace.Training training, Workspace.Sweep sweepSettings) {
+        check(training, sweepSettings);
+        setup.restore(training);
+        sweep.restore(sweepSettings);
+    }
+
+    /** Everything a workspace file holds of this screen, to notice unsaved changes. */
+    public java.util.List<javafx.beans.Observable> workspaceInputs() {
+        java.util.List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(
+                java.util.List.of(setup.observables()));
+        inputs.addAll(java.util.List.of(sweep.observables()));
+        return inputs;
     }
 
     // ---- properties
