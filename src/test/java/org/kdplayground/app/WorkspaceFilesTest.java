@@ -94,9 +94,9 @@ class WorkspaceFilesTest {
         Path file = dir.resolve("random.kdp.json");
         Workspace blank = snapshot(robot);
         answer = WorkspaceFiles.UnsavedChoice.DISCARD;
-        // one FX-thread hop for the whole loop: the screens' charts lay out once per pulse, not per iteration
+        // one FX-thread hop for the whole loop; 60 states through the screens (the io-level test covers 200)
         robot.interact(() -> {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 60; i++) {
                 Workspace state = WorkspaceFileTest.randomWorkspace(random);
                 window.explorer().restore(state.explorer());
                 window.training().restore(state.training(), state.sweep());
