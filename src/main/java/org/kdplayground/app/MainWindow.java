@@ -14,6 +14,8 @@ import org.kdplayground.about.AboutModel;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ExplorerController;
 import org.kdplayground.explorer.ExplorerModel;
+import org.kdplayground.lessons.LessonsController;
+import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.ui.EngineStatusModel;
@@ -36,6 +38,8 @@ final class MainWindow {
     private final ThemeManager themeManager;
     private final EngineService engine;
     private final ExplorerModel explorer;
+    private final TrainingModel training;
+    private final LessonsModel lessons;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
@@ -44,13 +48,20 @@ final class MainWindow {
         this.i18n = new I18n(settings.language());
         this.model = new MainModel(i18n, settings.theme(), stage::close);
         this.explorer = new ExplorerModel(i18n);
+        this.training = new TrainingModel(i18n, engine, engineStatus, example -> {
+            explorer.showExample(example);
+            model.navigate(Screen.EXPLORER);
+        });
+        this.lessons = LessonsModel.withAllLessons(i18n, new ScreensLessonStage(model, explorer, training));
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
         screens.put(Screen.EXPLORER, loader.load(ExplorerController.class).root());
         screens.put(Screen.DISTILLATION, loader.load(TrainingController.class).root());
         screens.put(Screen.ABOUT, loader.load(AboutController.class).root());
+        Node lessonPanel = loader.load(LessonsController.class).root();
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
+        main.controller().showLessonPanel(lessonPanel);
 
         Scene scene = new Scene(main.root(), settings.windowWidth(), settings.windowHeight());
         main.controller().installShortcuts();
@@ -85,7 +96,7 @@ final class MainWindow {
     private Callback<Class<?>, Object> controllerFactory(Map<Screen, Node> screens) {
         return type -> {
             if (type == MainWindowController.class) {
-                return new MainWindowController(model, i18n, engineStatus, screens);
+                return new MainWindowController(model, i18n, engineStatus, screens, lessons);
             }
             if (type == AboutController.class) {
                 return new AboutController(new AboutModel(i18n, engineStatus));
@@ -94,10 +105,10 @@ final class MainWindow {
                 return new ExplorerController(explorer, i18n);
             }
             if (type == TrainingController.class) {
-                return new TrainingController(new TrainingModel(i18n, engine, engineStatus, example -> {
-                    explorer.showExample(example);
-                    model.navigate(Screen.EXPLORER);
-                }), i18n);
+                return new TrainingController(training, i18n);
+            }
+            if (type == LessonsController.class) {
+                return new LessonsController(lessons, i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };
@@ -126,6 +137,14 @@ final class MainWindow {
 
     ExplorerModel explorer() {
         return explorer;
+    }
+
+    TrainingModel training() {
+        return training;
+    }
+
+    LessonsModel lessons() {
+        return lessons;
     }
 
     EngineStatusModel engineStatus() {
