@@ -19,8 +19,8 @@ final class LessonCatalog {
     static final String SOFT_GRADIENT = "\\frac{\\partial\\,\\mathrm{KL}}{\\partial z_{s,i}} = "
             + "\\frac{1}{T}\\left(p^T_{s,i} - p^T_{t,i}\\right)";
     static final String EQUATION_4 = "\\frac{\\partial C}{\\partial z_i} \\approx \\frac{1}{N T^2}\\left(z_i - v_i\\right)"
-            + "\\quad \\text{with } \\textstyle\\sum_j z_j = \\sum_j v_j = 0";
-    static final String FEW_LABELS = "\\text{5\\% labels} \\;+\\; p_t^T \\text{ on every training image}";
+            + "\\quad \\textstyle\\sum_j z_j = \\sum_j v_j = 0";
+    static final String FEW_LABELS = "\\alpha\\,\\mathrm{CE}\\big|_{5\\%} + (1-\\alpha)\\,T^2\\,\\mathrm{KL}\\big|_{100\\%}";
 
     private static final String SEED_GRID = "1, 2, 4, 8";
     private static final String SWEEP_TEMPERATURES = "0.5, 1, 2, 4, 8, 16";
@@ -83,8 +83,7 @@ final class LessonCatalog {
         return new Lesson("logit-matching", "lesson3_title", List.of(
                 LessonStep.of("lesson3_step1_title", "lesson3_step1_text", EQUATION_4,
                         seed(1, ExplorerTab.GRADIENT).andThen(softOnly)),
-                LessonStep.of("lesson3_step2_title", "lesson3_step2_text", "e^{x} \\approx 1 + x "
-                        + "\\quad\\text{for small } x = z_i / T", seed(1, ExplorerTab.GRADIENT).andThen(softOnly)),
+                LessonStep.of("lesson3_step2_title", "lesson3_step2_text", "e^{x} \\approx 1 + x, \\quad x = z_i / T \\ll 1", seed(1, ExplorerTab.GRADIENT).andThen(softOnly)),
                 LessonStep.of("lesson3_step3_title", "lesson3_step3_text", EQUATION_4,
                         seed(4, ExplorerTab.GRADIENT).andThen(softOnly)),
                 LessonStep.of("lesson3_step4_title", "lesson3_step4_text",
@@ -98,7 +97,7 @@ final class LessonCatalog {
         return new Lesson("dark-knowledge", "lesson4_title", List.of(
                 LessonStep.of("lesson4_step1_title", "lesson4_step1_text", SOFTMAX_T, seed(4, ExplorerTab.GRID)),
                 LessonStep.of("lesson4_step2_title", "lesson4_step2_text",
-                        "206 \\;\\longrightarrow\\; 109 \\text{ errors}", seed(4, ExplorerTab.GRID)),
+                        "206 \\;\\longrightarrow\\; 109 \\qquad (b_3 + 3.5)", seed(4, ExplorerTab.GRID)),
                 LessonStep.of("lesson4_step3_title", "lesson4_step3_text", FEW_LABELS,
                         stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.LEARNED)),
                 LessonStep.withRun("lesson4_step4_title", "lesson4_step4_text", LOSS,
@@ -120,7 +119,7 @@ final class LessonCatalog {
                                 Map.of("labelledFraction", "1", "transferSet", "LABELLED"), TrainingTab.RESULTS),
                         Run.TRAINING),
                 LessonStep.withRun("lesson5_step3_title", "lesson5_step3_text",
-                        "64 \\to 4 \\to 10 \\quad\\text{vs.}\\quad 64 \\to 256 \\to 256 \\to 10",
+                        "64 \\to 4 \\to 10 \\;\\ll\\; 64 \\to 256 \\to 256 \\to 10",
                         stage -> stage.showTraining("DIGITS_TINY_STUDENT", Map.of(), TrainingTab.RESULTS),
                         Run.TRAINING),
                 LessonStep.withRun("lesson5_step4_title", "lesson5_step4_text",

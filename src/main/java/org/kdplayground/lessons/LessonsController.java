@@ -46,7 +46,7 @@ public final class LessonsController {
         formula.texProperty().bind(Bindings.createStringBinding(() -> model.getStep().tex(), model.stepProperty()));
         formula.visibleProperty().bind(formula.texProperty().isNotEmpty());
         formula.managedProperty().bind(formula.visibleProperty());
-        formula.sizeProperty().set(19);
+        formula.sizeProperty().set(21);
         counterLabel.textProperty().bind(model.counterProperty());
         backButton.disableProperty().bind(model.canGoBackProperty().not());
         nextButton.disableProperty().bind(model.canGoNextProperty().not());
