@@ -22,6 +22,8 @@ final class LessonCatalog {
             + "\\quad \\textstyle\\sum_j z_j = \\sum_j v_j = 0";
     static final String FEW_LABELS = "\\alpha\\,\\mathrm{CE}\\big|_{5\\%} + (1-\\alpha)\\,T^2\\,\\mathrm{KL}\\big|_{100\\%}";
 
+    /** Steps that only look at a run keep the learner's set-up (and a run in progress) as it is. */
+    private static final String KEEP_SET_UP = null;
     private static final String SEED_GRID = "1, 2, 4, 8";
     private static final String SWEEP_TEMPERATURES = "0.5, 1, 2, 4, 8, 16";
 
@@ -104,9 +106,9 @@ final class LessonCatalog {
                         stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.LEARNED),
                         Run.TRAINING),
                 LessonStep.of("lesson4_step5_title", "lesson4_step5_text", "",
-                        stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.RESULTS)),
+                        stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.RESULTS)),
                 LessonStep.of("lesson4_step6_title", "lesson4_step6_text", "",
-                        stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.EXAMPLES))));
+                        stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.EXAMPLES))));
     }
 
     private static Lesson whenItHelps() {
@@ -129,6 +131,6 @@ final class LessonCatalog {
                                 TrainingTab.SWEEP),
                         Run.SWEEP),
                 LessonStep.of("lesson5_step5_title", "lesson5_step5_text", LOSS,
-                        stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.RESULTS))));
+                        stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.RESULTS))));
     }
 }

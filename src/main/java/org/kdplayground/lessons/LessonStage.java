@@ -31,7 +31,8 @@ public interface LessonStage {
     void setGridTemperatures(String temperatures);
 
     /**
-     * Shows the training screen with a preset loaded afresh ({@code DIGITS_FEW_LABELS}, ...), then the given set-up
+     * Shows the training screen with a preset loaded afresh ({@code DIGITS_FEW_LABELS}, ...; null keeps the set-up
+     * as it is), then the given set-up
      * fields typed in (field id to text, e.g. {@code labelledFraction} to {@code 1}, {@code transferSet} to
      * {@code LABELLED}), and one of its tabs.
      */
