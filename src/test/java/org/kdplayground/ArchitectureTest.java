@@ -44,4 +44,11 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..", "org.kdplayground.cli..", "org.kdplayground.ui..");
+
+    @ArchTest
+    static final ArchRule lessonsActOnlyThroughTheirStage = noClasses()
+            .that().resideInAnyPackage("org.kdplayground.lessons..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..",
+                    "org.kdplayground.engine..", "org.kdplayground.cli..");
 }

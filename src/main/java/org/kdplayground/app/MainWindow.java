@@ -25,6 +25,8 @@ import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ExplorerController;
 import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.io.Workspace;
+import org.kdplayground.lessons.LessonsController;
+import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.ui.EngineStatusModel;
@@ -49,6 +51,7 @@ final class MainWindow {
     private final ExplorerModel explorer;
     private final TrainingModel training;
     private final WorkspaceFiles files;
+    private final LessonsModel lessons;
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
@@ -68,13 +71,16 @@ final class MainWindow {
         FileDialogs dialogs = new FileDialogs(stage, i18n);
         this.files = new WorkspaceFiles(i18n, settings, this::snapshot, this::check, this::restore, inputs,
                 dialogs, dialogs);
+        this.lessons = LessonsModel.withAllLessons(i18n, new ScreensLessonStage(model, explorer, training));
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
         screens.put(Screen.EXPLORER, loader.load(ExplorerController.class).root());
         screens.put(Screen.DISTILLATION, loader.load(TrainingController.class).root());
         screens.put(Screen.ABOUT, loader.load(AboutController.class).root());
+        Node lessonPanel = loader.load(LessonsController.class).root();
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
+        main.controller().showLessonPanel(lessonPanel);
 
         org.kdplayground.ui.ScaledPane scaled = new org.kdplayground.ui.ScaledPane(main.root());
         model.uiScaleProperty().set(settings.uiScale());
@@ -155,7 +161,7 @@ final class MainWindow {
     private Callback<Class<?>, Object> controllerFactory(Map<Screen, Node> screens) {
         return type -> {
             if (type == MainWindowController.class) {
-                return new MainWindowController(model, files, i18n, engineStatus, screens);
+                return new MainWindowController(model, files, i18n, engineStatus, screens, lessons);
             }
             if (type == AboutController.class) {
                 return new AboutController(new AboutModel(i18n, engineStatus));
@@ -165,6 +171,9 @@ final class MainWindow {
             }
             if (type == TrainingController.class) {
                 return new TrainingController(training, i18n);
+            }
+            if (type == LessonsController.class) {
+                return new LessonsController(lessons, i18n);
             }
             throw new IllegalArgumentException("no controller factory for " + type.getName());
         };
@@ -232,6 +241,10 @@ final class MainWindow {
 
     TrainingModel training() {
         return training;
+    }
+
+    LessonsModel lessons() {
+        return lessons;
     }
 
     EngineStatusModel engineStatus() {

@@ -25,6 +25,7 @@ import javafx.scene.shape.Circle;
 import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineState;
 import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
@@ -39,6 +40,7 @@ public final class MainWindowController {
     private final I18n i18n;
     private final EngineStatusModel engineStatus;
     private final Map<Screen, Node> screens;
+    private final LessonsModel lessons;
 
     @FXML private BorderPane root;
     @FXML private VBox navBar;
@@ -50,6 +52,7 @@ public final class MainWindowController {
     @FXML private javafx.scene.control.Menu recentMenu;
     @FXML private Label fileMessageLabel;
     @FXML private MenuItem aboutItem;
+    @FXML private MenuItem lessonsItem;
     @FXML private ToggleGroup themeGroup;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
@@ -68,7 +71,9 @@ public final class MainWindowController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
 
-    MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, EngineStatusModel engineStatus, Map<Screen, Node> screens) {
+    MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, EngineStatusModel engineStatus,
+                         Map<Screen, Node> screens, LessonsModel lessons) {
+        this.lessons = Objects.requireNonNull(lessons);
         this.model = Objects.requireNonNull(model);
         this.files = Objects.requireNonNull(files);
         this.i18n = Objects.requireNonNull(i18n);
@@ -85,6 +90,7 @@ public final class MainWindowController {
         bindFileMenu();
         quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         aboutItem.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        lessonsItem.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
     }
 
     private void buildNavigation() {
@@ -117,8 +123,16 @@ public final class MainWindowController {
         navButtons.get(model.screenProperty().get()).setSelected(true);
     }
 
-    /** Ctrl+1, Ctrl+2, Ctrl+3 switch screens; installed once the scene exists. */
+    /** Puts the lesson panel at the right of the screens (it shows itself while a lesson is open). */
+    void showLessonPanel(Node panel) {
+        root.setRight(panel);
+    }
+
+    /** Ctrl+1, Ctrl+2, Ctrl+3 switch screens, Alt+→ and Alt+← step through a lesson; installed once the scene exists. */
     void installShortcuts() {
+        var accelerators = root.getScene().getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), lessons::next);
+        accelerators.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), lessons::back);
         Screen[] order = Screen.values();
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
         for (int i = 0; i < order.length && i < digits.length; i++) {
@@ -257,6 +271,11 @@ public final class MainWindowController {
     @FXML
     private void quit() {
         model.quit();
+    }
+
+    @FXML
+    private void toggleLessons() {
+        lessons.toggle();
     }
 
     @FXML

@@ -55,6 +55,7 @@ public final class ExplorerController {
     @FXML private FormulaView formula;
     @FXML private GradientChart gradientChart;
     @FXML private Label gradientNote;
+    @FXML private javafx.scene.control.TabPane detailTabs;
     @FXML private TextField gridField;
     @FXML private VBox gridCharts;
     @FXML private LogLineChart curvesChart;
@@ -98,7 +99,9 @@ public final class ExplorerController {
                 model.temperatureProperty().asString(java.util.Locale.ROOT, "%.2f")));
         softName.textProperty().bind(javafx.beans.binding.Bindings.when(model.softScaledByTSquaredProperty())
                 .then(i18n.text("explorer_loss_soft_t_squared")).otherwise(i18n.text("explorer_loss_soft_plain")));
+        bindDetailTab();
         gridField.setText(gridText(model.gridTemperaturesProperty().get()));
+        model.gridTemperaturesProperty().addListener((obs, old, now) -> gridField.setText(gridText(now)));
         gridField.setOnAction(e -> model.setGridTemperatures(gridField.getText()));
         gridField.focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
@@ -108,6 +111,17 @@ public final class ExplorerController {
         picture = new PictureUpdater(model, i18n, new PictureUpdater.Nodes(teacherT1Chart, teacherTChart, studentTChart,
                 hardValue, klValue, softValue, totalValue, lossBar, formula, gradientChart, gradientNote,
                 gridCharts, curvesChart, curvesNote), explorerScreen);
+    }
+
+    private void bindDetailTab() {
+        var selection = detailTabs.getSelectionModel();
+        selection.select(model.detailTabProperty().get().ordinal());
+        selection.selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                model.detailTabProperty().set(ExplorerModel.DetailTab.values()[now.intValue()]);
+            }
+        });
+        model.detailTabProperty().addListener((obs, old, now) -> selection.select(now.ordinal()));
     }
 
     /** How many times the picture was filled so far (tests check the once-per-frame rule). */

@@ -42,6 +42,9 @@ public final class ExplorerModel {
     public static final double LOGIT_LIMIT = 1e4;
     static final int MAX_GRID_TEMPERATURES = 8;
 
+    /** The tabs under the loss panel, in their order there. */
+    public enum DetailTab { GRADIENT, GRID, CURVES }
+
     // ---- properties ----
     private final ReadOnlyObjectWrapper<ClassLogits> logits = new ReadOnlyObjectWrapper<>(this, "logits");
     private final IntegerProperty label = new SimpleIntegerProperty(this, "label", 0);
@@ -51,6 +54,8 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<double[]> gridTemperatures =
             new ReadOnlyObjectWrapper<>(this, "gridTemperatures", new double[] {1, 2, 4, 8});
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final javafx.beans.property.ObjectProperty<DetailTab> detailTab =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "detailTab", DetailTab.GRADIENT);
     private final ObjectBinding<LossBreakdown> breakdown;
     private final ObjectBinding<GradientInfo> gradient;
     private final ObjectBinding<TemperatureCurves> curves;
@@ -124,6 +129,11 @@ public final class ExplorerModel {
     /** The temperatures of the small-multiples grid. */
     public ReadOnlyObjectProperty<double[]> gridTemperaturesProperty() {
         return gridTemperatures.getReadOnlyProperty();
+    }
+
+    /** The tab shown under the loss panel (lessons pick it; the view follows both ways). */
+    public javafx.beans.property.ObjectProperty<DetailTab> detailTabProperty() {
+        return detailTab;
     }
 
     /** The last input problem, in the current language; empty when the last input was fine. */

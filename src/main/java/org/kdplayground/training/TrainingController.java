@@ -77,6 +77,7 @@ public final class TrainingController {
     @FXML private LiveLineChart accuracyChart;
     @FXML private HBox learnedBox;
     @FXML private TableView<RunRecord> historyTable;
+    @FXML private javafx.scene.control.TabPane resultTabs;
     @FXML private StackPane stripHolder;
     @FXML private Label examplesNote;
     @FXML private HBox exampleDetail;
@@ -108,6 +109,7 @@ public final class TrainingController {
         buildLearnedViews();
         buildExamples();
         buildSweep();
+        bindResultTab();
         HistoryTable.configure(historyTable, i18n);
         historyTable.setItems(model.history());
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
@@ -381,6 +383,17 @@ public final class TrainingController {
             exampleTeacherChart.setValues(teacher);
             exampleStudentChart.setValues(student);
         }
+    }
+
+    private void bindResultTab() {
+        var selection = resultTabs.getSelectionModel();
+        selection.select(model.resultTabProperty().get().ordinal());
+        selection.selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                model.resultTabProperty().set(TrainingModel.ResultTab.values()[now.intValue()]);
+            }
+        });
+        model.resultTabProperty().addListener((obs, old, now) -> selection.select(now.ordinal()));
     }
 
     private void buildSweep() {

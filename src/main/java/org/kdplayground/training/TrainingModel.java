@@ -76,6 +76,8 @@ public final class TrainingModel {
         }
     };
 
+    private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
+
     private RunControl control;
     private Experiment running;
     private long totalSteps;
@@ -147,8 +149,32 @@ public final class TrainingModel {
         inputs.addAll(java.util.List.of(sweep.observables()));
         return inputs;
     }
+    /** The tabs under the live charts, in their order there. */
+    public enum ResultTab { LEARNED, EXAMPLES, SWEEP, RESULTS }
 
     // ---- properties
+
+    /** The tab shown under the live charts (lessons pick it; the view follows both ways). */
+    public ObjectProperty<ResultTab> resultTabProperty() {
+        return resultTab;
+    }
+
+    /** The selected preset's name ({@code DIGITS_FEW_LABELS}, ...), or null. */
+    public String getPresetId() {
+        TrainingPreset preset = setup.presetProperty().get();
+        return preset == null ? null : preset.name();
+    }
+
+    /**
+     * The text of a set-up field by its id ({@code temperature}, {@code labelledFraction}, {@code sweepTemperatures},
+     * ..., and {@code transferSet}: {@code ALL} or {@code LABELLED}).
+     */
+    public String getSetupText(String fieldId) {
+        if ("transferSet".equals(fieldId)) {
+            return setup.transferSetProperty().get() == null ? "" : setup.transferSetProperty().get().name();
+        }
+        return field(fieldId).textProperty().get();
+    }
 
     RunSetup setup() {
         return setup;
@@ -294,6 +320,41 @@ public final class TrainingModel {
     }
 
     // ---- commands
+
+    /**
+     * Loads a preset by its name ({@code DIGITS_FEW_LABELS}, ...), afresh even when it is already selected, so
+     * fields typed since are reset.
+     */
+    public void usePreset(String presetId) {
+        TrainingPreset preset = TrainingPreset.valueOf(presetId);
+        if (setup.presetProperty().get() == preset) {
+            setup.load(preset.experiment());
+        } else {
+            setup.presetProperty().set(preset);
+        }
+    }
+
+    /** Types a text into a set-up field by its id (see {@link #getSetupText}); as if the learner had typed it. */
+    public void setSetupText(String fieldId, String text) {
+        if ("transferSet".equals(fieldId)) {
+            setup.transferSetProperty().set(org.kdplayground.engine.TransferSet.valueOf(text));
+        } else {
+            field(fieldId).textProperty().set(text);
+        }
+    }
+
+    /** Starts a temperature sweep of the current set-up, when one can start. */
+    public void startSweep() {
+        if (sweep.canStartProperty().get()) {
+            sweep.start();
+        }
+    }
+
+    private SetupField<?> field(String fieldId) {
+        return java.util.stream.Stream.concat(setup.fields(), java.util.stream.Stream.of(sweep.temperatures, sweep.seeds))
+                .filter(candidate -> candidate.id().equals(fieldId))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no set-up field " + fieldId));
+    }
 
     /** Opens the selected test example in the explorer, where its logits can be taken apart. */
     void openSelectedInExplorer() {
