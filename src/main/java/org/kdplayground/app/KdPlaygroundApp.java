@@ -48,11 +48,12 @@ public final class KdPlaygroundApp extends Application {
                 (thread, error) -> LOG.error("Uncaught exception on {}", thread.getName(), error));
         AppSettings settings = new AppSettings(smokeTest ? smokeTestSettings() : SettingsStore.ofDefaultLocation());
         engine = new EngineService(new DjlEngineLoader(settings.intraOpThreads()));
+        // the engine loads on its own thread while the window is built: the two overlap
+        engine.start().whenComplete((info, error) -> LOG.info("Engine settled {} ms after start()",
+                (System.nanoTime() - launched) / 1_000_000));
         MainWindow window = MainWindow.create(stage, settings, engine);
         stage.show();
         LOG.info("Window shown {} ms after start()", (System.nanoTime() - launched) / 1_000_000);
-        engine.start().whenComplete((info, error) -> LOG.info("Engine settled {} ms after start()",
-                (System.nanoTime() - launched) / 1_000_000));
         if (smokeTest) {
             new SmokeTest(window, engine, launched, code -> {
                 exitCode = code;

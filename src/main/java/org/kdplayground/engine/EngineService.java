@@ -29,6 +29,7 @@ public final class EngineService implements AutoCloseable {
     private final ExecutorService worker;
     private final List<Consumer<EngineStatus>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<EngineInfo> ready = new CompletableFuture<>();
+    private final Object statusLock = new Object();
     private volatile EngineStatus status = EngineStatus.notStarted();
     private boolean started;
 
@@ -84,10 +85,15 @@ public final class EngineService implements AutoCloseable {
         return status;
     }
 
-    /** Adds a listener and tells it the current status at once. */
+    /**
+     * Adds a listener and tells it the current status at once; atomic with a status change, so a listener added
+     * while the engine loads never hears an older status after a newer one.
+     */
     public void addStatusListener(Consumer<EngineStatus> listener) {
-        listeners.add(listener);
-        listener.accept(status);
+        synchronized (statusLock) {
+            listeners.add(listener);
+            listener.accept(status);
+        }
     }
 
     public void removeStatusListener(Consumer<EngineStatus> listener) {
@@ -105,12 +111,14 @@ public final class EngineService implements AutoCloseable {
     }
 
     private void publish(EngineStatus next) {
-        status = next;
-        for (Consumer<EngineStatus> listener : listeners) {
-            try {
-                listener.accept(next);
-            } catch (RuntimeException e) {
-                LOG.error("Engine status listener failed", e);
+        synchronized (statusLock) {
+            status = next;
+            for (Consumer<EngineStatus> listener : listeners) {
+                try {
+                    listener.accept(next);
+                } catch (RuntimeException e) {
+                    LOG.error("Engine status listener failed", e);
+                }
             }
         }
     }
