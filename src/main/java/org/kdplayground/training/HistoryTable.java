@@ -17,26 +17,35 @@ final class HistoryTable {
     private HistoryTable() {
     }
 
-    static void configure(TableView<RunRecord> table, I18n i18n) {
-        table.getColumns().setAll(java.util.List.of(
-                column(i18n, "history_run", r -> Integer.toString(r.number())),
-                column(i18n, "history_data", r -> r.experiment().dataset().name()),
-                column(i18n, "history_temperature", r -> fmt("%.2f", r.experiment().temperature())),
-                column(i18n, "history_alpha", r -> fmt("%.2f", r.experiment().alpha())),
-                column(i18n, "history_labels", r -> fmt("%.0f%%", r.experiment().labelledFraction() * 100)
+    /** One column: its heading's i18n key and how a run reads in it, in the current language. */
+    record Column(String key, Function<RunRecord, String> value) {
+    }
+
+    /** The columns, shared by the table on screen and its Markdown export. */
+    static java.util.List<Column> columns(I18n i18n) {
+        return java.util.List.of(
+                new Column("history_run", r -> Integer.toString(r.number())),
+                new Column("history_data", r -> r.experiment().dataset().name()),
+                new Column("history_temperature", r -> fmt("%.2f", r.experiment().temperature())),
+                new Column("history_alpha", r -> fmt("%.2f", r.experiment().alpha())),
+                new Column("history_labels", r -> fmt("%.0f%%", r.experiment().labelledFraction() * 100)
                         + (r.experiment().transferSet() == TransferSet.ALL ? " + " + i18n.get("history_all") : "")),
-                column(i18n, "history_teacher", r -> percent(r.testAccuracy(ModelRole.TEACHER))),
-                column(i18n, "history_distilled", r -> percent(r.testAccuracy(ModelRole.DISTILLED))),
-                column(i18n, "history_baseline", r -> percent(r.testAccuracy(ModelRole.BASELINE))),
-                column(i18n, "history_gain", r -> r.gain() == null ? "–" : fmt("%+.1f", r.gain())),
-                column(i18n, "history_loss", r -> loss(r.result().finalLosses().get(ModelRole.DISTILLED))
+                new Column("history_teacher", r -> percent(r.testAccuracy(ModelRole.TEACHER))),
+                new Column("history_distilled", r -> percent(r.testAccuracy(ModelRole.DISTILLED))),
+                new Column("history_baseline", r -> percent(r.testAccuracy(ModelRole.BASELINE))),
+                new Column("history_gain", r -> r.gain() == null ? "–" : fmt("%+.1f", r.gain())),
+                new Column("history_loss", r -> loss(r.result().finalLosses().get(ModelRole.DISTILLED))
                         + " / " + loss(r.result().finalLosses().get(ModelRole.BASELINE))),
-                column(i18n, "history_parameters", r -> fmt("%,d", r.result().teacherParameters()) + " / "
+                new Column("history_parameters", r -> fmt("%,d", r.result().teacherParameters()) + " / "
                         + fmt("%,d", r.result().studentParameters())),
-                column(i18n, "history_ms_epoch", r -> fmt("%.0f", r.result().studentMsPerEpoch())),
-                column(i18n, "history_device", r -> r.result().device().toLowerCase(Locale.ROOT).startsWith("cpu")
+                new Column("history_ms_epoch", r -> fmt("%.0f", r.result().studentMsPerEpoch())),
+                new Column("history_device", r -> r.result().device().toLowerCase(Locale.ROOT).startsWith("cpu")
                         ? i18n.get("device_cpu") : r.result().device()),
-                column(i18n, "history_outcome", r -> i18n.get(outcomeKey(r.result().stopReason())))));
+                new Column("history_outcome", r -> i18n.get(outcomeKey(r.result().stopReason()))));
+    }
+
+    static void configure(TableView<RunRecord> table, I18n i18n) {
+        table.getColumns().setAll(columns(i18n).stream().map(c -> column(i18n, c.key(), c.value())).toList());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label());
         ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(i18n.text("history_empty"));
@@ -50,6 +59,22 @@ final class HistoryTable {
                 () -> value.apply(cell.getValue()), i18n.table()));
         column.setSortable(false);
         return column;
+    }
+
+    /** The runs as a Markdown table with the screen's headings and numbers, for notes and slides. */
+    static String markdown(java.util.List<RunRecord> runs, I18n i18n) {
+        java.util.List<Column> columns = columns(i18n);
+        StringBuilder md = new StringBuilder("|");
+        columns.forEach(c -> md.append(' ').append(i18n.get(c.key())).append(" |"));
+        md.append("\n|");
+        columns.forEach(c -> md.append("---|"));
+        md.append('\n');
+        for (RunRecord run : runs) {
+            md.append('|');
+            columns.forEach(c -> md.append(' ').append(c.value().apply(run).replace("|", "\\|")).append(" |"));
+            md.append('\n');
+        }
+        return md.toString();
     }
 
     static String outcomeKey(org.kdplayground.engine.RunResult.StopReason reason) {

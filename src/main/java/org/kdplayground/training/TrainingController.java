@@ -94,6 +94,7 @@ public final class TrainingController {
     @FXML private Label sweepStatus;
     @FXML private org.kdplayground.ui.SweepChart sweepChart;
     @FXML private Button exportCsvButton;
+    @FXML private Button exportMarkdownButton;
     @FXML private Button exportPngButton;
 
     public TrainingController(TrainingModel model, I18n i18n) {
@@ -113,6 +114,7 @@ public final class TrainingController {
         HistoryTable.configure(historyTable, i18n);
         historyTable.setItems(model.history());
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
+        exportMarkdownButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         model.live().revisionProperty().addListener((obs, old, now) -> refreshLive());
         distillationScreen.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -472,6 +474,14 @@ public final class TrainingController {
         File file = chooseFile("training_export_csv", "runs.csv", "*.csv");
         if (file != null) {
             report(() -> model.exportHistory(file.toPath()));
+        }
+    }
+
+    @FXML
+    private void exportMarkdown() {
+        File file = chooseFile("training_export_markdown", "runs.md", "*.md");
+        if (file != null) {
+            report(() -> model.exportHistoryMarkdown(file.toPath()));
         }
     }
 

@@ -445,6 +445,11 @@ public final class TrainingModel {
         return d.startsWith("gpu") ? "GPU " + d.replaceAll("\\D", "") : device;
     }
 
+    /** Writes the run history as a Markdown table, as the results tab shows it. */
+    void exportHistoryMarkdown(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, HistoryTable.markdown(history, i18n));
+    }
+
     private static String value(Double v) {
         return v == null ? "" : Double.toString(v);
     }

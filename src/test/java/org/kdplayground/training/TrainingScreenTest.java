@@ -110,6 +110,19 @@ class TrainingScreenTest {
         TableView<?> table = robot.lookup("#historyTable").queryTableView();
         assertThat(table.getItems()).hasSize(1);
         assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).startsWith("Done in");
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kd-export");
+        model.exportHistory(dir.resolve("runs.csv"));
+        java.util.List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("runs.csv"));
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(0)).startsWith("run,dataset,temperature,alpha");
+        assertThat(csv.get(1)).startsWith("1,two-moons,4.0,0.5");
+        model.exportHistoryMarkdown(dir.resolve("runs.md"));
+        java.util.List<String> md = java.nio.file.Files.readAllLines(dir.resolve("runs.md"));
+        assertThat(md).hasSize(3);
+        assertThat(md.get(0)).startsWith("| Run | Data | T | α |");
+        assertThat(md.get(1)).startsWith("|---|");
+        assertThat(md.get(2)).startsWith("| 1 | two-moons | 4.00 | 0.50 |").contains("completed");
     }
 
     @Test
