@@ -17,10 +17,8 @@ import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.SweepResult;
 import org.kdplayground.engine.TemperatureSweep;
 import org.kdplayground.io.Experiment;
-import org.kdplayground.io.ExperimentException;
 import org.kdplayground.io.SweepPlan;
 
-import ai.djl.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,7 +98,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (noTeacherReuse) {
             sweep = sweep.withTeacherReuse(false);
         }
-        startEngine();
+        TrainingCommands.startEngine();
         Writer csv = null;
         if (out != null) {
             try {
@@ -166,12 +164,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private SweepPlan plan(List<Float> ts, List<Float> as) {
-        Experiment experiment;
-        try {
-            experiment = Experiment.read(config);
-        } catch (ExperimentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
-        }
+        Experiment experiment = TrainingCommands.readExperiment(config);
         if (epochs != null) {
             experiment = experiment.toBuilder().teacherEpochs(epochs).studentEpochs(epochs).build();
         }
@@ -226,17 +219,6 @@ public final class SweepCommand implements Callable<Integer> {
                     // already shutting down: the hook is running
                 }
             }
-        }
-    }
-
-    /** Loads the engine once up front, so a missing native library is one clear line, not a stack trace. */
-    private static void startEngine() {
-        try {
-            Engine.getInstance();
-        } catch (Throwable e) { // native loading fails with Errors (UnsatisfiedLinkError) as well as exceptions
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new CliException(ExitCodes.ENGINE_UNAVAILABLE,
-                    "the training engine (DJL with PyTorch) could not start: " + why);
         }
     }
 

@@ -13,14 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.io.Experiment;
-import org.kdplayground.io.ExperimentException;
 import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,14 +83,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Experiment experiment;
-        try {
-            experiment = Experiment.read(config);
-        } catch (ExperimentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
-        }
+        Experiment experiment = TrainingCommands.readExperiment(config);
         RunConfig runConfig = buildConfig(experiment);
-        startEngine();
+        TrainingCommands.startEngine();
         RunControl control = new RunControl();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -156,17 +149,6 @@ public final class TrainCommand implements Callable<Integer> {
             return true;
         } catch (IllegalStateException e) {
             return false;
-        }
-    }
-
-    /** Loads the engine once up front, so a missing native library is one clear line, not a stack trace. */
-    private static void startEngine() {
-        try {
-            Engine.getInstance();
-        } catch (Throwable e) { // native loading fails with Errors (UnsatisfiedLinkError) as well as exceptions
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new CliException(ExitCodes.ENGINE_UNAVAILABLE,
-                    "the training engine (DJL with PyTorch) could not start: " + why);
         }
     }
 

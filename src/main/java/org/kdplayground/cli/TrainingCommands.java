@@ -1,0 +1,35 @@
+package org.kdplayground.cli;
+
+import java.nio.file.Path;
+
+import ai.djl.engine.Engine;
+
+import org.kdplayground.io.Experiment;
+import org.kdplayground.io.ExperimentException;
+
+/** What the commands that train ({@code train}, {@code sweep}) share: reading the experiment, starting the engine. */
+final class TrainingCommands {
+
+    private TrainingCommands() {
+    }
+
+    /** The experiment file, or a BAD_INPUT error that names the file and the problem. */
+    static Experiment readExperiment(Path file) {
+        try {
+            return Experiment.read(file);
+        } catch (ExperimentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** Loads the engine once up front, so a missing native library is one clear line, not a stack trace. */
+    static void startEngine() {
+        try {
+            Engine.getInstance();
+        } catch (Throwable e) { // native loading fails with Errors (UnsatisfiedLinkError) as well as exceptions
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new CliException(ExitCodes.ENGINE_UNAVAILABLE,
+                    "the training engine (DJL with PyTorch) could not start: " + why);
+        }
+    }
+}
