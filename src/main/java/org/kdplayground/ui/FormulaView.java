@@ -39,6 +39,13 @@ public class FormulaView extends CanvasChart {
     private final StringProperty tex = new SimpleStringProperty(this, "tex", "");
     private final DoubleProperty size = new SimpleDoubleProperty(this, "size", 20);
     private boolean painted;
+    /** Typeset formulas by size and text: layout and drawing ask for the same ones several times a frame. */
+    private final java.util.Map<String, TeXIcon> icons = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, TeXIcon> eldest) {
+            return size() > 4;
+        }
+    };
 
     public FormulaView() {
         getStyleClass().add("formula-view");
@@ -98,6 +105,16 @@ public class FormulaView extends CanvasChart {
         if (text == null || text.isBlank()) {
             return null;
         }
+        String key = pixels + "|" + text;
+        if (icons.containsKey(key)) {
+            return icons.get(key);
+        }
+        TeXIcon icon = typeset(text, pixels);
+        icons.put(key, icon);
+        return icon;
+    }
+
+    private static TeXIcon typeset(String text, float pixels) {
         try {
             TeXIcon icon = new TeXFormula(text).createTeXIcon(TeXConstants.STYLE_DISPLAY, pixels);
             icon.setInsets(new Insets(2, 2, 2, 2));
