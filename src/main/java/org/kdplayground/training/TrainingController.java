@@ -2,19 +2,27 @@ package org.kdplayground.training;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -27,17 +35,23 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
+
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
+import org.kdplayground.ui.ProbabilityBarChart;
+import org.kdplayground.ui.SweepChart;
 
 /** Binds the live distillation screen to its {@link TrainingModel}; builds the repetitive field rows. */
 public final class TrainingController {
@@ -50,7 +64,7 @@ public final class TrainingController {
     private final DatasetPreview preview = new DatasetPreview();
 
     @FXML private BorderPane distillationScreen;
-    @FXML private javafx.scene.layout.VBox setupPanel;
+    @FXML private VBox setupPanel;
     @FXML private ComboBox<TrainingPreset> presetBox;
     @FXML private ComboBox<DatasetCatalog> datasetBox;
     @FXML private StackPane previewHolder;
@@ -77,14 +91,14 @@ public final class TrainingController {
     @FXML private LiveLineChart accuracyChart;
     @FXML private HBox learnedBox;
     @FXML private TableView<RunRecord> historyTable;
-    @FXML private javafx.scene.control.TabPane resultTabs;
+    @FXML private TabPane resultTabs;
     @FXML private StackPane stripHolder;
     @FXML private Label examplesNote;
     @FXML private HBox exampleDetail;
     @FXML private Label exampleTeacherTitle;
     @FXML private Label exampleStudentTitle;
-    @FXML private org.kdplayground.ui.ProbabilityBarChart exampleTeacherChart;
-    @FXML private org.kdplayground.ui.ProbabilityBarChart exampleStudentChart;
+    @FXML private ProbabilityBarChart exampleTeacherChart;
+    @FXML private ProbabilityBarChart exampleStudentChart;
     @FXML private Button openInExplorerButton;
     private final ExampleStrip strip = new ExampleStrip();
     @FXML private TextField sweepTemperaturesField;
@@ -92,7 +106,7 @@ public final class TrainingController {
     @FXML private Button sweepStartButton;
     @FXML private Button sweepCancelButton;
     @FXML private Label sweepStatus;
-    @FXML private org.kdplayground.ui.SweepChart sweepChart;
+    @FXML private SweepChart sweepChart;
     @FXML private Button exportCsvButton;
     @FXML private Button exportMarkdownButton;
     @FXML private Button exportPngButton;
@@ -138,14 +152,14 @@ public final class TrainingController {
                 : "setup_transfer_labelled")));
         transferBox.valueProperty().bindBidirectional(setup.transferSetProperty());
         teacherAllLabelsBox.selectedProperty().bindBidirectional(setup.teacherSeesAllLabelsProperty());
-        i18n.table().addListener((javafx.collections.MapChangeListener<String, String>) change -> relabelChoices());
+        i18n.table().addListener((MapChangeListener<String, String>) change -> relabelChoices());
 
         folderRow.visibleProperty().bind(Bindings.createBooleanBinding(() -> setup.datasetProperty().get() != null
                 && setup.datasetProperty().get().kind() == DatasetCatalog.Kind.IDX_FOLDER, setup.datasetProperty()));
         folderRow.managedProperty().bind(folderRow.visibleProperty());
         folderLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             DatasetCatalog data = setup.datasetProperty().get();
-            java.nio.file.Path folder = setup.folderProperty().get();
+            Path folder = setup.folderProperty().get();
             return i18n.formatNow("setup_folder", folder != null ? folder
                     : data == null || data.defaultFolder() == null ? "" : data.defaultFolder());
         }, setup.datasetProperty(), setup.folderProperty(), i18n.table()));
@@ -177,7 +191,7 @@ public final class TrainingController {
         teacherSummary.textProperty().bind(model.networkSummary(setup.teacherLayers));
         studentSummary.textProperty().bind(model.networkSummary(setup.studentLayers));
         compressionSummary.textProperty().bind(model.compressionSummary());
-        i18n.table().addListener((javafx.collections.MapChangeListener<String, String>) c -> validation.revalidate());
+        i18n.table().addListener((MapChangeListener<String, String>) c -> validation.revalidate());
 
         var busy = Bindings.createBooleanBinding(() -> model.stateProperty().get().busy(), model.stateProperty());
         setupPanel.disableProperty().bind(busy);
@@ -205,7 +219,7 @@ public final class TrainingController {
                     problem == null ? "" : i18n.formatNow(problem.key(), problem.args()), problem != null);
         });
         field.problemProperty().addListener((obs, old, now) -> {
-            text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), now != null);
+            text.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), now != null);
             Tooltip tip = now == null ? null : new Tooltip(i18n.formatNow(now.key(), now.args()));
             text.setTooltip(tip);
         });
@@ -221,7 +235,7 @@ public final class TrainingController {
                 : "setup_transfer_labelled")));
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
@@ -237,7 +251,7 @@ public final class TrainingController {
 
     @FXML
     private void chooseFolder() {
-        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(i18n.get("setup_folder_choose"));
         File folder = chooser.showDialog(distillationScreen.getScene().getWindow());
         if (folder != null) {
@@ -270,7 +284,7 @@ public final class TrainingController {
             return msg.isEmpty() && !state.get().busy() ? blocked : msg;
         }, model.messageProperty(), model.startBlockedReason(), state));
         model.messageIsErrorProperty().addListener((obs, old, now) ->
-                messageLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), now));
+                messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), now));
     }
 
     private void installShortcuts() {
@@ -335,10 +349,10 @@ public final class TrainingController {
     private void buildLearnedViews() {
         for (ModelRole role : ModelRole.values()) {
             BoundaryView boundary = new BoundaryView(Roles.chartRole(role));
-            boundary.setId("boundary-" + role.name().toLowerCase(java.util.Locale.ROOT));
+            boundary.setId("boundary-" + role.name().toLowerCase(Locale.ROOT));
             boundary.titleProperty().bind(i18n.text(Roles.nameKey(role)));
             ConfusionView confusion = new ConfusionView(Roles.chartRole(role));
-            confusion.setId("confusion-" + role.name().toLowerCase(java.util.Locale.ROOT));
+            confusion.setId("confusion-" + role.name().toLowerCase(Locale.ROOT));
             confusion.titleProperty().bind(i18n.text(Roles.nameKey(role)));
             boundaryViews.put(role, boundary);
             confusionViews.put(role, confusion);
@@ -349,7 +363,7 @@ public final class TrainingController {
     }
 
     private void showLearnedKind(boolean boundaries) {
-        List<? extends javafx.scene.Node> views = boundaries
+        List<? extends Node> views = boundaries
                 ? List.copyOf(boundaryViews.values()) : List.copyOf(confusionViews.values());
         if (!learnedBox.getChildren().equals(views)) {
             learnedBox.getChildren().setAll(views);
@@ -409,7 +423,7 @@ public final class TrainingController {
         sweepChart.baselineLabelProperty().bind(i18n.text("series_baseline"));
         sweepChart.teacherLabelProperty().bind(i18n.text("series_teacher"));
         sweepChart.xLabelProperty().bind(i18n.text("sweep_x_label"));
-        sweep.rows().addListener((javafx.collections.ListChangeListener<org.kdplayground.engine.SweepRow>) c ->
+        sweep.rows().addListener((ListChangeListener<SweepRow>) c ->
                 sweepChart.setRows(List.copyOf(sweep.rows())));
         sweep.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {

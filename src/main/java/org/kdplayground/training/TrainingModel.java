@@ -1,17 +1,28 @@
 package org.kdplayground.training;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -19,6 +30,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,12 +40,19 @@ import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.Datasets;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.Experiment;
 import org.kdplayground.io.Workspace;
+import org.kdplayground.math.Softmax;
 import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.FrameStats;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.LogitsExample;
 
 /**
  * The live distillation screen's model: the set-up, the run's state and progress, the live metrics and the run
@@ -67,7 +86,7 @@ public final class TrainingModel {
         return thread;
     });
     private final AtomicLong previewRequest = new AtomicLong();
-    private final org.kdplayground.ui.FrameStats frames = new org.kdplayground.ui.FrameStats(1 << 16);
+    private final FrameStats frames = new FrameStats(1 << 16);
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -84,9 +103,9 @@ public final class TrainingModel {
     private long doneSteps;
     private long startedAt;
 
-    private final java.util.function.Consumer<org.kdplayground.ui.LogitsExample> openInExplorer;
-    private final javafx.beans.property.IntegerProperty selectedExample =
-            new javafx.beans.property.SimpleIntegerProperty(this, "selectedExample", -1);
+    private final Consumer<LogitsExample> openInExplorer;
+    private final IntegerProperty selectedExample =
+            new SimpleIntegerProperty(this, "selectedExample", -1);
 
     public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus) {
         this(i18n, engine, engineStatus, example -> { });
@@ -96,7 +115,7 @@ public final class TrainingModel {
      * @param openInExplorer shows a test example's logits in the explorer (the app switches screens)
      */
     public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus,
-                         java.util.function.Consumer<org.kdplayground.ui.LogitsExample> openInExplorer) {
+                         Consumer<LogitsExample> openInExplorer) {
         this.openInExplorer = Objects.requireNonNull(openInExplorer);
         this.i18n = Objects.requireNonNull(i18n);
         this.engine = Objects.requireNonNull(engine);
@@ -109,7 +128,7 @@ public final class TrainingModel {
                         && engineStatus.getStatus().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus.statusProperty(), sweep.busyProperty());
         startBlockedReason = blockedReason();
-        for (SetupField<?> dataField : java.util.List.of(setup.size, setup.noise, setup.classes, setup.seed)) {
+        for (SetupField<?> dataField : List.of(setup.size, setup.noise, setup.classes, setup.seed)) {
             dataField.valueProperty().addListener((obs, old, now) -> refreshPreview());
         }
         setup.datasetProperty().addListener((obs, old, now) -> refreshPreview());
@@ -143,10 +162,10 @@ public final class TrainingModel {
     }
 
     /** Everything a workspace file holds of this screen, to notice unsaved changes. */
-    public java.util.List<javafx.beans.Observable> workspaceInputs() {
-        java.util.List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(
-                java.util.List.of(setup.observables()));
-        inputs.addAll(java.util.List.of(sweep.observables()));
+    public List<Observable> workspaceInputs() {
+        List<Observable> inputs = new ArrayList<>(
+                List.of(setup.observables()));
+        inputs.addAll(List.of(sweep.observables()));
         return inputs;
     }
     /** The tabs under the live charts, in their order there. */
@@ -242,7 +261,7 @@ public final class TrainingModel {
     }
 
     /** Parameters of a network on the previewed data, e.g. "2-64-64-2 · 4,482 parameters". */
-    StringBinding networkSummary(SetupField<java.util.List<Integer>> layers) {
+    StringBinding networkSummary(SetupField<List<Integer>> layers) {
         return Bindings.createStringBinding(() -> {
             Dataset data = preview.get();
             if (data == null || layers.value() == null) {
@@ -269,32 +288,32 @@ public final class TrainingModel {
     }
 
     /** The strip example the learner clicked (an index into the strip), or -1. */
-    javafx.beans.property.IntegerProperty selectedExampleProperty() {
+    IntegerProperty selectedExampleProperty() {
         return selectedExample;
     }
 
     /** A model's probabilities at the run's T for the selected strip example, or null before it exists. */
-    double[] exampleProbabilities(org.kdplayground.engine.ModelRole role) {
+    double[] exampleProbabilities(ModelRole role) {
         float[] logits = exampleLogits(role);
         if (logits == null || running == null) {
             return null;
         }
-        return org.kdplayground.math.Softmax.softmax(toDoubles(logits), running.temperature());
+        return Softmax.softmax(toDoubles(logits), running.temperature());
     }
 
     /** The selected example as the explorer takes it, or null when there is none yet. */
-    org.kdplayground.ui.LogitsExample selectedAsExample() {
-        float[] teacher = exampleLogits(org.kdplayground.engine.ModelRole.TEACHER);
-        float[] student = exampleLogits(org.kdplayground.engine.ModelRole.DISTILLED);
+    LogitsExample selectedAsExample() {
+        float[] teacher = exampleLogits(ModelRole.TEACHER);
+        float[] student = exampleLogits(ModelRole.DISTILLED);
         if (teacher == null || student == null) {
             return null;
         }
         int label = live.testExamples().labels()[live.strip()[selectedExample.get()]];
-        return new org.kdplayground.ui.LogitsExample(live.classNames(), toDoubles(teacher), toDoubles(student),
+        return new LogitsExample(live.classNames(), toDoubles(teacher), toDoubles(student),
                 label, running.temperature(), running.alpha());
     }
 
-    private float[] exampleLogits(org.kdplayground.engine.ModelRole role) {
+    private float[] exampleLogits(ModelRole role) {
         int index = selectedExample.get();
         float[][] rows = live.stripLogits.get(role);
         return rows == null || index < 0 || index >= rows.length ? null : rows[index];
@@ -314,9 +333,9 @@ public final class TrainingModel {
     }
 
     /** The result of the latest finished run (completed, cancelled or diverged), if any. */
-    public java.util.Optional<RunResult> lastResult() {
-        return history.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(history.get(history.size() - 1).result());
+    public Optional<RunResult> lastResult() {
+        return history.isEmpty() ? Optional.empty()
+                : Optional.of(history.get(history.size() - 1).result());
     }
 
     // ---- commands
@@ -337,7 +356,7 @@ public final class TrainingModel {
     /** Types a text into a set-up field by its id (see {@link #getSetupText}); as if the learner had typed it. */
     public void setSetupText(String fieldId, String text) {
         if ("transferSet".equals(fieldId)) {
-            setup.transferSetProperty().set(org.kdplayground.engine.TransferSet.valueOf(text));
+            setup.transferSetProperty().set(TransferSet.valueOf(text));
         } else {
             field(fieldId).textProperty().set(text);
         }
@@ -351,14 +370,14 @@ public final class TrainingModel {
     }
 
     private SetupField<?> field(String fieldId) {
-        return java.util.stream.Stream.concat(setup.fields(), java.util.stream.Stream.of(sweep.temperatures, sweep.seeds))
+        return Stream.concat(setup.fields(), Stream.of(sweep.temperatures, sweep.seeds))
                 .filter(candidate -> candidate.id().equals(fieldId))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no set-up field " + fieldId));
     }
 
     /** Opens the selected test example in the explorer, where its logits can be taken apart. */
     void openSelectedInExplorer() {
-        org.kdplayground.ui.LogitsExample example = selectedAsExample();
+        LogitsExample example = selectedAsExample();
         if (example != null) {
             openInExplorer.accept(example);
         }
@@ -413,32 +432,32 @@ public final class TrainingModel {
     }
 
     /** Writes the run history as CSV (one row per run; the columns of the results table, unformatted). */
-    void exportHistory(java.nio.file.Path file) throws java.io.IOException {
+    void exportHistory(Path file) throws IOException {
         StringBuilder csv = new StringBuilder("run,dataset,temperature,alpha,labelled_fraction,transfer_set,seed,"
                 + "teacher_test_accuracy,distilled_test_accuracy,baseline_test_accuracy,distilled_final_loss,"
                 + "baseline_final_loss,teacher_parameters,student_parameters,student_ms_per_epoch,device,outcome\n");
         for (RunRecord r : history) {
             Experiment e = r.experiment();
             RunResult res = r.result();
-            csv.append(String.join(",", java.util.List.of(
+            csv.append(String.join(",", List.of(
                     Integer.toString(r.number()), e.dataset().name(), Float.toString(e.temperature()),
                     Float.toString(e.alpha()), Double.toString(e.labelledFraction()),
-                    e.transferSet().name().toLowerCase(java.util.Locale.ROOT), Long.toString(e.seed()),
-                    value(res.testAccuracy().get(org.kdplayground.engine.ModelRole.TEACHER)),
-                    value(res.testAccuracy().get(org.kdplayground.engine.ModelRole.DISTILLED)),
-                    value(res.testAccuracy().get(org.kdplayground.engine.ModelRole.BASELINE)),
-                    value(res.finalLosses().get(org.kdplayground.engine.ModelRole.DISTILLED)),
-                    value(res.finalLosses().get(org.kdplayground.engine.ModelRole.BASELINE)),
+                    e.transferSet().name().toLowerCase(Locale.ROOT), Long.toString(e.seed()),
+                    value(res.testAccuracy().get(ModelRole.TEACHER)),
+                    value(res.testAccuracy().get(ModelRole.DISTILLED)),
+                    value(res.testAccuracy().get(ModelRole.BASELINE)),
+                    value(res.finalLosses().get(ModelRole.DISTILLED)),
+                    value(res.finalLosses().get(ModelRole.BASELINE)),
                     Long.toString(res.teacherParameters()), Long.toString(res.studentParameters()),
                     Double.toString(res.studentMsPerEpoch()), res.device(),
-                    res.stopReason().name().toLowerCase(java.util.Locale.ROOT)))).append('\n');
+                    res.stopReason().name().toLowerCase(Locale.ROOT)))).append('\n');
         }
-        java.nio.file.Files.writeString(file, csv);
+        Files.writeString(file, csv);
     }
 
     /** DJL names devices like "cpu()" or "gpu(0)"; the screen says "CPU" or "GPU 0". */
     String deviceName(String device) {
-        String d = device.toLowerCase(java.util.Locale.ROOT);
+        String d = device.toLowerCase(Locale.ROOT);
         if (d.startsWith("cpu")) {
             return i18n.get("device_cpu");
         }
@@ -446,8 +465,8 @@ public final class TrainingModel {
     }
 
     /** Writes the run history as a Markdown table, as the results tab shows it. */
-    void exportHistoryMarkdown(java.nio.file.Path file) throws java.io.IOException {
-        java.nio.file.Files.writeString(file, HistoryTable.markdown(history, i18n));
+    void exportHistoryMarkdown(Path file) throws IOException {
+        Files.writeString(file, HistoryTable.markdown(history, i18n));
     }
 
     private static String value(Double v) {
@@ -515,12 +534,12 @@ public final class TrainingModel {
         }
     }
 
-    private org.kdplayground.engine.StepMetrics lastStep;
+    private StepMetrics lastStep;
 
     private void finish(RunResult result) {
         pump.stop();
         LOG.info("Run {} ended ({}): {} ms per student step; FX thread during the run: {}", history.size() + 1,
-                result.stopReason(), String.format(java.util.Locale.ROOT, "%.3f", result.studentMsPerStep()),
+                result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
                 frames.summary());
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
@@ -550,9 +569,9 @@ public final class TrainingModel {
         progress.set(fraction);
         double elapsed = (System.nanoTime() - startedAt) / 1e9;
         long left = fraction > 0.01 ? Math.round(elapsed * (1 - fraction) / fraction) : -1;
-        String phase = i18n.get(lastStep.phase() == org.kdplayground.engine.Phase.TEACHER
+        String phase = i18n.get(lastStep.phase() == Phase.TEACHER
                 ? "training_phase_teacher" : "training_phase_students");
-        int epochs = lastStep.phase() == org.kdplayground.engine.Phase.TEACHER ? running.teacherEpochs()
+        int epochs = lastStep.phase() == Phase.TEACHER ? running.teacherEpochs()
                 : running.studentEpochs();
         progressText.set(left < 0
                 ? i18n.formatNow("training_progress", phase, lastStep.epoch(), epochs, doneSteps, totalSteps)
