@@ -1,7 +1,6 @@
 package org.kdplayground.training;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 
 import org.kdplayground.data.Dataset;
 import org.kdplayground.ui.CanvasChart;
@@ -60,29 +59,14 @@ final class DatasetPreview extends CanvasChart {
     }
 
     private void drawThumbnails(GraphicsContext g, double width, double height) {
-        int w = data.imageWidth();
-        int h = data.imageHeight();
         double thumb = 26;
         int cols = Math.max(1, (int) ((width - 4) / (thumb + 3)));
         int rows = Math.max(1, (int) ((height - 4) / (thumb + 3)));
-        float max = 0;
-        for (int i = 0; i < Math.min(data.size(), cols * rows); i++) {
-            for (float v : data.features()[i]) {
-                max = Math.max(max, v);
-            }
-        }
-        double px = thumb / Math.max(w, h);
+        g.setImageSmoothing(false);
         for (int n = 0; n < Math.min(data.size(), cols * rows); n++) {
             double ox = 3 + (n % cols) * (thumb + 3);
             double oy = 3 + (n / cols) * (thumb + 3);
-            float[] pixels = data.features()[n];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double v = max == 0 ? 0 : pixels[y * w + x] / max;
-                    g.setFill(Color.gray(1 - v));
-                    g.fillRect(ox + x * px, oy + y * px, Math.ceil(px), Math.ceil(px));
-                }
-            }
+            g.drawImage(ExampleStrip.picture(data, n), ox, oy, thumb, thumb);
             g.setStroke(ClassPalette.of(data.labels()[n]));
             g.strokeRect(ox, oy, thumb, thumb);
         }

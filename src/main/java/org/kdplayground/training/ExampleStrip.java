@@ -74,7 +74,8 @@ final class ExampleStrip extends RoleChart {
         return index >= 0 && index < indices.length ? index : -1;
     }
 
-    private static WritableImage picture(Dataset data, int row) {
+    /** One example as a grey image, darkest at its largest pixel value (shared with the data set preview). */
+    static WritableImage picture(Dataset data, int row) {
         int w = data.imageWidth();
         int h = data.imageHeight();
         float[] pixels = data.features()[row];

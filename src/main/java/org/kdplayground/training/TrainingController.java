@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -142,17 +141,15 @@ public final class TrainingController {
     private void buildSetupPanel() {
         RunSetup setup = model.setup();
         presetBox.getItems().setAll(TrainingPreset.values());
-        presetBox.setConverter(converter(preset -> i18n.get(preset.labelKey())));
-        presetBox.valueProperty().bindBidirectional(setup.presetProperty());
         datasetBox.getItems().setAll(DatasetCatalog.values());
-        datasetBox.setConverter(converter(data -> i18n.get(DatasetNames.key(data))));
-        datasetBox.valueProperty().bindBidirectional(setup.datasetProperty());
         transferBox.getItems().setAll(TransferSet.values());
-        transferBox.setConverter(converter(t -> i18n.get(t == TransferSet.ALL ? "setup_transfer_all"
-                : "setup_transfer_labelled")));
+        relabelChoices();
+        presetBox.valueProperty().bindBidirectional(setup.presetProperty());
+        datasetBox.valueProperty().bindBidirectional(setup.datasetProperty());
         transferBox.valueProperty().bindBidirectional(setup.transferSetProperty());
         teacherAllLabelsBox.selectedProperty().bindBidirectional(setup.teacherSeesAllLabelsProperty());
-        i18n.table().addListener((MapChangeListener<String, String>) change -> relabelChoices());
+        // once per language switch (the table itself changes key by key, hundreds of times)
+        i18n.languageProperty().addListener((obs, old, now) -> relabelChoices());
 
         folderRow.visibleProperty().bind(Bindings.createBooleanBinding(() -> setup.datasetProperty().get() != null
                 && setup.datasetProperty().get().kind() == DatasetCatalog.Kind.IDX_FOLDER, setup.datasetProperty()));
@@ -191,7 +188,7 @@ public final class TrainingController {
         teacherSummary.textProperty().bind(model.networkSummary(setup.teacherLayers));
         studentSummary.textProperty().bind(model.networkSummary(setup.studentLayers));
         compressionSummary.textProperty().bind(model.compressionSummary());
-        i18n.table().addListener((MapChangeListener<String, String>) c -> validation.revalidate());
+        i18n.languageProperty().addListener((obs, old, now) -> validation.revalidate());
 
         var busy = Bindings.createBooleanBinding(() -> model.stateProperty().get().busy(), model.stateProperty());
         setupPanel.disableProperty().bind(busy);
@@ -225,8 +222,8 @@ public final class TrainingController {
         });
     }
 
+    /** Converters that name the choices in the current language; set anew so closed boxes redraw their text. */
     private void relabelChoices() {
-        // converters read the current language; nudging the items makes the closed boxes redraw their text
         TrainingPreset preset = presetBox.getValue();
         presetBox.setConverter(converter(p -> i18n.get(p.labelKey())));
         presetBox.setValue(preset);

@@ -98,6 +98,7 @@ public final class TrainingModel {
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
 
     private RunControl control;
+    private StepMetrics lastStep;
     private Experiment running;
     private long totalSteps;
     private long doneSteps;
@@ -106,10 +107,6 @@ public final class TrainingModel {
     private final Consumer<LogitsExample> openInExplorer;
     private final IntegerProperty selectedExample =
             new SimpleIntegerProperty(this, "selectedExample", -1);
-
-    public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus) {
-        this(i18n, engine, engineStatus, example -> { });
-    }
 
     /**
      * @param openInExplorer shows a test example's logits in the explorer (the app switches screens)
@@ -534,7 +531,6 @@ public final class TrainingModel {
         }
     }
 
-    private StepMetrics lastStep;
 
     private void finish(RunResult result) {
         pump.stop();
