@@ -106,9 +106,8 @@ public class GradientChart extends CanvasChart {
         for (int i = 0; i < n; i++) {
             double x0 = LEFT + i * band;
             if (thin) {
-                g.setStroke(getAccent());
-                double x = Math.floor(x0 + band / 2) + 0.5;
-                g.strokeLine(x, zero, x, zero - info.total()[i] * perUnit);
+                verticalLine(g, getAccent(), Math.floor(x0 + band / 2) + 0.5, zero, zero - info.total()[i] * perUnit,
+                        1);
                 continue;
             }
             double w = band * 0.36;
@@ -119,11 +118,8 @@ public class GradientChart extends CanvasChart {
             g.setStroke(getTextFill());
             g.setLineWidth(1.5);
             g.strokePolygon(new double[] {ax - 5, ax, ax + 5, ax}, new double[] {ay, ay - 5, ay, ay + 5}, 4);
-            g.setStroke(totalFill.get());
-            g.setLineWidth(3);
-            double ty = zero - info.total()[i] * perUnit;
-            g.strokeLine(x0 + band * 0.06, ty, x0 + band * 0.94, ty);
-            g.setLineWidth(1);
+            horizontalLine(g, totalFill.get(), x0 + band * 0.06, x0 + band * 0.94, zero - info.total()[i] * perUnit,
+                    3);
         }
         drawNames(g, n, band, height);
     }
@@ -136,13 +132,11 @@ public class GradientChart extends CanvasChart {
         for (int k = -2; k <= 2; k++) {
             double v = range * k / 2.0 / 1.05;
             double y = Math.round(zero - v * perUnit) + 0.5;
-            g.setStroke(getGridFill());
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            horizontalLine(g, getGridFill(), LEFT, LEFT + plotW, y, 1);
             g.setFill(getTextFill());
             g.fillText(NumberFormats.significant(v, 2), LEFT - 4, y);
         }
-        g.setStroke(getTextFill());
-        g.strokeLine(LEFT, Math.round(zero) + 0.5, LEFT + plotW, Math.round(zero) + 0.5);
+        horizontalLine(g, getTextFill(), LEFT, LEFT + plotW, Math.round(zero) + 0.5, 1);
     }
 
     private void drawNames(GraphicsContext g, int n, double band, double height) {

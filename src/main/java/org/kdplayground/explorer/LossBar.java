@@ -49,18 +49,15 @@ public class LossBar extends CanvasChart {
         g.fillRect(LEFT, 0, hw, barH);
         g.setFill(getAccent());
         g.fillRect(LEFT + hw, 0, sw, barH);
-        g.setStroke(getTextFill());
-        g.setLineWidth(2);
-        g.strokeLine(LEFT + hw + sw, 0, LEFT + hw + sw, barH);
-        g.setLineWidth(1);
+        verticalLine(g, getTextFill(), LEFT + hw + sw, 0, barH, 2);
         g.setFont(smallFont());
         g.setFill(getTextFill());
         g.setTextBaseline(VPos.TOP);
         for (int k = 0; k <= 4; k++) {
             double x = LEFT + plotW * k / 4;
             g.setTextAlign(k == 0 ? TextAlignment.LEFT : k == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.setStroke(getGridFill());
-            g.strokeLine(Math.round(x) + 0.5, barH, Math.round(x) + 0.5, barH + 3);
+            verticalLine(g, getGridFill(), Math.round(x) + 0.5, barH, barH + 3, 1);
+            g.setFill(getTextFill());
             g.fillText(NumberFormats.significant(max * k / 4, 3), x, barH + 3);
         }
     }

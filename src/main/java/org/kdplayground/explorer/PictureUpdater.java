@@ -48,6 +48,7 @@ final class PictureUpdater {
         model.gradientProperty().addListener(ignored -> invalidate());
         model.curvesProperty().addListener(ignored -> invalidate());
         model.gridTemperaturesProperty().addListener(ignored -> invalidate());
+        model.detailTabProperty().addListener(ignored -> invalidate());
         i18n.languageProperty().addListener(ignored -> invalidate());
         owner.sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
@@ -100,17 +101,34 @@ final class PictureUpdater {
         nodes.total().setText(NumberFormats.significant(b.total()));
         nodes.lossBar().breakdownProperty().set(b);
         nodes.formula().texProperty().set(LossFormula.tex(b));
+        // Only the detail tab on show is filled: JavaFX renders a hidden canvas's drawing all the same (so that its
+        // command buffer cannot grow without bound), and the hidden curves redrawn every frame cost more than the
+        // gradient chart on show. Switching tabs invalidates the picture, which fills the new tab.
+        switch (model.detailTabProperty().get()) {
+            case GRADIENT -> updateGradient(logits, label, t);
+            case GRID -> updateGrid(logits, label);
+            case CURVES -> updateCurves(logits, b);
+        }
+    }
+
+    private void updateGradient(ClassLogits logits, int label, double t) {
         GradientInfo gradient = model.getGradient();
         nodes.gradient().gradientProperty().set(gradient);
         nodes.gradient().labelsProperty().set(logits.names());
         nodes.gradient().markedIndexProperty().set(label);
         nodes.gradientNote().setText(i18n.formatNow("explorer_gradient_note",
                 NumberFormats.percent(gradient.relativeError()), NumberFormats.temperature(t)));
-        updateGrid(logits, label);
+    }
+
+    private void updateCurves(ClassLogits logits, LossBreakdown b) {
         TemperatureCurves curves = model.getCurves();
-        nodes.curves().seriesProperty().set(List.of(
+        List<LogLineChart.Series> series = List.of(
                 new LogLineChart.Series(i18n.get("explorer_curve_entropy"), curves.temperatures(), curves.entropy()),
-                new LogLineChart.Series(i18n.get("explorer_curve_kl"), curves.temperatures(), curves.kl())));
+                new LogLineChart.Series(i18n.get("explorer_curve_kl"), curves.temperatures(), curves.kl()));
+        if (!series.equals(nodes.curves().seriesProperty().get())) {
+            nodes.curves().seriesProperty().set(series);
+        }
+        double t = b.temperature();
         nodes.curves().markerProperty().set(t);
         nodes.curves().yCapProperty().set(Math.max(Math.log(logits.classes()),
                 TemperatureCurves.klAt(logits, 1.0)) * 1.3);

@@ -1,6 +1,8 @@
 package org.kdplayground.ui;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
@@ -21,6 +23,21 @@ public class LogLineChart extends CanvasChart {
 
     /** One curve: a name for the legend and its points (x > 0). */
     public record Series(String name, double[] x, double[] y) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Series other && name.equals(other.name) && Arrays.equals(x, other.x)
+                    && Arrays.equals(y, other.y);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, Arrays.hashCode(x), Arrays.hashCode(y));
+        }
+
+        @Override
+        public String toString() {
+            return "Series[" + name + ", " + x.length + " points]";
+        }
     }
 
     private static final double LEFT = 44;
@@ -118,10 +135,10 @@ public class LogLineChart extends CanvasChart {
                     continue;
                 }
                 double px = Math.round(sx.applyAsDouble(x)) + 0.5;
-                g.setStroke(getGridFill());
                 g.setGlobalAlpha(m == 1 ? 1 : 0.45);
-                g.strokeLine(px, TOP, px, bottom);
+                verticalLine(g, getGridFill(), px, TOP, bottom, 1);
                 g.setGlobalAlpha(1);
+                g.setFill(getTextFill());
                 if (m == 1) {
                     g.fillText(NumberFormats.significant(x, 1), px, bottom + 4);
                 }
@@ -132,8 +149,8 @@ public class LogLineChart extends CanvasChart {
         for (int k = 0; k <= 4; k++) {
             double y = yMax * k / 4;
             double py = Math.round(sy.applyAsDouble(y)) + 0.5;
-            g.setStroke(getGridFill());
-            g.strokeLine(LEFT, py, LEFT + plotW, py);
+            horizontalLine(g, getGridFill(), LEFT, LEFT + plotW, py, 1);
+            g.setFill(getTextFill());
             g.fillText(NumberFormats.significant(y, 2), LEFT - 4, py);
         }
     }

@@ -1,5 +1,6 @@
 package org.kdplayground.ui;
 
+import java.util.Arrays;
 import java.util.List;
 
 import javafx.beans.Observable;
@@ -45,8 +46,14 @@ public class ProbabilityBarChart extends CanvasChart {
         return values;
     }
 
+    /**
+     * Shows these probabilities; equal values keep the picture as it is (no redraw), so a caller may pass a freshly
+     * computed array every frame.
+     */
     public void setValues(double[] probabilities) {
-        values.set(probabilities);
+        if (!Arrays.equals(values.get(), probabilities)) {
+            values.set(probabilities);
+        }
     }
 
     /** Class names under the bars (shown while they fit) and in the hover text. */
@@ -113,13 +120,11 @@ public class ProbabilityBarChart extends CanvasChart {
             g.setGlobalAlpha(1);
         }
         g.setFill(getFill());
-        g.setStroke(getFill());
         boolean thin = band < 3;
         for (int i = 0; i < n; i++) {
             double h = clamp(p[i]) * plotH;
             if (thin) {
-                double x = Math.floor(LEFT + (i + 0.5) * band) + 0.5;
-                g.strokeLine(x, base, x, base - h);
+                g.fillRect(Math.floor(LEFT + (i + 0.5) * band), base - h, 1, h); // a one-pixel column
             } else {
                 double w = Math.max(1, band * 0.72);
                 g.fillRect(LEFT + i * band + (band - w) / 2, base - h, w, h);
@@ -143,8 +148,7 @@ public class ProbabilityBarChart extends CanvasChart {
         g.setLineWidth(1);
         for (int k = 0; k <= 4; k++) {
             double y = Math.round(base - plotH * k / 4.0) + 0.5;
-            g.setStroke(getGridFill());
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            horizontalLine(g, getGridFill(), LEFT, LEFT + plotW, y, 1);
             if (k % 2 == 0) {
                 g.setFill(getTextFill());
                 g.fillText((k * 25) + "%", LEFT - 4, y);

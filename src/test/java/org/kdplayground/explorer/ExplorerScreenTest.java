@@ -97,6 +97,38 @@ class ExplorerScreenTest {
     }
 
     @Test
+    void changingTRedrawsOnlyWhatDependsOnTAndOnlyTheDetailTabOnShow(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ProbabilityBarChart teacherT1 = chart(robot, "#teacherT1Chart");
+        ProbabilityBarChart teacherT = chart(robot, "#teacherTChart");
+        org.kdplayground.ui.LogLineChart curves = robot.lookup("#curvesChart")
+                .queryAs(org.kdplayground.ui.LogLineChart.class);
+        long t1Before = teacherT1.redraws();
+        long tBefore = teacherT.redraws();
+        long curvesBefore = curves.redraws();
+
+        robot.interact(() -> model.setTemperature(7));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(teacherT.redraws()).isEqualTo(tBefore + 1);
+        assertThat(teacherT1.redraws()).as("the T = 1 chart does not change with T").isEqualTo(t1Before);
+        assertThat(curves.redraws()).as("the curves tab is hidden").isEqualTo(curvesBefore);
+        assertThat(curves.markerProperty().get()).isNotEqualTo(7.0);
+
+        robot.interact(() -> model.detailTabProperty().set(ExplorerModel.DetailTab.CURVES));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(curves.markerProperty().get()).as("the tab shows the current T when it opens").isEqualTo(7);
+        assertThat(curves.redraws()).isGreaterThan(curvesBefore);
+        long gradientAfter = robot.lookup("#gradientChart").queryAs(GradientChart.class).redraws();
+        robot.interact(() -> model.setTemperature(9));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(curves.markerProperty().get()).isEqualTo(9);
+        assertThat(robot.lookup("#gradientChart").queryAs(GradientChart.class).redraws())
+                .as("the gradient tab is hidden now").isEqualTo(gradientAfter);
+    }
+
+    @Test
     void typedTemperatureMovesTheSlider(FxRobot robot) {
         TextField field = robot.lookup("#temperatureField").queryAs(TextField.class);
         robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write("10").type(KeyCode.ENTER);
