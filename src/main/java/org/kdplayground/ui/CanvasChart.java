@@ -101,6 +101,14 @@ public abstract class CanvasChart extends Region {
         g.fillRect(x - thickness / 2, Math.min(y0, y1), thickness, Math.abs(y1 - y0));
     }
 
+    /** The outline of a rectangle, one pixel wide, as four filled lines: see {@link #horizontalLine}. */
+    protected static void frame(GraphicsContext g, Paint paint, double x, double y, double w, double h) {
+        horizontalLine(g, paint, x, x + w, y, 1);
+        horizontalLine(g, paint, x, x + w, y + h, 1);
+        verticalLine(g, paint, x, y, y + h, 1);
+        verticalLine(g, paint, x + w, y, y + h, 1);
+    }
+
     /** How many times the picture was drawn (tests check that an unchanged picture is not drawn again). */
     public long redraws() {
         return redraws;
