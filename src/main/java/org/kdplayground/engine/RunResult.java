@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,13 +24,15 @@ import java.util.Optional;
  * @param teacherMsPerStep   mean wall time of a teacher step (0 when reused)
  * @param studentMsPerStep   mean wall time of a student step (distilled and baseline together)
  * @param totalMillis        wall time of the whole run, evaluation included
+ * @param omittedClass       for a completed run that left a class out of the students' training rows, what their
+ *                           bias correction for it did; empty otherwise
  */
 public record RunResult(StopReason stopReason, String message, String device, long teacherParameters,
                         long studentParameters, Map<ModelRole, Double> testAccuracy,
                         Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
                         Optional<Double> distilledHard, Optional<Double> distilledSoft, boolean teacherFromCache,
                         double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
-                        double studentMsPerStep, double totalMillis) {
+                        double studentMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass) {
 
     /** Why a run stopped. */
     public enum StopReason {
@@ -43,6 +46,7 @@ public record RunResult(StopReason stopReason, String message, String device, lo
         testAccuracy = Map.copyOf(testAccuracy);
         trainAccuracy = Map.copyOf(trainAccuracy);
         finalLosses = Map.copyOf(finalLosses);
+        Objects.requireNonNull(omittedClass, "omittedClass");
     }
 
     public boolean completed() {
