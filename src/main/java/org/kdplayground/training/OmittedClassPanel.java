@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 
@@ -41,16 +41,21 @@ final class OmittedClassPanel extends VBox {
         getStyleClass().add(STYLE);
         title.getStyleClass().add("omitted-title");
         title.setId("omittedTitle");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add("setup-hint");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        setMinHeight(Region.USE_PREF_SIZE);
         grid.getStyleClass().add("omitted-grid");
         grid.setId("omittedGrid");
         ColumnConstraints name = new ColumnConstraints();
-        name.setHgrow(Priority.SOMETIMES);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(name);
         for (int c = 1; c <= 4; c++) {
             ColumnConstraints number = new ColumnConstraints();
             number.setHalignment(HPos.RIGHT);
+            number.setMinWidth(Region.USE_PREF_SIZE);
             grid.getColumnConstraints().add(number);
         }
         getChildren().addAll(title, note, grid);
@@ -71,9 +76,8 @@ final class OmittedClassPanel extends VBox {
         String name = o.className();
         title.setText(i18n.formatNow("omitted_title", name, record.number()));
         note.setText(i18n.formatNow("omitted_note", name, o.teacherPredictions(), o.testRows(), o.testClassRows()));
-        grid.addRow(0, heading(""), heading(i18n.get("omitted_shift")),
-                heading(i18n.formatNow("omitted_errors_before", name)),
-                heading(i18n.formatNow("omitted_errors_after", name)), heading(i18n.get("omitted_accuracy_after")));
+        grid.addRow(0, heading(""), heading(i18n.get("omitted_shift")), heading(i18n.get("omitted_errors_before")),
+                heading(i18n.get("omitted_errors_after")), heading(i18n.get("omitted_accuracy_after")));
         for (int r = 0; r < ROWS.size(); r++) {
             ModelRole role = ROWS.get(r);
             OmittedClassResult.Correction c = o.of(role);
@@ -99,7 +103,7 @@ final class OmittedClassPanel extends VBox {
     private static Label heading(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(HEADING);
-        label.setWrapText(true);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -107,14 +111,26 @@ final class OmittedClassPanel extends VBox {
         Label label = new Label(text);
         label.getStyleClass().add(NUMBER);
         label.setId("omitted-" + role + "-" + column);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    /** The models' short names, as in the history table's headings. */
+    private String shortName(ModelRole role) {
+        return switch (role) {
+            case TEACHER -> i18n.get("history_teacher");
+            case DISTILLED -> i18n.get("history_distilled");
+            case BASELINE -> i18n.get("history_baseline");
+        };
     }
 
     private HBox roleName(ModelRole role) {
         Line line = new Line(0, 0, 22, 0);
         line.getStyleClass().addAll("role-line", role.name().toLowerCase(Locale.ROOT));
-        Label label = new Label(i18n.get(Roles.nameKey(role)));
+        Label label = new Label(shortName(role));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, line, label);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.getStyleClass().add("omitted-role");
         return box;
     }

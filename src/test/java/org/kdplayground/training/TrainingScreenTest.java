@@ -271,7 +271,7 @@ class TrainingScreenTest {
         robot.clickOn("#resultsTab .tab-label");
         Node panel = robot.lookup("#omittedPanel").query();
         assertThat(panel.isVisible()).isTrue();
-        assertThat(text(robot, "#omittedTitle")).isEqualTo("Run 1: “3” was left out of the students’ training");
+        assertThat(text(robot, "#omittedTitle")).isEqualTo("Run 1: “3” left out of the students’ training");
         for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
             OmittedClassResult.Correction c = o.of(role);
             String id = "#omitted-" + role.name().toLowerCase(java.util.Locale.ROOT);
