@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param teacherParameters  weights and biases of the teacher
  * @param studentParameters  weights and biases of each student
  * @param testAccuracy       final test accuracy per model
- * @param trainAccuracy      final accuracy on the labelled training rows per model
+ * @param trainAccuracy      final accuracy on the labelled training rows per model (an omitted class's rows
+ *                           included, though the students never trained on them)
  * @param finalLosses        last epoch's mean training loss per model (total loss for DISTILLED)
  * @param distilledHard      last student epoch's mean hard loss of the distilled student, if reached
  * @param distilledSoft      last student epoch's mean soft loss (T²·KL), if reached
