@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,7 @@ import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.io.Experiment;
 import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a teacher, then a distilled student beside a baseline student, and compare them.",
-                "Options override the experiment file's values."})
+                "Options override the experiment file's values. With an omitted class, also print the",
+                "students' test errors before and after their bias for that class is raised."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -76,6 +79,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--labelled-fraction", description = "share of training labels used, (0, 1]")
     Double labelledFraction;
 
+    @Option(names = "--omit-class", paramLabel = "K|none",
+            description = "leave class K out of the students' training rows (the teacher still sees it), then"
+                    + " correct their bias for it; none: every class")
+    String omitClass;
+
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
@@ -108,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
             TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.teacherEpochs(),
-                    runConfig.studentEpochs());
+                    runConfig.studentEpochs(), runConfig.omitsAClass());
             try (NDManager manager = NDManager.newBaseManager()) {
                 result = new DistillationRun(runConfig).run(manager, reporter, control);
             } finally {
@@ -182,12 +190,36 @@ public final class TrainCommand implements Callable<Integer> {
             if (seed != null) {
                 b.seed(seed);
             }
+            if (omitClass != null) {
+                b.omittedClass(omittedClass(omitClass, b.build().dataset()));
+            }
             return b.build().prepare().config();
         } catch (DatasetException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, ex.getMessage());
         } catch (IllegalArgumentException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + ex.getMessage());
         }
+    }
+
+    /** {@code --omit-class}: a class number of the data set, or none. */
+    static int omittedClass(String text, DatasetSpec data) {
+        String value = text.trim();
+        if (value.equalsIgnoreCase("none")) {
+            return RunConfig.NO_OMITTED_CLASS;
+        }
+        int classes = data.k();
+        int k;
+        try {
+            k = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw Numbers.usage("'" + value + "' is not a class in --omit-class: give a class number, 0 to "
+                    + (classes - 1) + ", or none");
+        }
+        if (k < 0 || k >= classes) {
+            throw Numbers.usage("--omit-class " + k + " is not a class of " + data.name() + ": give 0 to "
+                    + (classes - 1) + ", or none");
+        }
+        return k;
     }
 
     private static int firstOf(Integer specific, Integer general, int fallback) {
@@ -214,7 +246,28 @@ public final class TrainCommand implements Callable<Integer> {
                 r.device(), r.teacherFromCache() ? "reused" : String.format(Locale.ROOT, "%.0f ms/epoch",
                         r.teacherMsPerEpoch()), r.studentMsPerEpoch(), r.studentMsPerStep(),
                 r.totalMillis() / 1000, r.stopReason().name().toLowerCase(Locale.ROOT));
+        r.omittedClass().ifPresent(o -> printOmitted(out, o));
         out.flush();
+    }
+
+    /** The omitted-class table: test errors of each model before and after the students' bias shift. */
+    static void printOmitted(PrintWriter out, OmittedClassResult o) {
+        out.printf(Locale.ROOT, "%nomitted class %d (\"%s\"): the students never saw its %d training rows; the teacher"
+                        + " predicts it for %d training inputs%n", o.omittedClass(), o.className(),
+                o.omittedTrainingRows(), o.teacherPredictions());
+        out.printf(Locale.ROOT, "test errors on %d rows, %d of them of class %d; the shift b raises the class's logit"
+                + " until a student predicts it as often as the teacher%n", o.testRows(), o.testClassRows(),
+                o.omittedClass());
+        String row = "%-10s %8s %8s %9s %15s %17s %17s%n";
+        out.printf(Locale.ROOT, row, "model", "bias b", "errors", "on class", "errors after b", "on class after b",
+                "test acc after b");
+        out.printf(Locale.ROOT, row, "teacher", "-", o.teacherTestErrors(), o.teacherClassErrors(), "-", "-", "-");
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            OmittedClassResult.Correction c = o.of(role);
+            out.printf(Locale.ROOT, row, role.name().toLowerCase(Locale.ROOT),
+                    String.format(Locale.ROOT, "%.3f", c.biasShift()), c.testErrorsBefore(), c.classErrorsBefore(),
+                    c.testErrorsAfter(), c.classErrorsAfter(), percent(c.testAccuracyAfter()));
+        }
     }
 
     private static String percent(Double v) {

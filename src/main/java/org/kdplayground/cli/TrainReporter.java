@@ -3,13 +3,16 @@ package org.kdplayground.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
 
 import org.kdplayground.engine.EpochMetrics;
 import org.kdplayground.engine.ModelPredictor;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunListener;
+import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.RunStart;
 import org.kdplayground.engine.StepMetrics;
 
@@ -22,25 +25,33 @@ final class TrainReporter implements RunListener {
     static final String CSV_HEADER = "kind,phase,epoch,step,global_step,teacher_ce,distilled_hard,distilled_soft,"
             + "distilled_total,baseline_ce,labelled_rows,teacher_train_acc,teacher_test_acc,distilled_train_acc,"
             + "distilled_test_acc,baseline_train_acc,baseline_test_acc";
+    /** Columns added when the run omits a class, filled in its {@code bias} rows (one per student) at the end. */
+    static final String CSV_OMITTED_COLUMNS = ",model,omitted_class,bias_shift,test_rows,class_test_rows,"
+            + "test_errors_before,class_errors_before,test_errors_after,class_errors_after";
+    private static final String EMPTY_OMITTED = ",,,,,,,,,";
 
     private final PrintWriter err;
     private final boolean progress;
     private final Writer csv;
     private final int teacherEpochs;
     private final int studentEpochs;
+    private final String rowEnd;
     private long totalSteps;
     private long lastDraw;
     private boolean drawn;
     private IOException csvError;
 
-    TrainReporter(PrintWriter err, boolean progress, Writer csv, int teacherEpochs, int studentEpochs) {
+    /** @param omitsAClass whether the run omits a class: the CSV then gets the bias columns and rows */
+    TrainReporter(PrintWriter err, boolean progress, Writer csv, int teacherEpochs, int studentEpochs,
+                  boolean omitsAClass) {
         this.err = err;
         this.progress = progress;
         this.csv = csv;
         this.teacherEpochs = teacherEpochs;
         this.studentEpochs = studentEpochs;
+        this.rowEnd = omitsAClass ? EMPTY_OMITTED + "\n" : "\n";
         if (csv != null) {
-            write(CSV_HEADER + "\n");
+            write(CSV_HEADER + (omitsAClass ? CSV_OMITTED_COLUMNS : "") + "\n");
         }
     }
 
@@ -59,12 +70,12 @@ final class TrainReporter implements RunListener {
     public void step(StepMetrics m) {
         if (csv != null) {
             if (m instanceof StepMetrics.TeacherStep t) {
-                write(String.format(Locale.ROOT, "step,teacher,%d,%d,%d,%s,,,,,,,,,,,%n", t.epoch(), t.step(),
-                        t.globalStep(), num(t.loss())));
+                write(String.format(Locale.ROOT, "step,teacher,%d,%d,%d,%s,,,,,,,,,,,", t.epoch(), t.step(),
+                        t.globalStep(), num(t.loss())) + rowEnd);
             } else if (m instanceof StepMetrics.StudentStep s) {
-                write(String.format(Locale.ROOT, "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,%n", s.epoch(),
+                write(String.format(Locale.ROOT, "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,", s.epoch(),
                         s.step(), s.globalStep(), num(s.hard()), num(s.soft()), num(s.total()),
-                        num(s.baselineLoss()), s.labelledRows()));
+                        num(s.baselineLoss()), s.labelledRows()) + rowEnd);
             }
         }
         long now = System.nanoTime();
@@ -97,13 +108,28 @@ final class TrainReporter implements RunListener {
             return;
         }
         StringBuilder row = new StringBuilder("epoch,").append(m.phase() == Phase.TEACHER ? "teacher" : "students")
-                .append(',').append(m.epoch()).append(",,,,,,,,,");
+                .append(',').append(m.epoch()).append(",,,,,,,,");
         for (ModelRole role : ModelRole.values()) {
             var acc = m.accuracy(role);
             row.append(',').append(acc.map(a -> num(a.train())).orElse(""))
                     .append(',').append(acc.map(a -> num(a.test())).orElse(""));
         }
-        write(row.append('\n').toString());
+        write(row.append(rowEnd).toString());
+    }
+
+    @Override
+    public void runEnded(RunResult result) {
+        if (csv == null || result.omittedClass().isEmpty()) {
+            return;
+        }
+        OmittedClassResult o = result.omittedClass().get();
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            OmittedClassResult.Correction c = o.of(role);
+            write(String.format(Locale.ROOT, "bias,students,,,,,,,,,,,,,,,,%s,%d,%s,%d,%d,%d,%d,%d,%d%n",
+                    role.name().toLowerCase(Locale.ROOT), o.omittedClass(), num(c.biasShift()), o.testRows(),
+                    o.testClassRows(), c.testErrorsBefore(), c.classErrorsBefore(), c.testErrorsAfter(),
+                    c.classErrorsAfter()));
+        }
     }
 
     /** Ends the progress line so the table starts on a fresh one. */

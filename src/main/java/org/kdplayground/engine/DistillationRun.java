@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import org.kdplayground.data.Dataset;
+import org.kdplayground.math.BiasShift;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -38,6 +41,11 @@ import ai.djl.training.tracker.Tracker;
  * rows of a batch and its hard loss over the labelled rows of that batch only; the baseline steps on those
  * labelled rows (skipping a batch with none), so both students see the same labels in the same order.
  *
+ * <p>Omitted class. When the configuration names one, the students' rows (labelled and unlabelled) lose every row
+ * of that class before the batches are made; the teacher is unaffected. After the last student epoch each student's
+ * bias for the class is raised until it predicts the class on as many training inputs as the teacher does, and the
+ * test errors before and after go into {@link RunResult#omittedClass()}.
+ *
  * <p>Memory. Each step opens a sub-manager of the run's manager, builds the batch in it and closes it after the
  * update, so the number of NDArrays stays flat over a run; the run's manager is closed at the end.
  */
@@ -48,6 +56,9 @@ public final class DistillationRun {
      * weights so far that logits differ by millions and the loss stays finite but meaningless.
      */
     static final float EXPLODED_CROSS_ENTROPY = 1e4f;
+
+    /** Test hook: receives the training rows of every student batch (a fresh array), on the worker thread. */
+    static volatile Consumer<int[]> hookStudentBatch;
 
     private final RunConfig config;
     private final TeacherCache cache;
@@ -158,6 +169,8 @@ public final class DistillationRun {
         private final float[] trainFlat;
         private final float[] testFlat;
         private final int[] labelled;
+        /** The labelled rows the students use: {@code labelled} without the omitted class. */
+        private final int[] studentLabelled;
         private final boolean[] isLabelled;
         private final EnumMap<ModelRole, Net> nets = new EnumMap<>(ModelRole.class);
         private final EnumMap<ModelRole, Double> testAccuracy = new EnumMap<>(ModelRole.class);
@@ -166,6 +179,7 @@ public final class DistillationRun {
         private final long started = System.nanoTime();
         private Optional<Double> lastHard = Optional.empty();
         private Optional<Double> lastSoft = Optional.empty();
+        private Optional<OmittedClassResult> omittedResult = Optional.empty();
         private long globalStep;
         private boolean teacherFromCache;
         private double teacherMsPerEpoch;
@@ -194,6 +208,7 @@ public final class DistillationRun {
             for (int row : labelled) {
                 isLabelled[row] = true;
             }
+            studentLabelled = withoutClass(labelled, train.labels(), config.omittedClass());
         }
 
         RunResult execute() {
@@ -204,7 +219,8 @@ public final class DistillationRun {
             TeacherCache.Entry cached = config.reuseTeacher() ? cache.get(key) : null;
             teacherFromCache = cached != null;
             int[] teacherRows = config.teacherSeesAllLabels() ? allRows() : labelled;
-            int[] studentRows = config.transferSet() == TransferSet.ALL ? allRows() : labelled;
+            int[] studentRows = config.transferSet() == TransferSet.ALL
+                    ? withoutClass(allRows(), config.train().labels(), config.omittedClass()) : studentLabelled;
             listener.runStarted(new RunStart(device, teacherParams, studentParams, teacherFromCache,
                     batches(teacherRows.length), batches(studentRows.length), labelled.length, trainRows));
             RunResult.StopReason reason = RunResult.StopReason.COMPLETED;
@@ -227,6 +243,9 @@ public final class DistillationRun {
                     teacherLogTargets = computeTeacherLogTargets(teacher);
                 }
                 trainStudents(teacher);
+                if (config.omitsAClass()) {
+                    omittedResult = Optional.of(correctBias(teacher));
+                }
             } catch (Cancelled e) {
                 reason = RunResult.StopReason.CANCELLED;
                 message = "Cancelled.";
@@ -236,7 +255,8 @@ public final class DistillationRun {
             }
             RunResult result = new RunResult(reason, message, device, teacherParams, studentParams, testAccuracy,
                     trainAccuracy, finalLosses, lastHard, lastSoft, teacherFromCache, teacherMsPerEpoch,
-                    studentMsPerEpoch, teacherMsPerStep, studentMsPerStep, (System.nanoTime() - started) / 1e6);
+                    studentMsPerEpoch, teacherMsPerStep, studentMsPerStep, (System.nanoTime() - started) / 1e6,
+                    omittedResult);
             listener.runEnded(result);
             return result;
         }
@@ -329,7 +349,7 @@ public final class DistillationRun {
             nets.put(ModelRole.BASELINE, baseline);
             boolean all = config.transferSet() == TransferSet.ALL;
             Random order = new Random(config.seed() * 0x9E3779B97F4A7C15L + 2);
-            int[] labelledOrder = labelled.clone();
+            int[] labelledOrder = studentLabelled.clone();
             int[] unlabelledOrder = all ? unlabelledRows() : new int[0];
             double totalMs = 0;
             long totalSteps = 0;
@@ -352,6 +372,10 @@ public final class DistillationRun {
                     int labelledCount = 0;
                     for (int i = from; i < to; i++) {
                         labelledCount += isLabelled[rows[i]] ? 1 : 0;
+                    }
+                    Consumer<int[]> hook = hookStudentBatch;
+                    if (hook != null) {
+                        hook.accept(Arrays.copyOfRange(rows, from, to));
                     }
                     float hard;
                     float soft;
@@ -524,6 +548,7 @@ public final class DistillationRun {
             return rows;
         }
 
+        /** The unlabelled rows the students' soft loss sees: without the omitted class. */
         private int[] unlabelledRows() {
             int[] rows = new int[trainRows - labelled.length];
             for (int i = 0, j = 0; i < trainRows; i++) {
@@ -531,7 +556,56 @@ public final class DistillationRun {
                     rows[j++] = i;
                 }
             }
-            return rows;
+            return withoutClass(rows, config.train().labels(), config.omittedClass());
+        }
+
+        /**
+         * Raises each student's logit for the omitted class until it predicts the class on as many training inputs
+         * as the teacher does (no labels used), and counts the test errors before and after.
+         */
+        private OmittedClassResult correctBias(Net teacher) {
+            int omitted = config.omittedClass();
+            int[] trainLabels = config.train().labels();
+            int[] testLabels = config.test().labels();
+            int target = BiasShift.predictions(logits(teacher, trainFlat, trainRows, 4096), omitted);
+            BiasShift.Errors teacherErrors = BiasShift.errors(logits(teacher, testFlat, testLabels.length, 4096),
+                    testLabels, omitted, 0);
+            Map<ModelRole, OmittedClassResult.Correction> corrections = new EnumMap<>(ModelRole.class);
+            for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+                Net student = nets.get(role);
+                float[][] onTrain = logits(student, trainFlat, trainRows, 4096);
+                float[][] onTest = logits(student, testFlat, testLabels.length, 4096);
+                double shift = BiasShift.choose(onTrain, omitted, target);
+                BiasShift.Errors before = BiasShift.errors(onTest, testLabels, omitted, 0);
+                BiasShift.Errors after = BiasShift.errors(onTest, testLabels, omitted, shift);
+                corrections.put(role, new OmittedClassResult.Correction(shift,
+                        BiasShift.predictions(onTrain, omitted, 0), BiasShift.predictions(onTrain, omitted, shift),
+                        before.total(), before.onClass(), after.total(), after.onClass(), after.accuracy()));
+            }
+            int omittedRows = 0;
+            for (int label : trainLabels) {
+                omittedRows += label == omitted ? 1 : 0;
+            }
+            return new OmittedClassResult(omitted, config.train().classNames().get(omitted), omittedRows, target,
+                    testLabels.length, teacherErrors.classRows(), teacherErrors.total(), teacherErrors.onClass(),
+                    corrections);
+        }
+
+        /** A network's logits for {@code rows} rows of a flat feature array, {@code chunk} rows per forward. */
+        private float[][] logits(Net net, float[] flat, int rows, int chunk) {
+            float[][] out = new float[rows][];
+            for (int from = 0; from < rows; from += chunk) {
+                int to = Math.min(rows, from + chunk);
+                try (NDManager sub = manager.newSubManager()) {
+                    float[] slice = Arrays.copyOfRange(flat, from * inputs, to * inputs);
+                    float[] values = net.forward(sub.create(slice, new Shape(to - from, inputs)), false)
+                            .toFloatArray();
+                    for (int i = from; i < to; i++) {
+                        out[i] = Arrays.copyOfRange(values, (i - from) * classes, (i - from + 1) * classes);
+                    }
+                }
+            }
+            return out;
         }
 
         private float[] oneHot(int[] rows, int from, int to, boolean[] onlyThese) {
@@ -564,26 +638,7 @@ public final class DistillationRun {
                 if (net == null) {
                     throw new IllegalArgumentException(role + " is not trained yet");
                 }
-                float[][] out = new float[inputRows.length][];
-                if (inputRows.length == 0) {
-                    return out;
-                }
-                float[] flat = flatten(inputRows, inputs);
-                int chunk = 8192;
-                for (int from = 0; from < inputRows.length; from += chunk) {
-                    int to = Math.min(inputRows.length, from + chunk);
-                    try (NDManager sub = manager.newSubManager()) {
-                        float[] slice = new float[(to - from) * inputs];
-                        System.arraycopy(flat, from * inputs, slice, 0, slice.length);
-                        float[] logits = net.forward(sub.create(slice, new Shape(to - from, inputs)), false)
-                                .toFloatArray();
-                        for (int i = from; i < to; i++) {
-                            out[i] = new float[classes];
-                            System.arraycopy(logits, (i - from) * classes, out[i], 0, classes);
-                        }
-                    }
-                }
-                return out;
+                return Worker.this.logits(net, flatten(inputRows, inputs), inputRows.length, 8192);
             }
         }
     }
@@ -616,6 +671,14 @@ public final class DistillationRun {
         }
         Collections.sort(chosen);
         return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** {@code rows} without those whose label is {@code omitted} (all of them for {@link RunConfig#NO_OMITTED_CLASS}). */
+    static int[] withoutClass(int[] rows, int[] labels, int omitted) {
+        if (omitted == RunConfig.NO_OMITTED_CLASS) {
+            return rows;
+        }
+        return Arrays.stream(rows).filter(row -> labels[row] != omitted).toArray();
     }
 
     /** Labelled rows spread evenly among the unlabelled ones, so every batch gets its share of labels. */

@@ -30,11 +30,18 @@ import org.kdplayground.data.Split;
  * @param reuseTeacher         true: take a trained teacher from {@link TeacherCache} when one fits
  * @param labelledRows         the labelled training rows (ascending), e.g. from a data {@link Split}; null: chosen
  *                             per class from {@code labelledFraction} and {@code seed}
+ * @param omittedClass         a class the students never see ({@link #NO_OMITTED_CLASS}: none): its rows are left out
+ *                             of their transfer set and of their labelled rows, while the teacher trains on its rows
+ *                             as before (Hinton et al. 2015, section 3); after training each student's bias for it
+ *                             is corrected, see {@link OmittedClassResult}
  */
 public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec student, float temperature,
                         float alpha, float learningRate, int teacherEpochs, int studentEpochs, int batchSize,
                         double labelledFraction, TransferSet transferSet, long seed, boolean teacherSeesAllLabels,
-                        boolean cacheTeacherLogits, boolean reuseTeacher, int[] labelledRows) {
+                        boolean cacheTeacherLogits, boolean reuseTeacher, int[] labelledRows, int omittedClass) {
+
+    /** The value of {@link #omittedClass()} when the students see every class. */
+    public static final int NO_OMITTED_CLASS = -1;
 
     public RunConfig {
         Objects.requireNonNull(train, "train");
@@ -71,6 +78,29 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         for (int label : test.labels()) {
             require(label >= 0 && label < train.classCount(), "test label out of range: " + label);
         }
+        require(omittedClass == NO_OMITTED_CLASS || omittedClass >= 0 && omittedClass < train.classCount(),
+                "the omitted class must be a class of the data, 0 to " + (train.classCount() - 1) + " (or "
+                        + NO_OMITTED_CLASS + " for none): " + omittedClass);
+        if (omittedClass != NO_OMITTED_CLASS) {
+            boolean studentsHaveLabels = false;
+            int[] labels = train.labels();
+            if (labelledRows != null) {
+                for (int row : labelledRows) {
+                    studentsHaveLabels |= labels[row] != omittedClass;
+                }
+            } else {
+                for (int label : labels) {
+                    studentsHaveLabels |= label != omittedClass;
+                }
+            }
+            require(studentsHaveLabels, "leaving out class " + omittedClass
+                    + " leaves the students no labelled training row");
+        }
+    }
+
+    /** Whether the students are trained without one of the classes. */
+    public boolean omitsAClass() {
+        return omittedClass != NO_OMITTED_CLASS;
     }
 
     private static void require(boolean condition, String message) {
@@ -116,6 +146,7 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         b.cacheTeacherLogits = cacheTeacherLogits;
         b.reuseTeacher = reuseTeacher;
         b.labelledRows = labelledRows;
+        b.omittedClass = omittedClass;
         return b;
     }
 
@@ -138,6 +169,7 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         private boolean cacheTeacherLogits = true;
         private boolean reuseTeacher = true;
         private int[] labelledRows;
+        private int omittedClass = NO_OMITTED_CLASS;
 
         private Builder(Dataset train, Dataset test) {
             this.train = train;
@@ -225,11 +257,17 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
             return this;
         }
 
+        /** A class the students never see, or {@link #NO_OMITTED_CLASS}. */
+        public Builder omittedClass(int value) {
+            omittedClass = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first invalid value */
         public RunConfig build() {
             return new RunConfig(train, test, teacher, student, temperature, alpha, learningRate, teacherEpochs,
                     studentEpochs, batchSize, labelledFraction, transferSet, seed, teacherSeesAllLabels,
-                    cacheTeacherLogits, reuseTeacher, labelledRows);
+                    cacheTeacherLogits, reuseTeacher, labelledRows, omittedClass);
         }
     }
 }

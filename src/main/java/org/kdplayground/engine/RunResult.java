@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param teacherParameters  weights and biases of the teacher
  * @param studentParameters  weights and biases of each student
  * @param testAccuracy       final test accuracy per model
- * @param trainAccuracy      final accuracy on the labelled training rows per model
+ * @param trainAccuracy      final accuracy on the labelled training rows per model (an omitted class's rows
+ *                           included, though the students never trained on them)
  * @param finalLosses        last epoch's mean training loss per model (total loss for DISTILLED)
  * @param distilledHard      last student epoch's mean hard loss of the distilled student, if reached
  * @param distilledSoft      last student epoch's mean soft loss (T²·KL), if reached
@@ -23,13 +25,15 @@ import java.util.Optional;
  * @param teacherMsPerStep   mean wall time of a teacher step (0 when reused)
  * @param studentMsPerStep   mean wall time of a student step (distilled and baseline together)
  * @param totalMillis        wall time of the whole run, evaluation included
+ * @param omittedClass       for a completed run that left a class out of the students' training rows, what their
+ *                           bias correction for it did; empty otherwise
  */
 public record RunResult(StopReason stopReason, String message, String device, long teacherParameters,
                         long studentParameters, Map<ModelRole, Double> testAccuracy,
                         Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
                         Optional<Double> distilledHard, Optional<Double> distilledSoft, boolean teacherFromCache,
                         double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
-                        double studentMsPerStep, double totalMillis) {
+                        double studentMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass) {
 
     /** Why a run stopped. */
     public enum StopReason {
@@ -43,6 +47,7 @@ public record RunResult(StopReason stopReason, String message, String device, lo
         testAccuracy = Map.copyOf(testAccuracy);
         trainAccuracy = Map.copyOf(trainAccuracy);
         finalLosses = Map.copyOf(finalLosses);
+        Objects.requireNonNull(omittedClass, "omittedClass");
     }
 
     public boolean completed() {

@@ -22,22 +22,27 @@ import org.kdplayground.engine.TransferSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An experiment file ({@code "version": 1}), read strictly: an unknown key or a wrong type is an error that names
  * it, so a typo does not silently fall back to a default. Absent keys take the defaults below. The fields mirror
- * {@link RunConfig}; {@code teacher}/{@code student} absent means the dataset's preset.
+ * {@link RunConfig}; {@code teacher}/{@code student} absent means the dataset's preset; {@code omittedClass} absent
+ * (or null) means the students see every class ({@link RunConfig#NO_OMITTED_CLASS}). {@link #toJson()} writes
+ * one that {@link #parse(String)} reads back equal.
  */
 public record Experiment(DatasetSpec dataset, double testFraction, String normalize, MlpSpec teacher, MlpSpec student,
                        float temperature, float alpha, float learningRate, int teacherEpochs, int studentEpochs,
                        int batchSize, double labelledFraction, TransferSet transferSet, long seed,
-                       boolean teacherSeesAllLabels) {
+                       boolean teacherSeesAllLabels, int omittedClass) {
 
     public static final int VERSION = 1;
 
     private static final Set<String> KEYS = Set.of("version", "dataset", "testFraction", "normalize", "teacher",
             "student", "temperature", "alpha", "learningRate", "teacherEpochs", "studentEpochs", "epochs",
-            "batchSize", "labelledFraction", "transferSet", "seed", "teacherSeesAllLabels", "description");
+            "batchSize", "labelledFraction", "transferSet", "seed", "teacherSeesAllLabels", "omittedClass",
+            "description");
     private static final Set<String> NET_KEYS = Set.of("hidden", "activation", "dropout");
 
     /** Reads and checks an experiment file; every problem is an {@link ExperimentException} naming the file. */
@@ -122,7 +127,74 @@ public record Experiment(DatasetSpec dataset, double testFraction, String normal
                 number(root, "labelledFraction", 1.0),
                 transfer(text(root, "transferSet", "labelled")),
                 (long) number(root, "seed", 42),
-                bool(root, "teacherSeesAllLabels", false));
+                bool(root, "teacherSeesAllLabels", false),
+                omittedClass(root.get("omittedClass"), spec));
+    }
+
+    /** A class of the data set, or none when absent or null. */
+    private static int omittedClass(JsonNode v, DatasetSpec spec) {
+        if (v == null || v.isNull()) {
+            return RunConfig.NO_OMITTED_CLASS;
+        }
+        int classes = spec.k();
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() >= classes) {
+            throw new IllegalArgumentException("\"omittedClass\" must be a class of " + spec.name() + ", 0 to "
+                    + (classes - 1) + " (or null for none), got " + v);
+        }
+        return v.asInt();
+    }
+
+    /** Whether the students are trained without one of the classes. */
+    public boolean omitsAClass() {
+        return omittedClass != RunConfig.NO_OMITTED_CLASS;
+    }
+
+    /** The experiment as a version-1 file, every setting written out ({@code omittedClass} only when set). */
+    public String toJson() {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("version", VERSION);
+        ObjectNode data = root.putObject("dataset");
+        data.put("name", dataset.name());
+        data.put("size", dataset.size());
+        data.put("noise", dataset.noise());
+        data.put("seed", dataset.seed());
+        data.put("k", dataset.k());
+        if (dataset.folder() != null) {
+            data.put("folder", dataset.folder().toString());
+        }
+        root.put("testFraction", testFraction);
+        root.put("normalize", normalize);
+        writeNet(root, "teacher", teacher);
+        writeNet(root, "student", student);
+        root.put("temperature", temperature);
+        root.put("alpha", alpha);
+        root.put("learningRate", learningRate);
+        root.put("teacherEpochs", teacherEpochs);
+        root.put("studentEpochs", studentEpochs);
+        root.put("batchSize", batchSize);
+        root.put("labelledFraction", labelledFraction);
+        root.put("transferSet", transferSet.name().toLowerCase(Locale.ROOT));
+        root.put("seed", seed);
+        root.put("teacherSeesAllLabels", teacherSeesAllLabels);
+        if (omitsAClass()) {
+            root.put("omittedClass", omittedClass);
+        }
+        try {
+            return json.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static void writeNet(ObjectNode root, String key, MlpSpec net) {
+        if (net == null) {
+            return;
+        }
+        ObjectNode node = root.putObject(key);
+        net.hidden().forEach(node.putArray("hidden")::add);
+        node.put("activation", net.activation().name().toLowerCase(Locale.ROOT));
+        node.put("dropout", net.dropout());
     }
 
     /**
@@ -148,7 +220,8 @@ public record Experiment(DatasetSpec dataset, double testFraction, String normal
                 .batchSize(batchSize)
                 .transferSet(transferSet)
                 .seed(seed)
-                .teacherSeesAllLabels(teacherSeesAllLabels);
+                .teacherSeesAllLabels(teacherSeesAllLabels)
+                .omittedClass(omittedClass);
         if (teacher != null) {
             b.teacher(teacher);
         }
@@ -179,6 +252,7 @@ public record Experiment(DatasetSpec dataset, double testFraction, String normal
         private TransferSet transferSet;
         private long seed;
         private boolean teacherSeesAllLabels;
+        private int omittedClass;
 
         private Builder(Experiment e) {
             dataset = e.dataset;
@@ -196,6 +270,7 @@ public record Experiment(DatasetSpec dataset, double testFraction, String normal
             transferSet = e.transferSet;
             seed = e.seed;
             teacherSeesAllLabels = e.teacherSeesAllLabels;
+            omittedClass = e.omittedClass;
         }
 
         public Builder dataset(DatasetSpec value) {
@@ -265,10 +340,16 @@ public record Experiment(DatasetSpec dataset, double testFraction, String normal
             return this;
         }
 
+        /** A class the students never see, or {@link RunConfig#NO_OMITTED_CLASS}; checked by {@link #prepare()}. */
+        public Builder omittedClass(int value) {
+            omittedClass = value;
+            return this;
+        }
+
         public Experiment build() {
             return new Experiment(dataset, testFraction, normalize, teacher, student, temperature, alpha,
                     learningRate, teacherEpochs, studentEpochs, batchSize, labelledFraction, transferSet, seed,
-                    teacherSeesAllLabels);
+                    teacherSeesAllLabels, omittedClass);
         }
     }
 

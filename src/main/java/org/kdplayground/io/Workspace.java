@@ -34,13 +34,14 @@ public record Workspace(Explorer explorer, Training training, Sweep sweep) {
 
     /**
      * The training set-up, in the shape of an experiment file plus the preset it started from; {@code folder} is
-     * null for the data set's default folder.
+     * null for the data set's default folder; {@code omittedClass} is a class the students never see, or
+     * {@link org.kdplayground.engine.RunConfig#NO_OMITTED_CLASS}.
      */
     public record Training(String preset, DatasetCatalog dataset, int size, double noise, int classes, Path folder,
                            List<Integer> teacherLayers, List<Integer> studentLayers, double temperature,
                            double alpha, double learningRate, int teacherEpochs, int studentEpochs, int batchSize,
                            double labelledFraction, TransferSet transferSet, long seed,
-                           boolean teacherSeesAllLabels) {
+                           boolean teacherSeesAllLabels, int omittedClass) {
         public Training {
             Objects.requireNonNull(preset, "preset");
             Objects.requireNonNull(dataset, "dataset");

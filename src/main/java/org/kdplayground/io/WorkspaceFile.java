@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.WorkspaceException.Kind;
 
@@ -30,6 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * "sweep": {..}}}. Reading is strict and complete before anything is returned (every key present, of the right
  * type, no unknown keys), so a damaged file never half-applies; writing is atomic (a temp file in the same folder,
  * then a rename), so a crash mid-write keeps the old file.
+ *
+ * <p>One key is optional: {@code training.omittedClass}, written only when a class is left out, so files without
+ * it stay readable by the versions before it; absent means none.
  */
 public final class WorkspaceFile {
 
@@ -43,7 +47,7 @@ public final class WorkspaceFile {
             "temperature", "alpha", "softScaledByTSquared", "gridTemperatures");
     private static final Set<String> TRAINING = Set.of("preset", "dataset", "teacher", "student", "temperature",
             "alpha", "learningRate", "teacherEpochs", "studentEpochs", "batchSize", "labelledFraction",
-            "transferSet", "seed", "teacherSeesAllLabels");
+            "transferSet", "seed", "teacherSeesAllLabels", "omittedClass");
     private static final Set<String> DATASET = Set.of("name", "size", "noise", "classes", "folder");
     private static final Set<String> NET = Set.of("hidden");
     private static final Set<String> SWEEP = Set.of("temperatures", "seeds");
@@ -120,6 +124,9 @@ public final class WorkspaceFile {
         training.put("transferSet", t.transferSet().name().toLowerCase(Locale.ROOT));
         training.put("seed", t.seed());
         training.put("teacherSeesAllLabels", t.teacherSeesAllLabels());
+        if (t.omittedClass() != RunConfig.NO_OMITTED_CLASS) {
+            training.put("omittedClass", t.omittedClass());
+        }
 
         ObjectNode sweep = root.putObject("sweep");
         w.sweep().temperatures().forEach(sweep.putArray("temperatures")::add);
@@ -209,7 +216,19 @@ public final class WorkspaceFile {
                 number(node, "temperature"), number(node, "alpha"), number(node, "learningRate"),
                 integer(node, "teacherEpochs"), integer(node, "studentEpochs"), integer(node, "batchSize"),
                 number(node, "labelledFraction"), transferSet, whole(node, "seed"),
-                bool(node, "teacherSeesAllLabels"));
+                bool(node, "teacherSeesAllLabels"), omittedClass(node));
+    }
+
+    /** The optional omitted class: absent means none; the screen checks it against the data set's classes. */
+    private static int omittedClass(JsonNode node) {
+        JsonNode value = node.get("omittedClass");
+        if (value == null) {
+            return RunConfig.NO_OMITTED_CLASS;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            throw new IllegalArgumentException("\"omittedClass\" must be a class number (0 or more)");
+        }
+        return value.asInt();
     }
 
     private static List<Integer> layers(JsonNode node, String key) {

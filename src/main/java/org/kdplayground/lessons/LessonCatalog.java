@@ -20,6 +20,10 @@ final class LessonCatalog {
             + "\\frac{1}{T}\\left(p^T_{s,i} - p^T_{t,i}\\right)";
     static final String EQUATION_4 = "\\frac{\\partial C}{\\partial z_i} \\approx \\frac{1}{N T^2}\\left(z_i - v_i\\right)"
             + "\\quad \\textstyle\\sum_j z_j = \\sum_j v_j = 0";
+    static final String WITHOUT_THREES = "\\text{students: } \\{(x, y) : y \\neq 3\\} \\qquad "
+            + "\\text{teacher: } \\{(x, y)\\}";
+    static final String SHIFTED_ARGMAX = "\\hat y = \\arg\\max_i \\left(z_i + b\\,[i = 3]\\right),\\quad "
+            + "\\#\\{\\hat y_s = 3\\} = \\#\\{\\hat y_t = 3\\}";
     static final String FEW_LABELS = "\\alpha\\,\\mathrm{CE}\\big|_{5\\%} + (1-\\alpha)\\,T^2\\,\\mathrm{KL}\\big|_{100\\%}";
 
     /** Steps that only look at a run keep the learner's set-up (and a run in progress) as it is. */
@@ -100,14 +104,14 @@ final class LessonCatalog {
                 LessonStep.of("lesson4_step1_title", "lesson4_step1_text", SOFTMAX_T, seed(4, ExplorerTab.GRID)),
                 LessonStep.of("lesson4_step2_title", "lesson4_step2_text",
                         "206 \\;\\longrightarrow\\; 109 \\qquad (b_3 + 3.5)", seed(4, ExplorerTab.GRID)),
-                LessonStep.of("lesson4_step3_title", "lesson4_step3_text", FEW_LABELS,
-                        stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.LEARNED)),
+                LessonStep.of("lesson4_step3_title", "lesson4_step3_text", WITHOUT_THREES,
+                        stage -> stage.showTraining("DIGITS_OMIT_3", Map.of(), TrainingTab.LEARNED)),
                 LessonStep.withRun("lesson4_step4_title", "lesson4_step4_text", LOSS,
-                        stage -> stage.showTraining("DIGITS_FEW_LABELS", Map.of(), TrainingTab.LEARNED),
+                        stage -> stage.showTraining("DIGITS_OMIT_3", Map.of(), TrainingTab.LEARNED),
                         Run.TRAINING),
-                LessonStep.of("lesson4_step5_title", "lesson4_step5_text", "",
+                LessonStep.of("lesson4_step5_title", "lesson4_step5_text", SHIFTED_ARGMAX,
                         stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.RESULTS)),
-                LessonStep.of("lesson4_step6_title", "lesson4_step6_text", "",
+                LessonStep.of("lesson4_step6_title", "lesson4_step6_text", SOFTMAX_T,
                         stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.EXAMPLES))));
     }
 

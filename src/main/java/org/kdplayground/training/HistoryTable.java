@@ -34,6 +34,7 @@ final class HistoryTable {
                 new Column("history_distilled", r -> percent(r.testAccuracy(ModelRole.DISTILLED))),
                 new Column("history_baseline", r -> percent(r.testAccuracy(ModelRole.BASELINE))),
                 new Column("history_gain", r -> r.gain() == null ? "–" : fmt("%+.1f", r.gain())),
+                new Column("history_omitted", r -> omitted(r, i18n)),
                 new Column("history_loss", r -> loss(r.result().finalLosses().get(ModelRole.DISTILLED))
                         + " / " + loss(r.result().finalLosses().get(ModelRole.BASELINE))),
                 new Column("history_parameters", r -> fmt("%,d", r.result().teacherParameters()) + " / "
@@ -75,6 +76,14 @@ final class HistoryTable {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The omitted class and each student's errors on its test rows after the shift, e.g. "3: 6 / 19 of 55". */
+    static String omitted(RunRecord r, I18n i18n) {
+        return r.result().omittedClass().map(o -> i18n.formatNow("history_omitted_value", o.className(),
+                        o.of(ModelRole.DISTILLED).classErrorsAfter(), o.of(ModelRole.BASELINE).classErrorsAfter(),
+                        o.testClassRows()))
+                .orElse(r.experiment().omitsAClass() ? Integer.toString(r.experiment().omittedClass()) : "–");
     }
 
     static String outcomeKey(org.kdplayground.engine.RunResult.StopReason reason) {

@@ -6,21 +6,27 @@ import java.util.stream.Stream;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.Experiment;
 import org.kdplayground.io.Workspace;
 
 /**
  * The set-up panel's state: a preset, the data set and every hyper-parameter as a {@link SetupField}. It turns
- * into an {@link Experiment} when all fields are valid; {@link #validProperty()} says when that is.
+ * into an {@link Experiment} when all fields are valid; {@link #validProperty()} says when that is. The class left
+ * out of the students' training ({@link RunConfig#NO_OMITTED_CLASS}: none) is a choice, not a text; it is invalid
+ * when the data set has no such class (fewer blobs, another data set).
  */
 final class RunSetup {
 
@@ -30,6 +36,11 @@ final class RunSetup {
     private final BooleanProperty teacherSeesAllLabels = new SimpleBooleanProperty(this, "teacherSeesAllLabels");
     /** Where IDX data sets are read from; null: the data set's default folder. */
     private final ObjectProperty<java.nio.file.Path> folder = new SimpleObjectProperty<>(this, "folder");
+    private final ObjectProperty<Integer> omittedClass = new SimpleObjectProperty<>(this, "omittedClass",
+            RunConfig.NO_OMITTED_CLASS);
+    private final ReadOnlyObjectWrapper<SetupField.Problem> omittedClassProblem =
+            new ReadOnlyObjectWrapper<>(this, "omittedClassProblem");
+    private final IntegerBinding classCount;
 
     final SetupField<Integer> size = new SetupField<>("size", Parsers.whole(0, 100_000), "1000");
     final SetupField<Double> noise = new SetupField<>("noise", Parsers.decimal(0, 5, true), "0.2");
@@ -51,8 +62,17 @@ final class RunSetup {
     private boolean loading;
 
     RunSetup() {
-        valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid),
-                fields().map(SetupField::problemProperty).toArray(javafx.beans.Observable[]::new));
+        classCount = Bindings.createIntegerBinding(() -> classCountOf(dataset.get(), classes.value()), dataset,
+                classes.valueProperty());
+        omittedClassProblem.bind(Bindings.createObjectBinding(() -> {
+            Integer omitted = omittedClass.get();
+            return omitted == null || omitted < classCount.get() ? null
+                    : new SetupField.Problem("setup_error_omitted_class", omitted);
+        }, omittedClass, classCount));
+        valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid)
+                        && omittedClassProblem.get() == null,
+                Stream.concat(fields().map(SetupField::problemProperty), Stream.of(omittedClassProblem))
+                        .toArray(javafx.beans.Observable[]::new));
         preset.addListener((obs, old, now) -> {
             if (now != null) {
                 load(now.experiment());
@@ -68,6 +88,7 @@ final class RunSetup {
 
     /** A data set picked by hand starts from its own size, noise and classes, and suitable networks. */
     private void useDefaultsOf(DatasetCatalog now, DatasetCatalog old) {
+        omittedClass.set(RunConfig.NO_OMITTED_CLASS);
         size.textProperty().set(Integer.toString(now.defaultSize()));
         noise.textProperty().set(Parsers.fmt(now.defaultNoise()));
         classes.textProperty().set(Integer.toString(now.defaultK()));
@@ -111,6 +132,15 @@ final class RunSetup {
         seed.textProperty().set(Long.toString(e.seed()));
         transferSet.set(e.transferSet());
         teacherSeesAllLabels.set(e.teacherSeesAllLabels());
+        omittedClass.set(e.omittedClass());
+    }
+
+    /** The classes of a data set with this many classes typed (only spirals and blobs take the typed number). */
+    private static int classCountOf(DatasetCatalog data, Integer typed) {
+        if (data == null) {
+            return 0;
+        }
+        return data.hasVariableK() && typed != null ? typed : data.defaultK();
     }
 
     /** The preset networks of the engine, for data sets whose experiment leaves them out. */
@@ -152,6 +182,7 @@ final class RunSetup {
                 .transferSet(transferSet.get())
                 .seed(seed.value())
                 .teacherSeesAllLabels(teacherSeesAllLabels.get())
+                .omittedClass(omittedClass.get())
                 .build();
     }
 
@@ -160,7 +191,8 @@ final class RunSetup {
         return new Workspace.Training(preset.get().name(), dataset.get(), size.value(), noise.value(),
                 classes.value(), folder.get(), teacherLayers.value(), studentLayers.value(), temperature.value(),
                 alpha.value(), learningRate.value(), teacherEpochs.value(), studentEpochs.value(), batchSize.value(),
-                labelledFraction.value(), transferSet.get(), seed.value(), teacherSeesAllLabels.get());
+                labelledFraction.value(), transferSet.get(), seed.value(), teacherSeesAllLabels.get(),
+                omittedClass.get());
     }
 
     /**
@@ -177,6 +209,12 @@ final class RunSetup {
                         + "\" is out of range");
             }
         }
+        int omitted = state.omittedClass();
+        int count = classCountOf(state.dataset(), state.classes());
+        if (omitted != RunConfig.NO_OMITTED_CLASS && (omitted < 0 || omitted >= count)) {
+            throw new IllegalArgumentException("the set-up's omitted class " + omitted + " is not one of the "
+                    + count + " classes of " + state.dataset().id());
+        }
     }
 
     /** Replaces the panel's state with a checked one from a file. */
@@ -192,6 +230,7 @@ final class RunSetup {
             }
             transferSet.set(state.transferSet());
             teacherSeesAllLabels.set(state.teacherSeesAllLabels());
+            omittedClass.set(state.omittedClass());
         } finally {
             loading = false;
         }
@@ -221,7 +260,8 @@ final class RunSetup {
 
     /** What a workspace file holds of this panel, for noticing unsaved changes. */
     javafx.beans.Observable[] observables() {
-        return java.util.stream.Stream.concat(Stream.of(preset, dataset, folder, transferSet, teacherSeesAllLabels),
+        return java.util.stream.Stream.concat(Stream.of(preset, dataset, folder, transferSet, teacherSeesAllLabels,
+                        omittedClass),
                 fields().map(SetupField::valueProperty)).toArray(javafx.beans.Observable[]::new);
     }
 
@@ -243,6 +283,21 @@ final class RunSetup {
 
     BooleanProperty teacherSeesAllLabelsProperty() {
         return teacherSeesAllLabels;
+    }
+
+    /** The class the students never see, or {@link RunConfig#NO_OMITTED_CLASS}. */
+    ObjectProperty<Integer> omittedClassProperty() {
+        return omittedClass;
+    }
+
+    /** Why the omitted class cannot be used with this data set, or null. */
+    ReadOnlyObjectProperty<SetupField.Problem> omittedClassProblemProperty() {
+        return omittedClassProblem.getReadOnlyProperty();
+    }
+
+    /** How many classes the data set of the set-up has. */
+    IntegerBinding classCountProperty() {
+        return classCount;
     }
 
     BooleanBinding validProperty() {

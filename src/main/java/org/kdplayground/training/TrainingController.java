@@ -44,6 +44,7 @@ import org.controlsfx.validation.ValidationSupport;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.ui.ChartRole;
@@ -79,6 +80,9 @@ public final class TrainingController {
     @FXML private Label compressionSummary;
     @FXML private ChoiceBox<TransferSet> transferBox;
     @FXML private CheckBox teacherAllLabelsBox;
+    @FXML private Label omittedClassLabel;
+    @FXML private ComboBox<Integer> omittedClassBox;
+    @FXML private VBox resultsBox;
     @FXML private Button startButton;
     @FXML private Button pauseButton;
     @FXML private Button stopButton;
@@ -126,6 +130,7 @@ public final class TrainingController {
         bindResultTab();
         HistoryTable.configure(historyTable, i18n);
         historyTable.setItems(model.history());
+        buildOmittedClassResults();
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         exportMarkdownButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         model.live().revisionProperty().addListener((obs, old, now) -> refreshLive());
@@ -148,6 +153,7 @@ public final class TrainingController {
         datasetBox.valueProperty().bindBidirectional(setup.datasetProperty());
         transferBox.valueProperty().bindBidirectional(setup.transferSetProperty());
         teacherAllLabelsBox.selectedProperty().bindBidirectional(setup.teacherSeesAllLabelsProperty());
+        bindOmittedClass(setup);
         // once per language switch (the table itself changes key by key, hundreds of times)
         i18n.languageProperty().addListener((obs, old, now) -> relabelChoices());
 
@@ -194,6 +200,60 @@ public final class TrainingController {
         setupPanel.disableProperty().bind(busy);
     }
 
+    /** The class left out of the students' training: none or one of the data set's classes, checked like a field. */
+    private void bindOmittedClass(RunSetup setup) {
+        omittedClassLabel.setLabelFor(omittedClassBox);
+        omittedClassBox.setItems(model.omittedClassChoices());
+        // not a bidirectional binding: a combo box clears its value while its items are replaced, and that null
+        // must not reach the set-up
+        omittedClassBox.setValue(setup.omittedClassProperty().get());
+        setup.omittedClassProperty().addListener((obs, old, now) -> omittedClassBox.setValue(now));
+        omittedClassBox.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                setup.omittedClassProperty().set(now);
+            }
+        });
+        model.omittedClassChoices().addListener((ListChangeListener<Integer>) change ->
+                omittedClassBox.setValue(setup.omittedClassProperty().get()));
+        validation.registerValidator(omittedClassBox, false, (control, value) -> {
+            SetupField.Problem problem = setup.omittedClassProblemProperty().get();
+            return ValidationResult.fromErrorIf(control,
+                    problem == null ? "" : i18n.formatNow(problem.key(), problem.args()), problem != null);
+        });
+        setup.omittedClassProblemProperty().addListener((obs, old, now) -> {
+            omittedClassBox.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), now != null);
+            omittedClassBox.setTooltip(now == null ? null : new Tooltip(i18n.formatNow(now.key(), now.args())));
+            validation.revalidate(omittedClassBox);
+        });
+        // class names arrive with the data preview: name the choices anew
+        model.previewProperty().addListener((obs, old, now) -> relabelOmittedClass());
+    }
+
+    private void relabelOmittedClass() {
+        Integer value = omittedClassBox.getValue();
+        omittedClassBox.setConverter(converter(c -> {
+            if (c == RunConfig.NO_OMITTED_CLASS) {
+                return i18n.get("setup_omitted_none");
+            }
+            String name = model.className(c);
+            return name.equals(Integer.toString(c)) ? name : i18n.formatNow("setup_omitted_choice", name, c);
+        }));
+        omittedClassBox.setValue(value);
+    }
+
+    /** The omitted-class results of the run selected in the history, or of the latest run. */
+    private void buildOmittedClassResults() {
+        OmittedClassPanel panel = new OmittedClassPanel(i18n);
+        resultsBox.getChildren().add(0, panel);
+        Runnable refresh = () -> {
+            RunRecord selected = historyTable.getSelectionModel().getSelectedItem();
+            panel.show(selected != null ? selected
+                    : model.history().isEmpty() ? null : model.history().get(model.history().size() - 1));
+        };
+        historyTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> refresh.run());
+        model.history().addListener((ListChangeListener<RunRecord>) change -> refresh.run());
+    }
+
     private TextField addRow(GridPane grid, int row, String labelKey, SetupField<?> field) {
         Label label = new Label();
         label.textProperty().bind(i18n.text(labelKey));
@@ -230,6 +290,7 @@ public final class TrainingController {
         datasetBox.setConverter(converter(data -> i18n.get(DatasetNames.key(data))));
         transferBox.setConverter(converter(t -> i18n.get(t == TransferSet.ALL ? "setup_transfer_all"
                 : "setup_transfer_labelled")));
+        relabelOmittedClass();
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {

@@ -41,7 +41,9 @@ import org.kdplayground.data.Datasets;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.Phase;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.StepMetrics;
@@ -69,6 +71,7 @@ public final class TrainingModel {
     private final LiveMetrics live = new LiveMetrics();
     private final Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
+    private final ObservableList<Integer> omittedClassChoices = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -131,6 +134,8 @@ public final class TrainingModel {
         setup.datasetProperty().addListener((obs, old, now) -> refreshPreview());
         setup.folderProperty().addListener((obs, old, now) -> refreshPreview());
         refreshPreview();
+        setup.classCountProperty().addListener((obs, old, now) -> refreshOmittedClassChoices());
+        refreshOmittedClassChoices();
     }
 
     // ---- workspace files
@@ -183,13 +188,41 @@ public final class TrainingModel {
 
     /**
      * The text of a set-up field by its id ({@code temperature}, {@code labelledFraction}, {@code sweepTemperatures},
-     * ..., and {@code transferSet}: {@code ALL} or {@code LABELLED}).
+     * ..., {@code transferSet}: {@code ALL} or {@code LABELLED}, and {@code omittedClass}: a class number or
+     * {@code none}).
      */
     public String getSetupText(String fieldId) {
         if ("transferSet".equals(fieldId)) {
             return setup.transferSetProperty().get() == null ? "" : setup.transferSetProperty().get().name();
         }
+        if ("omittedClass".equals(fieldId)) {
+            int omitted = setup.omittedClassProperty().get();
+            return omitted == RunConfig.NO_OMITTED_CLASS ? "none" : Integer.toString(omitted);
+        }
         return field(fieldId).textProperty().get();
+    }
+
+    /** The omitted-class choices for the set-up's data set: none, then every class. */
+    ObservableList<Integer> omittedClassChoices() {
+        return omittedClassChoices;
+    }
+
+    /** A class's name on the previewed data, or its number while the data is not loaded. */
+    String className(int index) {
+        Dataset data = preview.get();
+        return data != null && index >= 0 && index < data.classCount() ? data.classNames().get(index)
+                : Integer.toString(index);
+    }
+
+    private void refreshOmittedClassChoices() {
+        List<Integer> choices = new ArrayList<>();
+        choices.add(RunConfig.NO_OMITTED_CLASS);
+        for (int c = 0; c < setup.classCountProperty().get(); c++) {
+            choices.add(c);
+        }
+        if (!choices.equals(omittedClassChoices)) {
+            omittedClassChoices.setAll(choices);
+        }
     }
 
     RunSetup setup() {
@@ -354,6 +387,9 @@ public final class TrainingModel {
     public void setSetupText(String fieldId, String text) {
         if ("transferSet".equals(fieldId)) {
             setup.transferSetProperty().set(TransferSet.valueOf(text));
+        } else if ("omittedClass".equals(fieldId)) {
+            setup.omittedClassProperty().set("none".equals(text) ? RunConfig.NO_OMITTED_CLASS
+                    : Integer.parseInt(text));
         } else {
             field(fieldId).textProperty().set(text);
         }
@@ -432,7 +468,11 @@ public final class TrainingModel {
     void exportHistory(Path file) throws IOException {
         StringBuilder csv = new StringBuilder("run,dataset,temperature,alpha,labelled_fraction,transfer_set,seed,"
                 + "teacher_test_accuracy,distilled_test_accuracy,baseline_test_accuracy,distilled_final_loss,"
-                + "baseline_final_loss,teacher_parameters,student_parameters,student_ms_per_epoch,device,outcome\n");
+                + "baseline_final_loss,teacher_parameters,student_parameters,student_ms_per_epoch,device,outcome,"
+                + "omitted_class,class_test_rows,distilled_bias_shift,distilled_test_errors_before,"
+                + "distilled_class_errors_before,distilled_test_errors_after,distilled_class_errors_after,"
+                + "baseline_bias_shift,baseline_test_errors_before,baseline_class_errors_before,"
+                + "baseline_test_errors_after,baseline_class_errors_after\n");
         for (RunRecord r : history) {
             Experiment e = r.experiment();
             RunResult res = r.result();
@@ -447,9 +487,26 @@ public final class TrainingModel {
                     value(res.finalLosses().get(ModelRole.BASELINE)),
                     Long.toString(res.teacherParameters()), Long.toString(res.studentParameters()),
                     Double.toString(res.studentMsPerEpoch()), res.device(),
-                    res.stopReason().name().toLowerCase(Locale.ROOT)))).append('\n');
+                    res.stopReason().name().toLowerCase(Locale.ROOT), omittedCells(res)))).append('\n');
         }
         Files.writeString(file, csv);
+    }
+
+    /** The omitted-class columns of a run: empty cells when it left no class out. */
+    private static String omittedCells(RunResult result) {
+        if (result.omittedClass().isEmpty()) {
+            return ",".repeat(11);
+        }
+        OmittedClassResult o = result.omittedClass().get();
+        List<String> cells = new ArrayList<>(List.of(Integer.toString(o.omittedClass()),
+                Integer.toString(o.testClassRows())));
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            OmittedClassResult.Correction c = o.of(role);
+            cells.addAll(List.of(Double.toString(c.biasShift()), Integer.toString(c.testErrorsBefore()),
+                    Integer.toString(c.classErrorsBefore()), Integer.toString(c.testErrorsAfter()),
+                    Integer.toString(c.classErrorsAfter())));
+        }
+        return String.join(",", cells);
     }
 
     /** DJL names devices like "cpu()" or "gpu(0)"; the screen says "CPU" or "GPU 0". */

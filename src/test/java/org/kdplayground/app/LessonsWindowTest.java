@@ -160,8 +160,13 @@ class LessonsWindowTest {
             case 3 -> {
                 assertThat(onExplorer).as(where).isEqualTo(step < 2);
                 if (step >= 2) {
-                    assertThat(training.getPresetId()).as(where).isEqualTo("DIGITS_FEW_LABELS");
-                    assertThat(training.getSetupText("transferSet")).as(where).isEqualTo("ALL");
+                    assertThat(training.getPresetId()).as(where).isEqualTo("DIGITS_OMIT_3");
+                    assertThat(training.getSetupText("omittedClass")).as(where).isEqualTo("3");
+                    assertThat(training.getSetupText("labelledFraction")).as(where).isEqualTo("1");
+                }
+                if (step >= 4) {
+                    assertThat(training.resultTabProperty().get()).as(where).isEqualTo(step == 4
+                            ? TrainingModel.ResultTab.RESULTS : TrainingModel.ResultTab.EXAMPLES);
                 }
                 assertThat(robot.lookup("#runButton").query().isVisible()).as(where).isEqualTo(step == 3);
             }
@@ -170,6 +175,7 @@ class LessonsWindowTest {
                 assertThat(training.getPresetId()).as(where)
                         .isEqualTo(step == 2 ? "DIGITS_TINY_STUDENT" : "DIGITS_FEW_LABELS");
                 assertThat(training.getSetupText("labelledFraction")).as(where).isEqualTo(step == 1 || step == 2 ? "1" : "0.05");
+                assertThat(training.getSetupText("omittedClass")).as(where).isEqualTo("none");
                 if (step == 3) {
                     assertThat(training.resultTabProperty().get()).isEqualTo(TrainingModel.ResultTab.SWEEP);
                     assertThat(training.getSetupText("sweepTemperatures")).isEqualTo("0.5, 1, 2, 4, 8, 16");

@@ -88,4 +88,72 @@ class TrainCommandTest {
             assertThat(e.teacherEpochs()).isPositive();
         }
     }
+
+    private static final String TINY_BLOBS = """
+            {"version": 1, "dataset": {"name": "blobs", "size": 240, "noise": 0.6, "seed": 3, "k": 3},
+             "teacher": {"hidden": [16, 16]}, "student": {"hidden": [4]},
+             "epochs": 2, "batchSize": 32, "learningRate": 0.02, "seed": 5}
+            """;
+
+    @Test
+    void everyCsvRowHasTheHeadersColumns() throws Exception {
+        Path csv = dir.resolve("plain.csv");
+        cli("train", "--config", experiment(TINY).toString(), "--out", csv.toString(), "--no-progress");
+        List<String> rows = Files.readAllLines(csv);
+        int columns = rows.get(0).split(",", -1).length;
+        assertThat(rows).allSatisfy(row -> assertThat(row.split(",", -1)).hasSize(columns));
+        assertThat(rows.get(0)).doesNotContain("bias_shift");
+        String epoch = rows.stream().filter(r -> r.startsWith("epoch,students,2,")).findFirst().orElseThrow();
+        List<String> header = List.of(rows.get(0).split(","));
+        assertThat(epoch.split(",", -1)[header.indexOf("baseline_test_acc")]).isNotEmpty();
+        assertThat(epoch.split(",", -1)[header.indexOf("labelled_rows")]).isEmpty();
+    }
+
+    @Test
+    void omitClassPrintsTheBiasTableAndWritesItsRows() throws Exception {
+        Path csv = dir.resolve("omit.csv");
+        Outcome o = cli("train", "--config", experiment(TINY_BLOBS).toString(), "--omit-class", "2", "--out",
+                csv.toString(), "--no-progress");
+        assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
+        assertThat(o.out()).contains("omitted class 2 (\"class 2\"): the students never saw its 56 training rows")
+                .containsPattern("model +bias b +errors +on class +errors after b +on class after b +test acc after b")
+                .containsPattern("\\ndistilled +\\d+\\.\\d{3} +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\\.\\d%")
+                .containsPattern("\\nbaseline +\\d+\\.\\d{3} +\\d+ +\\d+ +\\d+ +\\d+ +\\d+\\.\\d%");
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).endsWith(",model,omitted_class,bias_shift,test_rows,class_test_rows,"
+                + "test_errors_before,class_errors_before,test_errors_after,class_errors_after");
+        int columns = rows.get(0).split(",", -1).length;
+        assertThat(rows).allSatisfy(row -> assertThat(row.split(",", -1)).hasSize(columns));
+        List<String> bias = rows.stream().filter(r -> r.startsWith("bias,")).toList();
+        assertThat(bias).hasSize(2);
+        List<String> header = List.of(rows.get(0).split(","));
+        for (int i = 0; i < 2; i++) {
+            String[] cells = bias.get(i).split(",", -1);
+            assertThat(cells[header.indexOf("model")]).isEqualTo(i == 0 ? "distilled" : "baseline");
+            assertThat(cells[header.indexOf("omitted_class")]).isEqualTo("2");
+            assertThat(cells[header.indexOf("test_rows")]).isEqualTo("72");
+            assertThat(cells[header.indexOf("class_test_rows")]).isEqualTo("24");
+            assertThat(Double.parseDouble(cells[header.indexOf("bias_shift")])).isGreaterThanOrEqualTo(0);
+            assertThat(Integer.parseInt(cells[header.indexOf("class_errors_after")]))
+                    .isLessThanOrEqualTo(Integer.parseInt(cells[header.indexOf("test_errors_after")]));
+        }
+
+        Outcome none = cli("train", "--config", experiment(TINY_BLOBS).toString(), "--omit-class", "none",
+                "--no-progress");
+        assertThat(none.code()).isEqualTo(ExitCodes.OK);
+        assertThat(none.out()).doesNotContain("omitted class");
+    }
+
+    @Test
+    void badOmitClassValuesAreOneLineUsageErrors() throws Exception {
+        String config = experiment(TINY_BLOBS).toString();
+        CliRun.of("train", "--config", config, "--omit-class", "3", "--no-progress")
+                .failsWith(ExitCodes.USAGE, "--omit-class 3 is not a class of blobs: give 0 to 2, or none");
+        CliRun.of("train", "--config", config, "--omit-class", "three", "--no-progress")
+                .failsWith(ExitCodes.USAGE, "'three' is not a class in --omit-class");
+        CliRun.of("train", "--config", config, "--omit-class", "-1", "--no-progress")
+                .failsWith(ExitCodes.USAGE, "--omit-class -1 is not a class of blobs");
+        CliRun.of("train", "--config", experiment(TINY_BLOBS.replace("\"seed\": 5", "\"seed\": 5, \"omittedClass\": 9"))
+                .toString(), "--no-progress").failsWith(ExitCodes.BAD_INPUT, "\"omittedClass\" must be a class of blobs");
+    }
 }

@@ -28,6 +28,25 @@ final class TinyData {
         return new Dataset("moons", x, y, List.of("a", "b"), 0, 0);
     }
 
+    /** {@code k} Gaussian blobs on a circle, classes in turn. */
+    static Dataset blobs(int n, int k, long seed) {
+        Random random = new Random(seed);
+        float[][] x = new float[n][];
+        int[] y = new int[n];
+        List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add("c" + c);
+        }
+        for (int i = 0; i < n; i++) {
+            int c = i % k;
+            double angle = 2 * Math.PI * c / k;
+            x[i] = new float[] {(float) (Math.cos(angle) + 0.35 * random.nextGaussian()),
+                    (float) (Math.sin(angle) + 0.35 * random.nextGaussian())};
+            y[i] = c;
+        }
+        return new Dataset("blobs", x, y, names, 0, 0);
+    }
+
     static RunConfig.Builder smallConfig(long seed) {
         return RunConfig.builder(moons(96, 0.15, 1), moons(64, 0.15, 2))
                 .teacher(MlpSpec.of(16, 16))

@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.TransferSet;
@@ -19,7 +21,7 @@ import org.kdplayground.engine.TransferSet;
 class ExperimentTest {
 
     static final List<String> SHIPPED = List.of("two-moons.json", "digits.json", "digits-few-labels.json",
-            "digits-tiny-student.json");
+            "digits-tiny-student.json", "digits-omit-3.json");
 
     @TempDir
     Path dir;
@@ -84,5 +86,56 @@ class ExperimentTest {
 
         assertThat(assertThrows(ExperimentException.class, () -> Experiment.read(dir.resolve("none.json")))
                 .getMessage()).contains("no such file");
+    }
+
+    @Test
+    void omitThreePresetLeavesOutTheThreesWithEveryLabel() {
+        Experiment e = Experiment.read(Path.of("assets/experiments/digits-omit-3.json"));
+        assertThat(e.dataset().name()).isEqualTo("digits-8x8");
+        assertThat(e.omittedClass()).isEqualTo(3);
+        assertThat(e.omitsAClass()).isTrue();
+        assertThat(e.labelledFraction()).isEqualTo(1.0);
+        assertThat(e.transferSet()).isEqualTo(TransferSet.LABELLED);
+        assertThat(e.prepare().config().omittedClass()).isEqualTo(3);
+    }
+
+    @Test
+    void omittedClassIsNoneWhenAbsentOrNull() {
+        String base = "{\"version\": 1, \"dataset\": {\"name\": \"blobs\", \"k\": 4}";
+        assertThat(Experiment.parse(base + "}").omittedClass()).isEqualTo(RunConfig.NO_OMITTED_CLASS);
+        assertThat(Experiment.parse(base + ", \"omittedClass\": null}").omitsAClass()).isFalse();
+        assertThat(Experiment.parse(base + ", \"omittedClass\": 3}").omittedClass()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "-1", "2.5", "\"2\"", "true", "10000000000"})
+    void omittedClassOutsideTheDataSetsClassesIsRejectedByName(String value) {
+        String json = "{\"version\": 1, \"dataset\": {\"name\": \"blobs\", \"k\": 4}, \"omittedClass\": "
+                + value + "}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiment.parse(json));
+        assertThat(e.getMessage()).isEqualTo("\"omittedClass\" must be a class of blobs, 0 to 3 (or null for none),"
+                + " got " + value);
+    }
+
+    @Test
+    void toJsonReadsBackEqualForEveryShippedExperimentAndOverrides() throws IOException {
+        for (String name : SHIPPED) {
+            Experiment e = Experiment.read(Path.of("assets/experiments", name));
+            assertThat(Experiment.parse(e.toJson())).as(name).isEqualTo(e);
+            Experiment changed = e.toBuilder().omittedClass(1).temperature(2.5f).learningRate(0.003f)
+                    .labelledFraction(0.07).teacher(null).dataset(e.dataset().withFolder(dir)).build();
+            assertThat(Experiment.parse(changed.toJson())).as(name).isEqualTo(changed);
+        }
+        Experiment none = Experiment.read(Path.of("assets/experiments/digits.json"));
+        assertThat(none.toJson()).doesNotContain("omittedClass");
+        assertThat(none.toBuilder().omittedClass(3).build().toJson()).contains("\"omittedClass\" : 3");
+    }
+
+    @Test
+    void prepareRejectsAnOmittedClassTheDataDoesNotHave() {
+        Experiment e = Experiment.read(Path.of("assets/experiments/two-moons.json")).toBuilder().omittedClass(2)
+                .build();
+        assertThat(assertThrows(IllegalArgumentException.class, e::prepare).getMessage())
+                .contains("omitted class").contains("0 to 1");
     }
 }

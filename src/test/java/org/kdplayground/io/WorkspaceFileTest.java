@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.WorkspaceException.Kind;
 
@@ -42,17 +43,20 @@ public class WorkspaceFileTest {
         Workspace.Explorer explorer = new Workspace.Explorer(names, teacher, student, random.nextInt(classes),
                 0.1 + random.nextDouble() * 99.9, random.nextDouble(), random.nextBoolean(), grid);
         List<String> presets = List.of("TWO_MOONS", "SPIRALS", "CIRCLES", "XOR", "BLOBS", "DIGITS",
-                "DIGITS_FEW_LABELS", "DIGITS_TINY_STUDENT", "FASHION_MNIST");
+                "DIGITS_FEW_LABELS", "DIGITS_TINY_STUDENT", "DIGITS_OMIT_3", "FASHION_MNIST");
         DatasetCatalog[] catalog = DatasetCatalog.values();
+        DatasetCatalog data = catalog[random.nextInt(catalog.length)];
+        int typedClasses = 2 + random.nextInt(9);
+        int dataClasses = data.hasVariableK() ? typedClasses : data.defaultK();
         Workspace.Training training = new Workspace.Training(presets.get(random.nextInt(presets.size())),
-                catalog[random.nextInt(catalog.length)], random.nextInt(5000),
-                random.nextInt(4) == 0 ? 0 : random.nextDouble() * 5, 2 + random.nextInt(9),
+                data, random.nextInt(5000),
+                random.nextInt(4) == 0 ? 0 : random.nextDouble() * 5, typedClasses,
                 random.nextBoolean() ? null : Path.of("idx-data", "set " + random.nextInt(100)),
                 layers(random), layers(random), 0.01 + random.nextDouble() * 999, random.nextDouble(),
                 1e-4 + random.nextDouble(), 1 + random.nextInt(1000), 1 + random.nextInt(1000),
                 1 + random.nextInt(4096), 0.001 + random.nextDouble() * 0.999,
                 random.nextBoolean() ? TransferSet.ALL : TransferSet.LABELLED, random.nextLong(),
-                random.nextBoolean());
+                random.nextBoolean(), random.nextBoolean() ? RunConfig.NO_OMITTED_CLASS : random.nextInt(dataClasses));
         List<Float> temperatures = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
             float t = random.nextBoolean() ? 1 + random.nextInt(64) : 0.05f + random.nextFloat() * 999;
@@ -151,6 +155,31 @@ public class WorkspaceFileTest {
     }
 
     @Test
+    void theOmittedClassIsOptionalWrittenOnlyWhenSetAndAWholeNumber() throws Exception {
+        String none = WorkspaceFile.toJson(sample());
+        assertThat(none).doesNotContain("omittedClass");
+        assertThat(WorkspaceFile.parse(none).training().omittedClass()).isEqualTo(RunConfig.NO_OMITTED_CLASS);
+        Workspace omitting = new Workspace(sample().explorer(), withOmitted(sample().training(), 1),
+                sample().sweep());
+        String text = WorkspaceFile.toJson(omitting);
+        assertThat(text).contains("\"omittedClass\" : 1");
+        assertThat(WorkspaceFile.parse(text)).isEqualTo(omitting);
+        for (String bad : List.of("-1", "1.5", "\"1\"", "null", "true")) {
+            WorkspaceException e = assertThrows(WorkspaceException.class,
+                    () -> WorkspaceFile.parse(text.replace("\"omittedClass\" : 1", "\"omittedClass\" : " + bad)));
+            assertThat(e.kind()).as(bad).isEqualTo(Kind.INVALID);
+            assertThat(e.detail()).as(bad).contains("omittedClass");
+        }
+    }
+
+    private static Workspace.Training withOmitted(Workspace.Training t, int omitted) {
+        return new Workspace.Training(t.preset(), t.dataset(), t.size(), t.noise(), t.classes(), t.folder(),
+                t.teacherLayers(), t.studentLayers(), t.temperature(), t.alpha(), t.learningRate(),
+                t.teacherEpochs(), t.studentEpochs(), t.batchSize(), t.labelledFraction(), t.transferSet(), t.seed(),
+                t.teacherSeesAllLabels(), omitted);
+    }
+
+    @Test
     void truncatedFilesAreRejectedAtEveryLength() throws Exception {
         String text = WorkspaceFile.toJson(sample());
         for (int length = 0; length < text.strip().length(); length += 7) {
@@ -171,7 +200,8 @@ public class WorkspaceFileTest {
                 new Workspace.Explorer(List.of("cat", "dog"), List.of(2.0, -1.0), List.of(0.5, 0.25), 0, 4, 0.,
                         true, List.of(1.0, 2.0)),
                 new Workspace.Training("TWO_MOONS", DatasetCatalog.TWO_MOONS, 1000, 0.2, 2, null, List.of(64, 64),
-                        List.of(8), 4, 0.5, 0.01, 30, 30, 64, 1, TransferSet.LABELLED, 5, false),
+                        List.of(8), 4, 0.5, 0.01, 30, 30, 64, 1, TransferSet.LABELLED, 5, false,
+                        RunConfig.NO_OMITTED_CLASS),
                 new Workspace.Sweep(List.of(1f, 2f, 4f), 3));
     }
 }

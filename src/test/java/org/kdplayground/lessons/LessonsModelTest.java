@@ -123,7 +123,7 @@ class LessonsModelTest {
         model.open(model.lessons().get(3));
         model.next();
         model.next();
-        assertThat(stage.trainingPreset).isEqualTo("DIGITS_FEW_LABELS");
+        assertThat(stage.trainingPreset).isEqualTo("DIGITS_OMIT_3");
         model.startRun();
         assertThat(stage.calls).doesNotContain("start");
         model.next();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.io.Experiment;
 
@@ -118,5 +119,62 @@ class RunSetupTest {
         assertThat(setup.toExperiment().dataset().folder()).isEqualTo(folder);
         setup.folderProperty().set(null);
         assertThat(setup.toExperiment().dataset().folder()).isEqualTo(DatasetCatalog.FASHION_MNIST.defaultFolder());
+    }
+
+    @Test
+    void omitThreePresetLeavesOutTheThreesAndTheExperimentCarriesIt() {
+        RunSetup setup = new RunSetup();
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(RunConfig.NO_OMITTED_CLASS);
+        setup.presetProperty().set(TrainingPreset.DIGITS_OMIT_3);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.DIGITS_8X8);
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(3);
+        assertThat(setup.classCountProperty().get()).isEqualTo(10);
+        assertThat(setup.toExperiment().omittedClass()).isEqualTo(3);
+        assertThat(setup.snapshot().omittedClass()).isEqualTo(3);
+        setup.presetProperty().set(TrainingPreset.DIGITS);
+        assertThat(setup.toExperiment().omitsAClass()).isFalse();
+    }
+
+    @Test
+    void anOmittedClassTheDataSetLacksIsInvalidUntilFixed() {
+        RunSetup setup = new RunSetup();
+        setup.datasetProperty().set(DatasetCatalog.BLOBS);
+        setup.classes.textProperty().set("5");
+        setup.omittedClassProperty().set(4);
+        assertThat(setup.validProperty().get()).isTrue();
+        setup.classes.textProperty().set("3");
+        assertThat(setup.omittedClassProblemProperty().get().key()).isEqualTo("setup_error_omitted_class");
+        assertThat(setup.omittedClassProblemProperty().get().args()).containsExactly(4);
+        assertThat(setup.validProperty().get()).isFalse();
+        assertThrows(IllegalStateException.class, setup::toExperiment);
+        setup.omittedClassProperty().set(2);
+        assertThat(setup.validProperty().get()).isTrue();
+        assertThat(setup.toExperiment().omittedClass()).isEqualTo(2);
+    }
+
+    @Test
+    void pickingAnotherDataSetByHandLeavesNoClassOut() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS_OMIT_3);
+        setup.datasetProperty().set(DatasetCatalog.FASHION_MNIST);
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(RunConfig.NO_OMITTED_CLASS);
+    }
+
+    @Test
+    void aFileWhoseOmittedClassTheDataSetLacksIsRejected() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS_OMIT_3);
+        var digits = setup.snapshot();
+        setup.restore(digits);
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(3);
+        setup.presetProperty().set(TrainingPreset.TWO_MOONS);
+        var moons = setup.snapshot();
+        var bad = new org.kdplayground.io.Workspace.Training(moons.preset(), moons.dataset(), moons.size(),
+                moons.noise(), moons.classes(), moons.folder(), moons.teacherLayers(), moons.studentLayers(),
+                moons.temperature(), moons.alpha(), moons.learningRate(), moons.teacherEpochs(),
+                moons.studentEpochs(), moons.batchSize(), moons.labelledFraction(), moons.transferSet(),
+                moons.seed(), moons.teacherSeesAllLabels(), 2);
+        assertThat(assertThrows(IllegalArgumentException.class, () -> setup.check(bad)).getMessage())
+                .contains("omitted class 2").contains("2 classes of two-moons");
     }
 }

@@ -2,10 +2,13 @@ package org.kdplayground.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.I18n;
@@ -232,6 +236,105 @@ class TrainingScreenTest {
         assertThat(model.sweep().resultProperty().get().completed()).isTrue();
         assertThat(model.sweep().statusProperty().get()).startsWith("Done in");
         assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void choosingAClassToLeaveOutAndAShortDigitsRunShowsTheStudentsErrorsBeforeAndAfterTheShift(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            model.setup().presetProperty().set(TrainingPreset.DIGITS);
+            model.setup().teacherEpochs.textProperty().set("3");
+            model.setup().studentEpochs.textProperty().set("4");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.previewProperty().get() != null
+                && model.previewProperty().get().classCount() == 10);
+        ComboBox<Integer> box = robot.lookup("#omittedClassBox").queryAs(ComboBox.class);
+        assertThat(box.getItems()).hasSize(11).startsWith(-1, 0, 1);
+        assertThat(box.getConverter().toString(box.getValue())).isEqualTo("None");
+        robot.interact(() -> robot.lookup("#setupScroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(box);
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                (javafx.scene.control.ListCell<?> cell) -> "3".equals(cell.getText())).queryAs(Node.class));
+        assertThat(model.setup().omittedClassProperty().get()).isEqualTo(3);
+        assertThat(model.getSetupText("omittedClass")).isEqualTo("3");
+
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        RunRecord record = model.history().get(0);
+        OmittedClassResult o = record.result().omittedClass().orElseThrow();
+        assertThat(o.omittedClass()).isEqualTo(3);
+        assertThat(o.className()).isEqualTo("3");
+
+        robot.clickOn("#resultsTab .tab-label");
+        Node panel = robot.lookup("#omittedPanel").query();
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(text(robot, "#omittedTitle")).isEqualTo("Run 1: “3” left out of the students’ training");
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            OmittedClassResult.Correction c = o.of(role);
+            String id = "#omitted-" + role.name().toLowerCase(java.util.Locale.ROOT);
+            assertThat(text(robot, id + "-before")).isEqualTo(c.testErrorsBefore() + " / " + c.classErrorsBefore());
+            assertThat(text(robot, id + "-after")).isEqualTo(c.testErrorsAfter() + " / " + c.classErrorsAfter());
+            assertThat(text(robot, id + "-shift")).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f",
+                    c.biasShift()));
+        }
+        assertThat(text(robot, "#omitted-teacher-before")).isEqualTo(o.teacherTestErrors() + " / "
+                + o.teacherClassErrors());
+        assertThat(o.of(ModelRole.BASELINE).classErrorsBefore()).isEqualTo(o.testClassRows());
+        assertThat(HistoryTable.omitted(record, new I18n(Language.ENGLISH))).isEqualTo("3: "
+                + o.of(ModelRole.DISTILLED).classErrorsAfter() + " / " + o.of(ModelRole.BASELINE).classErrorsAfter()
+                + " of " + o.testClassRows());
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kd-export");
+        model.exportHistory(dir.resolve("runs.csv"));
+        List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("runs.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        String[] row = csv.get(1).split(",", -1);
+        assertThat(row).hasSize(header.size());
+        assertThat(row[header.indexOf("omitted_class")]).isEqualTo("3");
+        assertThat(row[header.indexOf("baseline_class_errors_after")])
+                .isEqualTo(Integer.toString(o.of(ModelRole.BASELINE).classErrorsAfter()));
+
+        robot.interact(() -> model.setup().presetProperty().set(TrainingPreset.TWO_MOONS));
+        smallRun(robot, 1, 1);
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.history().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.isVisible()).as("a run without an omitted class hides the panel").isFalse();
+        robot.interact(() -> robot.lookup("#historyTable").queryTableView().getSelectionModel().select(0));
+        assertThat(panel.isVisible()).as("selecting the omit-3 run shows it again").isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClassTheDataSetNoLongerHasDisablesStartAndMarksTheChoice(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.setup().datasetProperty().set(org.kdplayground.data.DatasetCatalog.BLOBS);
+            model.setup().classes.textProperty().set("5");
+            model.setup().omittedClassProperty().set(4);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        ComboBox<Integer> box = robot.lookup("#omittedClassBox").queryAs(ComboBox.class);
+        TextField classes = robot.lookup("#field-classes").queryAs(TextField.class);
+        robot.doubleClickOn(classes).eraseText(3).write("3");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(text(robot, "#messageLabel")).isEqualTo("Fix the marked fields to start.");
+        assertThat(box.getPseudoClassStates().toString()).contains("danger");
+        assertThat(box.getTooltip().getText())
+                .isEqualTo("This data set has no class 4: choose None or one of its classes.");
+        assertThat(box.getItems()).hasSize(4);
+
+        robot.interact(() -> box.setValue(-1));
+        assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(box.getPseudoClassStates().toString()).doesNotContain("danger");
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
     }
 
     private long stepsSoFar() {

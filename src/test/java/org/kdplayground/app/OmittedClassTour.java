@@ -1,0 +1,221 @@
+package org.kdplayground.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+import org.kdplayground.data.Dataset;
+import org.kdplayground.engine.DjlEngineLoader;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.io.Experiment;
+import org.kdplayground.io.SettingsStore;
+import org.kdplayground.lessons.Lesson;
+import org.kdplayground.training.TrainingModel;
+
+/**
+ * Not a test: walks the omitted-class experiment as a learner would, in a real 1280x800 window (run it under a
+ * display, e.g. {@code xvfb-run -a -s "-screen 0 1600x1000x24"}), and writes what the window shows as PNGs:
+ * the set-up field, the results after a run, a 3 in the test-example strip, and lesson 4's result step.
+ * Run: {@code java -cp <test class path> org.kdplayground.app.OmittedClassTour OUT_DIR [en|zh-CN]}.
+ */
+public final class OmittedClassTour {
+
+    private static Path out;
+    private static String language = "en";
+
+    private OmittedClassTour() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        out = Files.createDirectories(Path.of(args[0]));
+        if (args.length > 1) {
+            language = args[1];
+        }
+        Application.launch(Window.class);
+    }
+
+    /** The tour's window (a class of its own: JavaFX on the class path refuses a main class that is one). */
+    public static final class Window extends Application {
+        private EngineService engine;
+
+        @Override
+        public void start(Stage stage) throws IOException {
+            Path settingsDir = Files.createTempDirectory("kd-tour-settings");
+            Files.writeString(settingsDir.resolve("settings.properties"), "language=" + language
+                    + "\ntheme=light\nwindow.width=1280\nwindow.height=800\n");
+            AppSettings settings = new AppSettings(new SettingsStore(settingsDir));
+            engine = new EngineService(new DjlEngineLoader(1));
+            engine.start();
+            MainWindow window = MainWindow.create(stage, settings, engine);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.show();
+            Thread tour = new Thread(() -> walk(window), "omitted-class-tour");
+            tour.setDaemon(true);
+            tour.start();
+        }
+
+        @Override
+        public void stop() {
+            engine.close();
+        }
+    }
+
+    private static void walk(MainWindow window) {
+        try {
+            TrainingModel training = window.training();
+            Lesson dark = onFx(() -> window.lessons().lessons().get(3));
+            onFx(() -> {
+                window.lessons().open(dark);
+                window.lessons().next();
+                window.lessons().next(); // step 3: the omit-3 set-up
+                return null;
+            });
+            pause(800);
+            shoot(window, "omit-lesson-setup");
+            onFx(() -> {
+                window.lessons().close();
+                scrollSetUpToTheEnd(window);
+                return null;
+            });
+            waitFor(() -> onFx(() -> training.canStartProperty().get()));
+            pause(800);
+            shoot(window, "omit-setup");
+
+            onFx(() -> {
+                training.start();
+                return null;
+            });
+            waitFor(() -> onFx(() -> training.lastResult().isPresent()));
+            onFx(() -> {
+                training.resultTabProperty().set(TrainingModel.ResultTab.RESULTS);
+                return null;
+            });
+            pause(800);
+            shoot(window, "omit-results");
+
+            onFx(() -> {
+                training.resultTabProperty().set(TrainingModel.ResultTab.EXAMPLES);
+                return null;
+            });
+            pause(500);
+            onFx(() -> {
+                clickTheThree(window);
+                return null;
+            });
+            pause(800);
+            shoot(window, "omit-example");
+
+            onFx(() -> {
+                window.lessons().open(dark);
+                for (int i = 0; i < 4; i++) {
+                    window.lessons().next(); // step 5: the errors before and after the shift
+                }
+                return null;
+            });
+            pause(800);
+            shoot(window, "omit-lesson");
+        } catch (RuntimeException | InterruptedException e) {
+            e.printStackTrace();
+        } finally {
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    private static void scrollSetUpToTheEnd(MainWindow window) {
+        Node scroll = window.stage().getScene().lookup("#setupScroll");
+        ((ScrollPane) scroll).setVvalue(1);
+    }
+
+    /** Clicks the strip's 3: the strip shows the first test example of each class in test order, then the next. */
+    private static void clickTheThree(MainWindow window) {
+        Dataset test = Experiment.read(Path.of("assets/experiments/digits-omit-3.json")).prepare().config().test();
+        List<Integer> firsts = new ArrayList<>();
+        boolean[] seen = new boolean[test.classCount()];
+        for (int i = 0; i < test.size(); i++) {
+            if (!seen[test.labels()[i]]) {
+                seen[test.labels()[i]] = true;
+                firsts.add(test.labels()[i]);
+            }
+        }
+        int position = firsts.indexOf(3);
+        Node strip = window.stage().getScene().lookup("#exampleStrip");
+        double width = strip.getLayoutBounds().getWidth();
+        double height = strip.getLayoutBounds().getHeight();
+        double gap = 6;
+        double cell = Math.max(24, Math.min((width - gap) / 12 - gap, height - 16));
+        javafx.geometry.Point2D at = strip.localToScene(gap + position * (cell + gap) + cell / 2, cell / 2);
+        strip.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, at.getX(), at.getY(), 0, 0, MouseButton.PRIMARY, 1,
+                false, false, false, false, true, false, false, true, false, false, null));
+    }
+
+    private static void shoot(MainWindow window, String name) {
+        Path file = out.resolve(name + "-" + language + ".png");
+        onFx(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(window.stage().getScene().snapshot(null), null), "png",
+                        file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+        System.out.println("wrote " + file);
+    }
+
+    private static <T> T onFx(java.util.function.Supplier<T> action) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> error = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(action.get());
+            } catch (RuntimeException e) {
+                error.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return result.get();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+}
