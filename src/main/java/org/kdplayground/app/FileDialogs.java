@@ -56,6 +56,9 @@ final class FileDialogs implements WorkspaceFiles.FilePicker, WorkspaceFiles.Uns
         ButtonType cancel = new ButtonType(i18n.get("files_unsaved_cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("files_unsaved_text"), save, discard, cancel);
         alert.initOwner(owner);
+        if (owner.getScene() != null) { // the window's styles: its language's font, presentation scale
+            alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
         alert.setTitle(i18n.get("files_unsaved_title"));
         alert.setHeaderText(i18n.formatNow("files_unsaved_header", fileName));
         ButtonType answer = alert.showAndWait().orElse(cancel);

@@ -92,7 +92,9 @@ final class MainWindow {
         Scene scene = new Scene(scaled, settings.windowWidth(), settings.windowHeight());
         main.controller().installShortcuts();
         themeManager = new ThemeManager(scene, FontPolicy.ofSystem());
+        themeManager.setUiScale(model.uiScaleProperty().get());
         themeManager.apply(model.themeProperty().get(), i18n.getLanguage());
+        model.uiScaleProperty().addListener((obs, old, now) -> themeManager.setUiScale(now.doubleValue()));
         model.themeProperty().addListener((obs, old, now) -> {
             themeManager.apply(now, i18n.getLanguage());
             settings.setTheme(now);

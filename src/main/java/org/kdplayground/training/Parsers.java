@@ -119,6 +119,14 @@ final class Parsers {
         return Double.parseDouble(text);
     }
 
+    /**
+     * A float as the user typed it: its shortest decimal ("0.005"), not the decimal expansion of its widening to
+     * double ("0.004999999888241291").
+     */
+    static String fmt(float v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Float.toString(v);
+    }
+
     static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
                 : String.format(Locale.ROOT, "%s", v);

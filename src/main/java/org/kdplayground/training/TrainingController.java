@@ -128,8 +128,7 @@ public final class TrainingController {
         buildExamples();
         buildSweep();
         bindResultTab();
-        HistoryTable.configure(historyTable, i18n);
-        historyTable.setItems(model.history());
+        HistoryTable.configure(historyTable, model.history(), i18n);
         buildOmittedClassResults();
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         exportMarkdownButton.disableProperty().bind(Bindings.isEmpty(model.history()));

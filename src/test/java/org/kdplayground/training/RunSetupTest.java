@@ -25,6 +25,14 @@ class RunSetupTest {
     }
 
     @Test
+    void aPresetsFloatValuesShowAsTyped() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS);
+        assertThat(setup.learningRate.textProperty().get()).as("0.005f, not 0.004999999888241291").isEqualTo("0.005");
+        assertThat(setup.toExperiment().learningRate()).isEqualTo(0.005f);
+    }
+
+    @Test
     void experimentCarriesEveryField() {
         RunSetup setup = new RunSetup();
         setup.temperature.textProperty().set("2.5");

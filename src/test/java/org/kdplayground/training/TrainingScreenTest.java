@@ -114,6 +114,13 @@ class TrainingScreenTest {
         TableView<?> table = robot.lookup("#historyTable").queryTableView();
         assertThat(table.getItems()).hasSize(1);
         assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).startsWith("Done in");
+        // every heading and value fits its column: nothing is cut to "…"
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("two-moons");
+        probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 14));
+        assertThat(table.getColumns().get(1).getWidth()).as("the Data column")
+                .isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth());
+        assertThat(table.getColumns().get(2).getWidth()).as("the T column holds \"4.00\", not just \"T\"")
+                .isGreaterThan(40);
 
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kd-export");
         model.exportHistory(dir.resolve("runs.csv"));
