@@ -46,8 +46,25 @@ public final class FrameStats {
         return sorted[Math.max(0, Math.min(count - 1, index))] / 1e6;
     }
 
+    /**
+     * The share (0..1) of intervals longer than {@code millis}: at 60 Hz an interval over 25 ms (1.5 periods) means
+     * at least one frame the display showed twice.
+     */
+    public double shareLongerThan(double millis) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        int longer = 0;
+        for (int i = 0; i < count; i++) {
+            longer += intervals[i] > millis * 1e6 ? 1 : 0;
+        }
+        return longer / (double) count;
+    }
+
     public String summary() {
-        return String.format(Locale.ROOT, "%d frames, interval median %.1f ms, p99 %.1f ms, max %.1f ms", count,
-                quantileMillis(0.5), quantileMillis(0.99), quantileMillis(1.0));
+        return String.format(Locale.ROOT,
+                "%d frames, interval median %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f%% over 25 ms",
+                count, quantileMillis(0.5), quantileMillis(0.95), quantileMillis(0.99), quantileMillis(1.0),
+                shareLongerThan(25) * 100);
     }
 }

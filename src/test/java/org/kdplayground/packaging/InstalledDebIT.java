@@ -69,7 +69,8 @@ class InstalledDebIT {
                     .noneMatch(name -> name.startsWith("javafx-"));
         }
         assertThat(Files.readString(app.resolve("kd-playground.cfg")))
-                .contains("-DPYTORCH_LIBRARY_PATH=$APPDIR/pytorch", "-DPYTORCH_FLAVOR=cpu", "-Dai.djl.offline=true");
+                .contains("-DPYTORCH_LIBRARY_PATH=$APPDIR/pytorch", "-DPYTORCH_FLAVOR=cpu", "-Dai.djl.offline=true",
+                        "-XX:TieredStopAtLevel=1");
     }
 
     @Test

@@ -21,6 +21,9 @@ class FrameStatsTest {
         assertThat(stats.quantileMillis(0.5)).isEqualTo(16.0);
         assertThat(stats.quantileMillis(0.99)).isEqualTo(16.0);
         assertThat(stats.quantileMillis(1.0)).isEqualTo(50.0);
+        assertThat(stats.shareLongerThan(25)).isEqualTo(0.01);
+        assertThat(stats.summary()).isEqualTo("100 frames, interval median 16.0 ms, p95 16.0 ms, p99 16.0 ms, "
+                + "max 50.0 ms, 1.0% over 25 ms");
     }
 
     @Test
