@@ -66,6 +66,7 @@ final class LiveMetrics {
         strip = new int[0];
         bounds = null;
         studentSteps = 0;
+        epochRevision++; // the per-epoch pictures (accuracy, what the models learned) are empty now
         touch();
     }
 

@@ -510,12 +510,16 @@ public final class TrainingController {
 
     private static final long LEARNED_PERIOD_NANOS = 250_000_000;
     private long shownEpochs = -1;
+    private long accuracyShownRevision = -1;
     private long learnedShownAt;
 
     private void refreshLive() {
         LiveMetrics live = model.live();
         lossChart.invalidate();
-        accuracyChart.invalidate();
+        if (live.epochRevision() != accuracyShownRevision) { // accuracies arrive once an epoch
+            accuracyShownRevision = live.epochRevision();
+            accuracyChart.invalidate();
+        }
         long now = System.nanoTime();
         boolean running = model.stateProperty().get().busy();
         if (live.epochRevision() == shownEpochs

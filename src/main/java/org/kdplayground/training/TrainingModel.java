@@ -90,6 +90,11 @@ public final class TrainingModel {
     });
     private final AtomicLong previewRequest = new AtomicLong();
     private final FrameStats frames = new FrameStats(1 << 16);
+    /**
+     * Charts follow steps and epochs at most every second frame at 60 Hz (25 ms is more than one frame and less
+     * than two; small data sets end dozens of epochs a second); starts and ends show at once.
+     */
+    private final RedrawThrottle redraws = new RedrawThrottle(25_000_000);
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -534,29 +539,14 @@ public final class TrainingModel {
         RunEvent event;
         while ((event = inbox.poll()) != null) {
             changed = true;
-            milestone |= !(event instanceof RunEvent.Step);
+            milestone |= !(event instanceof RunEvent.Step || event instanceof RunEvent.Epoch);
             apply(event);
         }
-        long now = System.nanoTime();
-        // charts follow steps at most 30 times a second; epochs, starts and ends show at once
-        if (changed && (milestone || now - lastTouch > CHART_PERIOD_NANOS)) {
-            lastTouch = now;
-            pendingTouch = false;
-            live.touch();
-            updateProgressText();
-        } else if (changed) {
-            pendingTouch = true;
-        } else if (pendingTouch && now - lastTouch > CHART_PERIOD_NANOS) {
-            pendingTouch = false;
-            lastTouch = now;
+        if (redraws.redraw(System.nanoTime(), changed, milestone)) {
             live.touch();
             updateProgressText();
         }
     }
-
-    private static final long CHART_PERIOD_NANOS = 33_000_000;
-    private long lastTouch;
-    private boolean pendingTouch;
 
     private void apply(RunEvent event) {
         if (event instanceof RunEvent.Prepared p) {

@@ -49,10 +49,14 @@ public abstract class CanvasChart extends Region {
         setPrefSize(240, 160);
     }
 
-    /** Marks the picture stale: it is redrawn once, at the next layout pass. */
+    /**
+     * Marks the picture stale: it is redrawn once, at the next layout pass. Only this chart is laid out again: a
+     * new picture does not change its size, and asking the parents too (requestLayout) made every streaming chart
+     * lay out the whole window once a frame.
+     */
     public final void invalidate() {
         dirty = true;
-        requestLayout();
+        setNeedsLayout(true);
     }
 
     @Override

@@ -50,8 +50,15 @@ public class FormulaView extends CanvasChart {
     public FormulaView() {
         getStyleClass().add("formula-view");
         loadFonts();
-        tex.addListener(ignored -> invalidate());
-        size.addListener(ignored -> invalidate());
+        // a new formula has a new size: the parents lay it out again, not just this view
+        tex.addListener(ignored -> {
+            invalidate();
+            requestLayout();
+        });
+        size.addListener(ignored -> {
+            invalidate();
+            requestLayout();
+        });
         setMinSize(60, 30);
     }
 
