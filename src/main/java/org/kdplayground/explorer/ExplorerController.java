@@ -53,6 +53,8 @@ public final class ExplorerController {
     @FXML private Label totalValue;
     @FXML private LossBar lossBar;
     @FXML private FormulaView formula;
+    @FXML private VBox lossPanel;
+    @FXML private VBox lossRight;
     @FXML private GradientChart gradientChart;
     @FXML private Label gradientNote;
     @FXML private javafx.scene.control.TabPane detailTabs;
@@ -100,6 +102,7 @@ public final class ExplorerController {
         softName.textProperty().bind(javafx.beans.binding.Bindings.when(model.softScaledByTSquaredProperty())
                 .then(i18n.text("explorer_loss_soft_t_squared")).otherwise(i18n.text("explorer_loss_soft_plain")));
         bindDetailTab();
+        lossPanel.widthProperty().addListener((obs, old, now) -> placeFormula(now.doubleValue()));
         gridField.setText(gridText(model.gridTemperaturesProperty().get()));
         model.gridTemperaturesProperty().addListener((obs, old, now) -> gridField.setText(gridText(now)));
         gridField.setOnAction(e -> model.setGridTemperatures(gridField.getText()));
@@ -111,6 +114,25 @@ public final class ExplorerController {
         picture = new PictureUpdater(model, i18n, new PictureUpdater.Nodes(teacherT1Chart, teacherTChart, studentTChart,
                 hardValue, klValue, softValue, totalValue, lossBar, formula, gradientChart, gradientNote,
                 gridCharts, curvesChart, curvesNote), explorerScreen);
+    }
+
+    /**
+     * Below this width the formula, beside the loss bar, would shrink until it cannot be read (the lesson panel
+     * open at 1280 px): it then takes a row of its own under the numbers.
+     */
+    static final double FORMULA_BESIDE_MIN_WIDTH = 720;
+
+    private void placeFormula(double width) {
+        VBox target = width < FORMULA_BESIDE_MIN_WIDTH ? lossPanel : lossRight;
+        if (formula.getParent() != target) {
+            ((VBox) formula.getParent()).getChildren().remove(formula);
+            target.getChildren().add(formula);
+        }
+    }
+
+    /** Whether the formula has a row of its own under the loss numbers (for tests). */
+    boolean formulaOnItsOwnRow() {
+        return formula.getParent() == lossPanel;
     }
 
     private void bindDetailTab() {

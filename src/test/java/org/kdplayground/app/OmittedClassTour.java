@@ -1,20 +1,16 @@
 package org.kdplayground.app;
 
+import static org.kdplayground.app.TourSupport.onFx;
+import static org.kdplayground.app.TourSupport.pause;
+import static org.kdplayground.app.TourSupport.waitFor;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-
-import javax.imageio.ImageIO;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
@@ -22,10 +18,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
 import org.kdplayground.data.Dataset;
-import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.io.Experiment;
-import org.kdplayground.io.SettingsStore;
 import org.kdplayground.lessons.Lesson;
 import org.kdplayground.training.TrainingModel;
 
@@ -57,19 +51,9 @@ public final class OmittedClassTour {
 
         @Override
         public void start(Stage stage) throws IOException {
-            Path settingsDir = Files.createTempDirectory("kd-tour-settings");
-            Files.writeString(settingsDir.resolve("settings.properties"), "language=" + language
-                    + "\ntheme=light\nwindow.width=1280\nwindow.height=800\n");
-            AppSettings settings = new AppSettings(new SettingsStore(settingsDir));
-            engine = new EngineService(new DjlEngineLoader(1));
-            engine.start();
-            MainWindow window = MainWindow.create(stage, settings, engine);
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            stage.show();
-            Thread tour = new Thread(() -> walk(window), "omitted-class-tour");
-            tour.setDaemon(true);
-            tour.start();
+            engine = TourSupport.engine();
+            MainWindow window = TourSupport.open(stage, engine, language);
+            TourSupport.walk("omitted-class-tour", () -> walk(window));
         }
 
         @Override
@@ -78,65 +62,59 @@ public final class OmittedClassTour {
         }
     }
 
-    private static void walk(MainWindow window) {
-        try {
-            TrainingModel training = window.training();
-            Lesson dark = onFx(() -> window.lessons().lessons().get(3));
-            onFx(() -> {
-                window.lessons().open(dark);
-                window.lessons().next();
-                window.lessons().next(); // step 3: the omit-3 set-up
-                return null;
-            });
-            pause(800);
-            shoot(window, "omit-lesson-setup");
-            onFx(() -> {
-                window.lessons().close();
-                scrollSetUpToTheEnd(window);
-                return null;
-            });
-            waitFor(() -> onFx(() -> training.canStartProperty().get()));
-            pause(800);
-            shoot(window, "omit-setup");
+    private static void walk(MainWindow window) throws InterruptedException {
+        TrainingModel training = window.training();
+        Lesson dark = onFx(() -> window.lessons().lessons().get(3));
+        onFx(() -> {
+            window.lessons().open(dark);
+            window.lessons().next();
+            window.lessons().next(); // step 3: the omit-3 set-up
+            return null;
+        });
+        pause(800);
+        shoot(window, "omit-lesson-setup");
+        onFx(() -> {
+            window.lessons().close();
+            scrollSetUpToTheEnd(window);
+            return null;
+        });
+        waitFor(() -> onFx(() -> training.canStartProperty().get()));
+        pause(800);
+        shoot(window, "omit-setup");
 
-            onFx(() -> {
-                training.start();
-                return null;
-            });
-            waitFor(() -> onFx(() -> training.lastResult().isPresent()));
-            onFx(() -> {
-                training.resultTabProperty().set(TrainingModel.ResultTab.RESULTS);
-                return null;
-            });
-            pause(800);
-            shoot(window, "omit-results");
+        onFx(() -> {
+            training.start();
+            return null;
+        });
+        waitFor(() -> onFx(() -> training.lastResult().isPresent()));
+        onFx(() -> {
+            training.resultTabProperty().set(TrainingModel.ResultTab.RESULTS);
+            return null;
+        });
+        pause(800);
+        shoot(window, "omit-results");
 
-            onFx(() -> {
-                training.resultTabProperty().set(TrainingModel.ResultTab.EXAMPLES);
-                return null;
-            });
-            pause(500);
-            onFx(() -> {
-                clickTheThree(window);
-                return null;
-            });
-            pause(800);
-            shoot(window, "omit-example");
+        onFx(() -> {
+            training.resultTabProperty().set(TrainingModel.ResultTab.EXAMPLES);
+            return null;
+        });
+        pause(500);
+        onFx(() -> {
+            clickTheThree(window);
+            return null;
+        });
+        pause(800);
+        shoot(window, "omit-example");
 
-            onFx(() -> {
-                window.lessons().open(dark);
-                for (int i = 0; i < 4; i++) {
-                    window.lessons().next(); // step 5: the errors before and after the shift
-                }
-                return null;
-            });
-            pause(800);
-            shoot(window, "omit-lesson");
-        } catch (RuntimeException | InterruptedException e) {
-            e.printStackTrace();
-        } finally {
-            Platform.runLater(Platform::exit);
-        }
+        onFx(() -> {
+            window.lessons().open(dark);
+            for (int i = 0; i < 4; i++) {
+                window.lessons().next(); // step 5: the errors before and after the shift
+            }
+            return null;
+        });
+        pause(800);
+        shoot(window, "omit-lesson");
     }
 
     private static void scrollSetUpToTheEnd(MainWindow window) {
@@ -167,55 +145,6 @@ public final class OmittedClassTour {
     }
 
     private static void shoot(MainWindow window, String name) {
-        Path file = out.resolve(name + "-" + language + ".png");
-        onFx(() -> {
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(window.stage().getScene().snapshot(null), null), "png",
-                        file.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        });
-        System.out.println("wrote " + file);
-    }
-
-    private static <T> T onFx(java.util.function.Supplier<T> action) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<RuntimeException> error = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                result.set(action.get());
-            } catch (RuntimeException e) {
-                error.set(e);
-            } finally {
-                done.countDown();
-            }
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (error.get() != null) {
-            throw error.get();
-        }
-        return result.get();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static void pause(long millis) throws InterruptedException {
-        Thread.sleep(millis);
+        TourSupport.shoot(window, out.resolve(name + "-" + language + ".png"));
     }
 }

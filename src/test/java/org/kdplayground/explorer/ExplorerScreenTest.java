@@ -231,6 +231,24 @@ class ExplorerScreenTest {
     }
 
     @Test
+    void aNarrowWindowGivesTheFormulaARowOfItsOwnSoItStaysReadable(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.formulaOnItsOwnRow()).as("1080 px wide: beside the loss bar").isFalse();
+        FormulaView formula = robot.lookup("#formula").queryAs(FormulaView.class);
+        double besideWidth = formula.getWidth();
+
+        robot.interact(() -> stage.setWidth(820));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.formulaOnItsOwnRow()).isTrue();
+        assertThat(formula.getWidth()).as("a row of its own is wider").isGreaterThan(besideWidth);
+        assertThat(formula.isPainted()).isTrue();
+
+        robot.interact(() -> stage.setWidth(1080));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.formulaOnItsOwnRow()).isFalse();
+    }
+
+    @Test
     void hoveringABarShowsItsValue(FxRobot robot) {
         ProbabilityBarChart chart = chart(robot, "#teacherT1Chart");
         javafx.geometry.Bounds bounds = chart.localToScreen(chart.getLayoutBounds());
