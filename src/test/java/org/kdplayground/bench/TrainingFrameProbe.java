@@ -1,0 +1,138 @@
+package org.kdplayground.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.kdplayground.engine.DjlEngineLoader;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.training.TrainingController;
+import org.kdplayground.training.TrainingModel;
+import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.ViewLoader;
+
+/**
+ * The training screen at full speed: a real 1280x800 window (run under a display, e.g. Xvfb) trains a preset
+ * {@code -Druns=N} times in a row (the teacher is trained by the first run and reused after) and prints, per run,
+ * the FX frame intervals and the student step time the model logs, and the CPU time of every thread of the JVM
+ * (Linux: /proc), the JIT compiler's included. Compare the step with {@code kd-playground train} on the same
+ * experiment. Run: {@code java -XX:TieredStopAtLevel=1 -Druns=2 -cp <test class path>
+ * org.kdplayground.bench.TrainingFrameProbe DIGITS studentEpochs=300 teacherEpochs=5}.
+ */
+public final class TrainingFrameProbe {
+
+    private static String preset = "DIGITS";
+    private static Map<String, String> fields = Map.of();
+    private static EngineService engine;
+
+    private TrainingFrameProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            preset = args[0];
+        }
+        Map<String, String> set = new TreeMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            set.put(pair[0], pair[1]);
+        }
+        fields = set;
+        engine = new EngineService(new DjlEngineLoader(1));
+        engine.start().get(120, TimeUnit.SECONDS);
+        Application.launch(Window.class, args);
+    }
+
+    /** The probe's window (a class of its own: JavaFX on the class path refuses a main class that is one). */
+    public static final class Window extends Application {
+        private TrainingModel model;
+        private int runs;
+        private Map<String, Long> cpuBefore;
+
+        @Override
+        public void start(Stage stage) {
+            I18n i18n = new I18n(Language.ENGLISH);
+            EngineStatusModel status = new EngineStatusModel();
+            status.follow(engine);
+            model = new TrainingModel(i18n, engine, status, example -> { });
+            ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
+            Scene scene = new Scene(loader.load(TrainingController.class).root(), 1280, 800);
+            new ThemeManager(scene, new FontPolicy(List.of())).apply(Theme.LIGHT, Language.ENGLISH);
+            stage.setScene(scene);
+            stage.show();
+            model.usePreset(preset);
+            fields.forEach(model::setSetupText);
+            model.stateProperty().addListener((obs, was, now) -> {
+                if (was.busy() && !now.busy()) {
+                    report();
+                    if (++runs < Integer.getInteger("runs", 2)) {
+                        Platform.runLater(this::run);
+                    } else {
+                        Platform.exit();
+                    }
+                }
+            });
+            PauseTransition settle = new PauseTransition(Duration.seconds(2));
+            settle.setOnFinished(e -> run());
+            settle.play();
+        }
+
+        @Override
+        public void stop() {
+            engine.close();
+        }
+
+        private void run() {
+            cpuBefore = threadCpuMillis();
+            model.start();
+        }
+
+        private void report() {
+            Map<String, Long> after = threadCpuMillis();
+            StringBuilder cpu = new StringBuilder("run " + (runs + 1) + " CPU ms by thread:");
+            after.forEach((thread, ms) -> {
+                long used = ms - cpuBefore.getOrDefault(thread, 0L);
+                if (used >= 20) {
+                    cpu.append(' ').append(thread).append('=').append(used);
+                }
+            });
+            System.out.println(cpu);
+        }
+    }
+
+    /** CPU time of each thread of this JVM by name (digits stripped, so pools add up), from /proc on Linux. */
+    static Map<String, Long> threadCpuMillis() {
+        Map<String, Long> byName = new TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return byName;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String name = Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9#]+$", "");
+                String stat = Files.readString(task.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+                byName.merge(name.replace(' ', '_'), ticks * 10, Long::sum); // 100 ticks a second
+            } catch (IOException | RuntimeException e) {
+                // the thread ended while we read it
+            }
+        }
+        return byName;
+    }
+}
