@@ -1,5 +1,6 @@
 package org.kdplayground.engine;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -56,6 +57,15 @@ public final class DistillationRun {
      * weights so far that logits differ by millions and the loss stays finite but meaningless.
      */
     static final float EXPLODED_CROSS_ENTROPY = 1e4f;
+
+    /** Rows per forward when evaluating. */
+    static final int EVALUATION_CHUNK = 4096;
+
+    /**
+     * Evaluation inputs up to this many floats (64 MB) are uploaded once per run and kept; larger sets (MNIST's
+     * 60,000 training images) are uploaded chunk by chunk at each evaluation rather than held twice.
+     */
+    static final long KEPT_EVALUATION_FLOATS = 16L << 20;
 
     /** Test hook: receives the training rows of every student batch (a fresh array), on the worker thread. */
     static volatile Consumer<int[]> hookStudentBatch;
@@ -142,6 +152,10 @@ public final class DistillationRun {
         }
     }
 
+    /** Which rows of which flat array an evaluation uses: arrays compare by identity, as records compare them. */
+    private record EvaluationKey(float[] flat, int[] subset) {
+    }
+
     /** Thrown inside the worker when a loss is not finite. */
     private static final class Diverged extends RuntimeException {
         Diverged(String message) {
@@ -188,6 +202,10 @@ public final class DistillationRun {
         private double studentMsPerStep;
         private float[] teacherLogTargets;
         private final List<StepMetrics> teacherSteps = new ArrayList<>();
+        /** Evaluation inputs kept for the run (the test set, the labelled training rows). */
+        private final Map<EvaluationKey, List<NDArray>> evaluationInputs = new java.util.HashMap<>();
+        /** Reused for gathering a batch's rows: see {@link #rowsOf}. */
+        private float[] scratch = new float[0];
         private final List<EpochMetrics> teacherEpochMetrics = new ArrayList<>();
 
         Worker(NDManager manager, KdLossNd loss, RunListener listener, RunControl control) {
@@ -305,8 +323,8 @@ public final class DistillationRun {
                     float value;
                     try (NDManager step = manager.newSubManager()) {
                         int b = to - from;
-                        NDArray x = step.create(gatherRows(trainFlat, inputs, shuffled, from, to), new Shape(b, inputs));
-                        NDArray y = step.create(oneHot(shuffled, from, to, null), new Shape(b, classes));
+                        NDArray x = rowsOf(step, trainFlat, inputs, shuffled, from, to);
+                        NDArray y = oneHot(step, shuffled, from, to, null);
                         try (GradientCollector collector = engine.newGradientCollector()) {
                             NDArray ce = KdLossNd.crossEntropy(teacher.forward(x, true), y);
                             collector.backward(ce);
@@ -381,8 +399,8 @@ public final class DistillationRun {
                     float soft;
                     float total;
                     try (NDManager step = manager.newSubManager()) {
-                        NDArray x = step.create(gatherRows(trainFlat, inputs, rows, from, to), new Shape(b, inputs));
-                        NDArray y = step.create(oneHot(rows, from, to, isLabelled), new Shape(b, classes));
+                        NDArray x = rowsOf(step, trainFlat, inputs, rows, from, to);
+                        NDArray y = oneHot(step, rows, from, to, isLabelled);
                         NDArray mask = null;
                         NDArray xBase = x;
                         NDArray yBase = y;
@@ -397,15 +415,12 @@ public final class DistillationRun {
                             }
                             mask = step.create(m, new Shape(b));
                             if (labelledCount > 0) {
-                                xBase = step.create(gatherRows(trainFlat, inputs, labelledInBatch, 0, labelledCount),
-                                        new Shape(labelledCount, inputs));
-                                yBase = step.create(oneHot(labelledInBatch, 0, labelledCount, null),
-                                        new Shape(labelledCount, classes));
+                                xBase = rowsOf(step, trainFlat, inputs, labelledInBatch, 0, labelledCount);
+                                yBase = oneHot(step, labelledInBatch, 0, labelledCount, null);
                             }
                         }
                         NDArray logTargets = teacherLogTargets != null
-                                ? step.create(gatherRows(teacherLogTargets, classes, rows, from, to),
-                                new Shape(b, classes))
+                                ? rowsOf(step, teacherLogTargets, classes, rows, from, to)
                                 : loss.teacherLogTargets(teacher.forward(x, false)); // before grad mode: frozen
                         float base = Float.NaN;
                         try (GradientCollector collector = engine.newGradientCollector()) {
@@ -491,12 +506,21 @@ public final class DistillationRun {
                     rows[i] = i;
                 }
             }
+            int[] evaluated = rows;
+            List<NDArray> kept = (long) n * inputs <= KEPT_EVALUATION_FLOATS
+                    ? evaluationInputs.computeIfAbsent(new EvaluationKey(flat, subset), k -> upload(flat, evaluated))
+                    : null;
             int correct = 0;
-            int chunk = 4096;
-            for (int from = 0; from < n; from += chunk) {
-                int to = Math.min(n, from + chunk);
+            for (int from = 0, chunk = 0; from < n; from += EVALUATION_CHUNK, chunk++) {
+                int to = Math.min(n, from + EVALUATION_CHUNK);
                 try (NDManager sub = manager.newSubManager()) {
-                    NDArray x = sub.create(gatherRows(flat, inputs, rows, from, to), new Shape(to - from, inputs));
+                    NDArray x;
+                    if (kept != null) {
+                        x = kept.get(chunk);
+                        x.tempAttach(sub); // the forward's results go to sub; x goes back to the run when it closes
+                    } else {
+                        x = rowsOf(sub, flat, inputs, rows, from, to);
+                    }
                     long[] predicted = net.forward(x, false).argMax(1).toLongArray();
                     for (int i = from; i < to; i++) {
                         if (predicted[i - from] == labels[rows[i]]) {
@@ -506,6 +530,51 @@ public final class DistillationRun {
                 }
             }
             return correct / (double) n;
+        }
+
+        /** The rows, uploaded once into the run's manager in chunks of {@value #EVALUATION_CHUNK}. */
+        private List<NDArray> upload(float[] flat, int[] rows) {
+            List<NDArray> chunks = new ArrayList<>();
+            for (int from = 0; from < rows.length; from += EVALUATION_CHUNK) {
+                chunks.add(rowsOf(manager, flat, inputs, rows, from, Math.min(rows.length, from + EVALUATION_CHUNK)));
+            }
+            return chunks;
+        }
+
+        /**
+         * Rows {@code from..to} of {@code rows} from a flat array of {@code width}-wide rows, as a new array in
+         * {@code m}. The rows are gathered into a buffer reused from step to step (DJL copies it when the array is
+         * made): a new Java array per batch made a young collection every second, whose pauses showed as late
+         * frames on the training screen.
+         */
+        private NDArray rowsOf(NDManager m, float[] flat, int width, int[] rows, int from, int to) {
+            int n = (to - from) * width;
+            float[] buffer = scratch(n);
+            for (int i = from; i < to; i++) {
+                System.arraycopy(flat, rows[i] * width, buffer, (i - from) * width, width);
+            }
+            return m.create(FloatBuffer.wrap(buffer, 0, n), new Shape(to - from, width));
+        }
+
+        /** One-hot labels of rows {@code from..to} (all zero for rows not in {@code onlyThese}), made in {@code m}. */
+        private NDArray oneHot(NDManager m, int[] rows, int from, int to, boolean[] onlyThese) {
+            int n = (to - from) * classes;
+            float[] buffer = scratch(n);
+            Arrays.fill(buffer, 0, n, 0f);
+            int[] labels = config.train().labels();
+            for (int i = from; i < to; i++) {
+                if (onlyThese == null || onlyThese[rows[i]]) {
+                    buffer[(i - from) * classes + labels[rows[i]]] = 1f;
+                }
+            }
+            return m.create(FloatBuffer.wrap(buffer, 0, n), new Shape(to - from, classes));
+        }
+
+        private float[] scratch(int length) {
+            if (scratch.length < length) {
+                scratch = new float[length];
+            }
+            return scratch;
         }
 
         private void checkpoint() {
@@ -597,7 +666,8 @@ public final class DistillationRun {
             for (int from = 0; from < rows; from += chunk) {
                 int to = Math.min(rows, from + chunk);
                 try (NDManager sub = manager.newSubManager()) {
-                    float[] slice = Arrays.copyOfRange(flat, from * inputs, to * inputs);
+                    // DJL copies the rows out of the array: no copy of our own
+                    FloatBuffer slice = FloatBuffer.wrap(flat, from * inputs, (to - from) * inputs).slice();
                     float[] values = net.forward(sub.create(slice, new Shape(to - from, inputs)), false)
                             .toFloatArray();
                     for (int i = from; i < to; i++) {
@@ -608,12 +678,28 @@ public final class DistillationRun {
             return out;
         }
 
-        private float[] oneHot(int[] rows, int from, int to, boolean[] onlyThese) {
-            float[] out = new float[(to - from) * classes];
-            int[] labels = config.train().labels();
-            for (int i = from; i < to; i++) {
-                if (onlyThese == null || onlyThese[rows[i]]) {
-                    out[(i - from) * classes + labels[rows[i]]] = 1f;
+        /** Rows a predictor was asked about, flattened once: the test set, the example strip, the heatmap grid. */
+        private final Map<float[][], float[]> flattenedRows = new java.util.IdentityHashMap<>();
+
+        private float[] flattened(float[][] rows) {
+            if (flattenedRows.size() > 8) {
+                flattenedRows.clear(); // a caller asking about ever new rows: keep the memory bounded
+            }
+            return flattenedRows.computeIfAbsent(rows, r -> flatten(r, inputs));
+        }
+
+        /** The class each row is predicted as (arg max of the logits, ties to the lowest), without the logits. */
+        private int[] predictedClasses(Net net, float[] flat, int rows) {
+            int[] out = new int[rows];
+            for (int from = 0; from < rows; from += EVALUATION_CHUNK) {
+                int to = Math.min(rows, from + EVALUATION_CHUNK);
+                try (NDManager sub = manager.newSubManager()) {
+                    FloatBuffer slice = FloatBuffer.wrap(flat, from * inputs, (to - from) * inputs).slice();
+                    long[] predicted = net.forward(sub.create(slice, new Shape(to - from, inputs)), false)
+                            .argMax(1).toLongArray();
+                    for (int i = from; i < to; i++) {
+                        out[i] = (int) predicted[i - from];
+                    }
                 }
             }
             return out;
@@ -630,6 +716,15 @@ public final class DistillationRun {
 
             @Override
             public float[][] logits(ModelRole role, float[][] inputRows) {
+                return Worker.this.logits(net(role), flattened(inputRows), inputRows.length, 8192);
+            }
+
+            @Override
+            public int[] predictedClasses(ModelRole role, float[][] inputRows) {
+                return Worker.this.predictedClasses(net(role), flattened(inputRows), inputRows.length);
+            }
+
+            private Net net(ModelRole role) {
                 if (!active || Thread.currentThread() != thread) {
                     throw new IllegalStateException(
                             "a ModelPredictor works only inside its callback, on the worker thread");
@@ -638,7 +733,7 @@ public final class DistillationRun {
                 if (net == null) {
                     throw new IllegalArgumentException(role + " is not trained yet");
                 }
-                return Worker.this.logits(net, flatten(inputRows, inputs), inputRows.length, 8192);
+                return net;
             }
         }
     }
@@ -712,14 +807,6 @@ public final class DistillationRun {
                         + width);
             }
             System.arraycopy(rows[i], 0, out, i * width, width);
-        }
-        return out;
-    }
-
-    private static float[] gatherRows(float[] flat, int width, int[] rows, int from, int to) {
-        float[] out = new float[(to - from) * width];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(flat, rows[i] * width, out, (i - from) * width, width);
         }
         return out;
     }

@@ -10,8 +10,31 @@ public interface ModelPredictor {
     /** Whether this network exists yet (the students appear in the student phase). */
     boolean has(ModelRole role);
 
-    /** Raw logits, one row per input row. */
+    /**
+     * Raw logits, one row per input row. The inputs are read, never changed, and must not change during the run: a
+     * run asked the same array of rows again (the test set, each epoch) reuses what it made of them.
+     */
     float[][] logits(ModelRole role, float[][] inputs);
+
+    /**
+     * The class each row is predicted as: the arg max of its logits, ties going to the lowest class (as
+     * {@code torch.argmax}). Cheaper than the logits when only the decision counts (a confusion matrix).
+     */
+    default int[] predictedClasses(ModelRole role, float[][] inputs) {
+        float[][] logits = logits(role, inputs);
+        int[] out = new int[logits.length];
+        for (int r = 0; r < logits.length; r++) {
+            float[] row = logits[r];
+            int best = 0;
+            for (int c = 1; c < row.length; c++) {
+                if (row[c] > row[best]) {
+                    best = c;
+                }
+            }
+            out[r] = best;
+        }
+        return out;
+    }
 
     /** Softmax of the logits at temperature 1. */
     default float[][] probabilities(ModelRole role, float[][] inputs) {

@@ -101,7 +101,7 @@ final class RunWorker implements Callable<Void>, RunListener {
             if (gridInputs != null) {
                 boundaries.put(role, boundary(predictor.probabilities(role, gridInputs)));
             } else if (test.size() > 0) {
-                confusion.put(role, confusion(predictor.logits(role, test.features()), test));
+                confusion.put(role, confusion(predictor.predictedClasses(role, test.features()), test));
                 if (stripInputs.length > 0) {
                     strip.put(role, predictor.logits(role, stripInputs));
                 }
@@ -177,18 +177,11 @@ final class RunWorker implements Callable<Void>, RunListener {
         return new RunEvent.Boundary(GRID, winner, confidence);
     }
 
-    static int[][] confusion(float[][] logits, Dataset test) {
+    static int[][] confusion(int[] predicted, Dataset test) {
         int k = test.classCount();
         int[][] counts = new int[k][k];
-        for (int i = 0; i < logits.length; i++) {
-            float[] row = logits[i];
-            int best = 0;
-            for (int c = 1; c < row.length; c++) {
-                if (row[c] > row[best]) {
-                    best = c;
-                }
-            }
-            counts[test.labels()[i]][best]++;
+        for (int i = 0; i < predicted.length; i++) {
+            counts[test.labels()[i]][predicted[i]]++;
         }
         return counts;
     }
