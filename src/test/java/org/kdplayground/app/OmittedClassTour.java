@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.stage.Stage;
 
 import org.kdplayground.data.Dataset;
-import org.kdplayground.engine.EngineService;
 import org.kdplayground.io.Experiment;
 import org.kdplayground.lessons.Lesson;
 import org.kdplayground.training.TrainingModel;
@@ -42,24 +39,7 @@ public final class OmittedClassTour {
         if (args.length > 1) {
             language = args[1];
         }
-        Application.launch(Window.class);
-    }
-
-    /** The tour's window (a class of its own: JavaFX on the class path refuses a main class that is one). */
-    public static final class Window extends Application {
-        private EngineService engine;
-
-        @Override
-        public void start(Stage stage) throws IOException {
-            engine = TourSupport.engine();
-            MainWindow window = TourSupport.open(stage, engine, language);
-            TourSupport.walk("omitted-class-tour", () -> walk(window));
-        }
-
-        @Override
-        public void stop() {
-            engine.close();
-        }
+        TourSupport.launch(language, "omitted-class-tour", window -> () -> walk(window));
     }
 
     private static void walk(MainWindow window) throws InterruptedException {

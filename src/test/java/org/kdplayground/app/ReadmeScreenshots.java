@@ -4,14 +4,9 @@ import static org.kdplayground.app.TourSupport.onFx;
 import static org.kdplayground.app.TourSupport.pause;
 import static org.kdplayground.app.TourSupport.waitFor;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-import javafx.application.Application;
-import javafx.stage.Stage;
-
-import org.kdplayground.engine.EngineService;
 import org.kdplayground.lessons.LessonStage;
 import org.kdplayground.training.TrainingModel;
 
@@ -37,24 +32,7 @@ public final class ReadmeScreenshots {
         if (args.length > 1) {
             language = args[1];
         }
-        Application.launch(Window.class);
-    }
-
-    /** The tour's window (a class of its own: JavaFX on the class path refuses a main class that is one). */
-    public static final class Window extends Application {
-        private EngineService engine;
-
-        @Override
-        public void start(Stage stage) throws IOException {
-            engine = TourSupport.engine();
-            MainWindow window = TourSupport.open(stage, engine, language);
-            TourSupport.walk("readme-screenshots", () -> walk(window));
-        }
-
-        @Override
-        public void stop() {
-            engine.close();
-        }
+        TourSupport.launch(language, "readme-screenshots", window -> () -> walk(window));
     }
 
     private static void walk(MainWindow window) throws InterruptedException {

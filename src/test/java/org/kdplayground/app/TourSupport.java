@@ -29,6 +29,38 @@ final class TourSupport {
     private TourSupport() {
     }
 
+    private static String language = "en";
+    private static String name = "tour";
+    private static java.util.function.Function<MainWindow, Tour> tour;
+
+    /**
+     * Opens the app's window in a language and walks the tour on a thread of its own; the app exits when the tour
+     * ends. Call from {@code main}.
+     */
+    static void launch(String windowLanguage, String tourName, java.util.function.Function<MainWindow, Tour> steps) {
+        language = windowLanguage;
+        name = tourName;
+        tour = steps;
+        javafx.application.Application.launch(Window.class);
+    }
+
+    /** The tours' window (a class of its own: JavaFX on the class path refuses a main class that is one). */
+    public static final class Window extends javafx.application.Application {
+        private EngineService engine;
+
+        @Override
+        public void start(Stage stage) throws IOException {
+            engine = engine();
+            MainWindow window = open(stage, engine, language);
+            walk(name, tour.apply(window));
+        }
+
+        @Override
+        public void stop() {
+            engine.close();
+        }
+    }
+
     /** The app's main window at 1280x800 in a language, with settings of its own and a started engine. */
     static MainWindow open(Stage stage, EngineService engine, String language) throws IOException {
         Path settingsDir = Files.createTempDirectory("kd-tour-settings");
