@@ -133,9 +133,14 @@ public final class TrainingController {
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         exportMarkdownButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         model.live().revisionProperty().addListener((obs, old, now) -> refreshLive());
+        Runnable pulseLaidOut = model::pulseLaidOut;
         distillationScreen.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(pulseLaidOut);
+            }
             if (scene != null) {
                 installShortcuts();
+                scene.addPostLayoutPulseListener(pulseLaidOut);
             }
         });
     }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -90,6 +91,9 @@ public final class TrainingModel {
     });
     private final AtomicLong previewRequest = new AtomicLong();
     private final FrameStats frames = new FrameStats(1 << 16);
+    /** The FX thread's work on each pulse of a run: from the pulse's start to the end of its layout pass. */
+    private final FrameStats pulseWork = new FrameStats(1 << 16);
+    private long pulseStartedAt = -1;
     /**
      * Charts follow steps and epochs at most every second frame at 60 Hz (25 ms is more than one frame and less
      * than two; small data sets end dozens of epochs a second); starts and ends show at once.
@@ -99,9 +103,18 @@ public final class TrainingModel {
         @Override
         public void handle(long now) {
             frames.frame(now);
+            pulseStartedAt = now;
             drain();
         }
     };
+
+    /**
+     * A run's preparation (data, a cached teacher) mostly ends within a frame or two; the progress bar moves back and
+     * forth only when it takes longer than this, so short ones don't flash it (an indeterminate bar also costs the
+     * software renderer about 20 ms of CPU to start, in the frames where Start is drawn).
+     */
+    static final javafx.util.Duration PREPARING_HINT_DELAY = javafx.util.Duration.millis(400);
+    private final PauseTransition preparingHint = new PauseTransition(PREPARING_HINT_DELAY);
 
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
 
@@ -434,14 +447,42 @@ public final class TrainingModel {
         totalSteps = 0;
         doneSteps = 0;
         startedAt = System.nanoTime();
-        progress.set(-1);
+        progress.set(0);
         progressText.set(i18n.get("training_preparing"));
         message.set("");
         messageIsError.set(false);
         state.set(RunState.PREPARING);
         engine.submit(new RunWorker(running, control, inbox));
+        preparingHint.setOnFinished(e -> showPreparingIfStill());
+        preparingHint.playFromStart();
         frames.reset();
+        pulseWork.reset();
+        pulseStartedAt = -1;
         pump.start();
+    }
+
+    /** A preparation still going on after {@link #PREPARING_HINT_DELAY}: the progress bar shows work of unknown length. */
+    void showPreparingIfStill() {
+        if (state.get() == RunState.PREPARING) {
+            progress.set(-1);
+        }
+    }
+
+    /**
+     * The scene ended a pulse's layout pass (the screen calls this after every pulse): while a run streams, the time
+     * since the pulse began is the FX thread's work on it (animation timers, this screen's drain, CSS, layout); the
+     * renderer draws the pulse on its own thread after that.
+     */
+    void pulseLaidOut() {
+        if (pulseStartedAt >= 0) {
+            pulseWork.duration(System.nanoTime() - pulseStartedAt);
+            pulseStartedAt = -1;
+        }
+    }
+
+    /** The last run's pulse durations (see {@link #pulseLaidOut}). */
+    FrameStats pulseWork() {
+        return pulseWork;
     }
 
     /** Pauses a training run, or resumes a paused one. */
@@ -581,9 +622,9 @@ public final class TrainingModel {
 
     private void finish(RunResult result) {
         pump.stop();
-        LOG.info("Run {} ended ({}): {} ms per student step; FX thread during the run: {}", history.size() + 1,
-                result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
-                frames.summary());
+        LOG.info("Run {} ended ({}): {} ms per student step; frames during the run: {}; FX thread: {}",
+                history.size() + 1, result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
+                frames.summary(), pulseWork.durationSummary());
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
         progressText.set("");

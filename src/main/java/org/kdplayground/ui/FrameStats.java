@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Frame intervals of the FX thread while something streams (the gaps between AnimationTimer calls): if the FX
- * thread keeps up, they stay at the display's period (16.7 ms at 60 Hz). Records into a fixed array; not
+ * thread keeps up, they stay at the display's period (16.7 ms at 60 Hz). Or, recorded with {@link #duration}, how
+ * long each pulse kept the FX thread busy. One instance records one of the two. Records into a fixed array; not
  * thread-safe (FX thread only).
  */
 public final class FrameStats {
@@ -29,6 +30,13 @@ public final class FrameStats {
             intervals[count++] = nanos - last;
         }
         last = nanos;
+    }
+
+    /** Records one pulse's duration (the FX thread's work on it), in nanoseconds. */
+    public void duration(long nanos) {
+        if (count < intervals.length) {
+            intervals[count++] = nanos;
+        }
     }
 
     public int count() {
@@ -59,6 +67,12 @@ public final class FrameStats {
             longer += intervals[i] > millis * 1e6 ? 1 : 0;
         }
         return longer / (double) count;
+    }
+
+    /** The {@link #duration} records: how long the pulses kept the FX thread busy. */
+    public String durationSummary() {
+        return String.format(Locale.ROOT, "%d pulses, work median %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                count, quantileMillis(0.5), quantileMillis(0.95), quantileMillis(0.99), quantileMillis(1.0));
     }
 
     public String summary() {

@@ -3,10 +3,12 @@ package org.kdplayground.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -29,7 +31,8 @@ import org.kdplayground.ui.ViewLoader;
 /**
  * The training screen at full speed: a real 1280x800 window (run under a display, e.g. Xvfb) trains a preset
  * {@code -Druns=N} times in a row (the teacher is trained by the first run and reused after) and prints, per run,
- * the FX frame intervals and the student step time the model logs, and the CPU time of every thread of the JVM
+ * the FX frame intervals, the FX thread's work per pulse and the student step time the model logs, the intervals over
+ * 20 ms (with when they began after Start, and the run's state), and the CPU time of every thread of the JVM
  * (Linux: /proc), the JIT compiler's included. Compare the step with {@code kd-playground train} on the same
  * experiment. Run: {@code java -XX:TieredStopAtLevel=1 -Druns=2 -cp <test class path>
  * org.kdplayground.bench.TrainingFrameProbe DIGITS studentEpochs=300 teacherEpochs=5}.
@@ -63,6 +66,19 @@ public final class TrainingFrameProbe {
         private TrainingModel model;
         private int runs;
         private Map<String, Long> cpuBefore;
+        private long runStarted;
+        private long lastFrame = -1;
+        private final StringBuilder longFrames = new StringBuilder();
+        private final AnimationTimer watch = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (lastFrame >= 0 && now - lastFrame > 20_000_000) {
+                    longFrames.append(String.format(Locale.ROOT, " %.0fms@%.2fs(%s)",
+                            (now - lastFrame) / 1e6, (lastFrame - runStarted) / 1e9, model.stateProperty().get()));
+                }
+                lastFrame = now;
+            }
+        };
 
         @Override
         public void start(Stage stage) {
@@ -99,10 +115,17 @@ public final class TrainingFrameProbe {
 
         private void run() {
             cpuBefore = threadCpuMillis();
+            longFrames.setLength(0);
+            runStarted = System.nanoTime();
+            lastFrame = -1;
+            watch.start();
             model.start();
         }
 
         private void report() {
+            watch.stop();
+            System.out.println("run " + (runs + 1) + " intervals over 20 ms (length@start of the interval after Start):"
+                    + longFrames);
             Map<String, Long> after = threadCpuMillis();
             StringBuilder cpu = new StringBuilder("run " + (runs + 1) + " CPU ms by thread:");
             after.forEach((thread, ms) -> {

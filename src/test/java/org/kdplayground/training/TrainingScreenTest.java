@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -97,6 +98,10 @@ class TrainingScreenTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
 
+        // the screen timed the FX thread's work on the run's pulses (the scene's layout passes reach the model)
+        assertThat(model.pulseWork().count()).isPositive();
+        assertThat(model.pulseWork().quantileMillis(0.5)).isPositive();
+
         LiveMetrics live = model.live();
         assertThat(live.teacherLoss.size()).isPositive();
         assertThat(live.totalLoss.size()).isPositive();
@@ -135,6 +140,26 @@ class TrainingScreenTest {
         assertThat(md.get(0)).startsWith("| Run | Data | T | α |");
         assertThat(md.get(1)).startsWith("|---|");
         assertThat(md.get(2)).startsWith("| 1 | two-moons | 4.00 | 0.50 |").contains("completed");
+    }
+
+    @Test
+    void theProgressBarMovesBackAndForthOnlyWhenAPreparationTakesLong(FxRobot robot) throws Exception {
+        smallRun(robot, 1, 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        double[] seen = new double[2];
+        robot.interact(() -> {
+            model.start(); // the worker's first event reaches the screen on a later pulse, not within this call
+            assertThat(model.stateProperty().get()).isEqualTo(RunState.PREPARING);
+            seen[0] = model.progressProperty().get();
+            model.showPreparingIfStill(); // what the hint's timer does once the preparation outlasts its delay
+            seen[1] = model.progressProperty().get();
+        });
+        assertThat(seen[0]).as("a fresh preparation: an empty bar, not a moving one").isZero();
+        assertThat(seen[1]).as("a long preparation: indeterminate").isEqualTo(ProgressBar.INDETERMINATE_PROGRESS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        robot.interact(model::showPreparingIfStill);
+        assertThat(model.progressProperty().get()).as("a hint after the run leaves the finished bar").isEqualTo(1.0);
+        assertThat(TrainingModel.PREPARING_HINT_DELAY.toMillis()).isBetween(200.0, 1000.0);
     }
 
     @Test

@@ -27,6 +27,19 @@ class FrameStatsTest {
     }
 
     @Test
+    void durationsAreRecordedAsGivenAndSummarisedAsWork() {
+        FrameStats stats = new FrameStats(200);
+        for (int i = 1; i <= 100; i++) {
+            stats.duration(i * 100_000L); // 0.1 .. 10 ms
+        }
+        assertThat(stats.count()).isEqualTo(100);
+        assertThat(stats.quantileMillis(0.5)).isEqualTo(5.0);
+        assertThat(stats.quantileMillis(0.99)).isEqualTo(9.9);
+        assertThat(stats.durationSummary()).isEqualTo(
+                "100 pulses, work median 5.0 ms, p95 9.5 ms, p99 9.9 ms, max 10.0 ms");
+    }
+
+    @Test
     void emptyHasNoQuantileAndResetForgets() {
         FrameStats stats = new FrameStats(10);
         assertThat(stats.quantileMillis(0.5)).isNaN();

@@ -1,0 +1,173 @@
+package org.kdplayground.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.Stage;
+
+import org.kdplayground.engine.DjlEngineLoader;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.training.TrainingController;
+import org.kdplayground.training.TrainingModel;
+import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.ViewLoader;
+
+/**
+ * What the changes a run's start makes to the training screen cost to draw, one at a time, on an idle machine (run
+ * under a display, e.g. Xvfb): the FX thread's and the renderer's CPU time over the 8 frames after each change
+ * (greying out the set-up panel, an indeterminate progress bar, the run buttons, the message), median of 7 and the
+ * first time (which includes JIT and first-time CSS). The controls are unbound from the screen model for this.
+ * Run: {@code java -XX:TieredStopAtLevel=1 -cp <test class path> org.kdplayground.bench.TrainingActionCost}.
+ */
+public final class TrainingActionCost {
+
+    private static EngineService engine;
+
+    private TrainingActionCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        engine = new EngineService(new DjlEngineLoader(1));
+        engine.start().get(120, TimeUnit.SECONDS);
+        Application.launch(Window.class, args);
+    }
+
+    /** The probe's window (a class of its own: JavaFX on the class path refuses a main class that is one). */
+    public static final class Window extends Application {
+        private static final int FRAMES = 8;
+        private static final int REPEATS = 7;
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final List<String> names = new ArrayList<>();
+        private final List<Runnable> changes = new ArrayList<>();
+        private final Map<String, List<Double>> costs = new LinkedHashMap<>();
+        private long renderer = -1;
+        private int change;
+        private int repeat;
+        private int frames;
+        private int wait = 180; // let the window settle (3 s)
+        private boolean measuring;
+        private long cpuAtChange;
+
+        @Override
+        public void start(Stage stage) {
+            I18n i18n = new I18n(Language.ENGLISH);
+            EngineStatusModel status = new EngineStatusModel();
+            status.follow(engine);
+            TrainingModel model = new TrainingModel(i18n, engine, status, example -> { });
+            ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
+            Parent root = loader.load(TrainingController.class).root();
+            Scene scene = new Scene(root, 1280, 800);
+            new ThemeManager(scene, new FontPolicy(List.of())).apply(Theme.LIGHT, Language.ENGLISH);
+            stage.setScene(scene);
+            stage.show();
+            model.usePreset("DIGITS");
+            Node setup = root.lookup("#setupPanel");
+            ProgressBar bar = (ProgressBar) root.lookup("#progressBar");
+            Button start = (Button) root.lookup("#startButton");
+            Button stop = (Button) root.lookup("#stopButton");
+            Label message = (Label) root.lookup("#messageLabel");
+            for (Node node : List.of(setup, start, stop)) {
+                node.disableProperty().unbind();
+            }
+            bar.progressProperty().unbind();
+            message.textProperty().unbind();
+            both("nothing", () -> { }, () -> { });
+            both("set-up panel disabled", () -> setup.setDisable(true), () -> setup.setDisable(false));
+            both("progress bar indeterminate", () -> bar.setProgress(-1), () -> bar.setProgress(0));
+            both("progress bar 0 -> 0.5", () -> bar.setProgress(0.5), () -> bar.setProgress(0));
+            both("Start off, Stop on", () -> {
+                start.setDisable(true);
+                stop.setDisable(false);
+            }, () -> {
+                start.setDisable(false);
+                stop.setDisable(true);
+            });
+            both("message", () -> message.setText("Training on CPU: teacher 4,810 parameters, student 1,210."),
+                    () -> message.setText(""));
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    frame();
+                }
+            }.start();
+        }
+
+        @Override
+        public void stop() {
+            engine.close();
+        }
+
+        private void both(String name, Runnable on, Runnable off) {
+            names.add(name);
+            changes.add(on);
+            names.add(name + ", undone");
+            changes.add(off);
+        }
+
+        private long cpuNanos() {
+            return threads.getCurrentThreadCpuTime() + threads.getThreadCpuTime(renderer);
+        }
+
+        private void frame() {
+            if (wait-- > 0) {
+                return;
+            }
+            if (renderer < 0) {
+                renderer = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElseThrow().getId();
+            }
+            if (!measuring) {
+                cpuAtChange = cpuNanos();
+                changes.get(change).run();
+                measuring = true;
+                frames = 0;
+                return;
+            }
+            if (++frames < FRAMES) {
+                return;
+            }
+            costs.computeIfAbsent(names.get(change), k -> new ArrayList<>()).add((cpuNanos() - cpuAtChange) / 1e6);
+            measuring = false;
+            wait = 4;
+            if (++change == changes.size()) {
+                change = 0;
+                if (++repeat == REPEATS) {
+                    report();
+                    Platform.exit();
+                }
+            }
+        }
+
+        private void report() {
+            System.out.println("FX + renderer CPU over the " + FRAMES + " frames after each change (median of "
+                    + REPEATS + "; the first time):");
+            costs.forEach((name, ms) -> {
+                List<Double> sorted = new ArrayList<>(ms);
+                Collections.sort(sorted);
+                System.out.printf(Locale.ROOT, "  %-36s %5.1f ms  (%5.1f ms)%n", name,
+                        sorted.get(sorted.size() / 2), ms.get(0));
+            });
+        }
+    }
+}
