@@ -421,10 +421,25 @@ public final class TrainingController {
             HBox.setHgrow(boundary, Priority.ALWAYS);
             HBox.setHgrow(confusion, Priority.ALWAYS);
         }
-        showLearnedKind(true);
+        // before a run has data, the views are empty: show the kind the chosen data set will fill (its CSS and layout
+        // then happen here, not in a running training's frames); a finished run's pictures stay until the next run
+        Runnable followDataset = () -> {
+            if (model.live().points() == null) {
+                showLearnedKind(boundariesForSetup());
+            }
+        };
+        model.setup().datasetProperty().addListener((obs, old, now) -> followDataset.run());
+        followDataset.run();
+    }
+
+    /** Whether the set-up's data set is drawn as decision boundaries (2-D points) rather than confusion matrices. */
+    private boolean boundariesForSetup() {
+        DatasetCatalog dataset = model.setup().datasetProperty().get();
+        return dataset == null ? learnedShowsBoundaries : !dataset.isImage();
     }
 
     private void showLearnedKind(boolean boundaries) {
+        learnedShowsBoundaries = boundaries;
         List<? extends Node> views = boundaries
                 ? List.copyOf(boundaryViews.values()) : List.copyOf(confusionViews.values());
         if (!learnedBox.getChildren().equals(views)) {
@@ -517,6 +532,7 @@ public final class TrainingController {
     private long shownEpochs = -1;
     private long accuracyShownRevision = -1;
     private long learnedShownAt;
+    private boolean learnedShowsBoundaries = true;
 
     private void refreshLive() {
         LiveMetrics live = model.live();
@@ -533,7 +549,9 @@ public final class TrainingController {
         }
         shownEpochs = live.epochRevision();
         learnedShownAt = now;
-        boolean twoD = live.bounds() != null || live.points() == null;
+        // until the run's data arrives (a frame or two after Start) the set-up's data set tells the kind: a digits
+        // run after a digits run keeps its (now empty) confusion matrices instead of flashing the boundary views
+        boolean twoD = live.points() == null ? boundariesForSetup() : live.bounds() != null;
         if (live.strip().length > 0) {
             refreshExamples();
         }

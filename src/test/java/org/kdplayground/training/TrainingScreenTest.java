@@ -244,6 +244,34 @@ class TrainingScreenTest {
         assertThat(example.classNames()).hasSize(10);
         assertThat(example.label()).isEqualTo(model.live().testExamples().labels()[model.live().strip()[0]]);
         assertThat(example.temperature()).isEqualTo(4.0);
+
+        // a second digits run starts on empty confusion matrices, not on the boundary views of a 2-D run
+        javafx.scene.layout.HBox learned = robot.lookup("#learnedBox").queryAs(javafx.scene.layout.HBox.class);
+        java.util.List<javafx.scene.Node> atStart = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            model.start(); // clears the live pictures at once; the run's data arrives on a later pulse
+            atStart.addAll(learned.getChildren());
+        });
+        assertThat(atStart).extracting(javafx.scene.Node::getId)
+                .containsExactly("confusion-teacher", "confusion-distilled", "confusion-baseline");
+        assertThat(robot.lookup("#confusion-teacher").queryAs(ConfusionView.class).counts()).isNull();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 2);
+
+        // a finished run's pictures stay when the set-up moves on to 2-D data, until the next run
+        robot.interact(() -> model.setup().presetProperty().set(TrainingPreset.TWO_MOONS));
+        assertThat(learned.getChildren()).extracting(javafx.scene.Node::getId).first().isEqualTo("confusion-teacher");
+        assertThat(robot.lookup("#confusion-teacher").queryAs(ConfusionView.class).counts()).isNotNull();
+    }
+
+    @Test
+    void beforeAnyRunTheLearnedTabShowsTheKindOfPictureTheChosenDataWillGet(FxRobot robot) {
+        javafx.scene.layout.HBox learned = robot.lookup("#learnedBox").queryAs(javafx.scene.layout.HBox.class);
+        robot.interact(() -> model.setup().presetProperty().set(TrainingPreset.DIGITS));
+        assertThat(learned.getChildren()).extracting(javafx.scene.Node::getId)
+                .containsExactly("confusion-teacher", "confusion-distilled", "confusion-baseline");
+        robot.interact(() -> model.setup().presetProperty().set(TrainingPreset.TWO_MOONS));
+        assertThat(learned.getChildren()).extracting(javafx.scene.Node::getId)
+                .containsExactly("boundary-teacher", "boundary-distilled", "boundary-baseline");
     }
 
     @Test
