@@ -22,6 +22,9 @@ import org.kdplayground.ui.RoleChart;
 final class ConfusionView extends RoleChart {
 
     private static final double HEADER = 22;
+    /** The class names' column at the left and the per-class accuracies' at the right. */
+    static final double LABEL_WIDTH = 22;
+    static final double ACCURACY_WIDTH = 42;
 
     private final ChartRole role;
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
@@ -53,16 +56,20 @@ final class ConfusionView extends RoleChart {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         drawRoleTitle(g, role, title.get(), width, HEADER);
-        if (counts == null) {
+        double side = Math.min(width - LABEL_WIDTH - ACCURACY_WIDTH, height - HEADER - 4);
+        double left = LABEL_WIDTH;
+        double top = HEADER + 2;
+        if (counts == null) { // before a run's first epoch: the matrix's place, waiting (as the boundary views do)
+            g.setStroke(getGridFill());
+            g.setLineWidth(1);
+            g.strokeRect(left + 0.5, top + 0.5, side - 1, side - 1);
+            g.setFill(getAccent());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("…", left + side / 2, top + side / 2);
             return;
         }
         int k = counts.length;
-        double labelW = 22;
-        double accW = 42;
-        double side = Math.min(width - labelW - accW, height - HEADER - 4);
         double cell = side / k;
-        double left = labelW;
-        double top = HEADER + 2;
         Paint rolePaint = paintOf(role);
         Color base = rolePaint instanceof Color c ? c : Color.GRAY;
         g.setFont(smallFont());

@@ -1,0 +1,87 @@
+package org.kdplayground.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.ui.ChartRole;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A confusion matrix before its first numbers shows where it will be, like the decision-boundary views. */
+@ExtendWith(ApplicationExtension.class)
+class ConfusionViewTest {
+
+    private Stage stage;
+    private ConfusionView view;
+
+    @Start
+    void start(Stage primaryStage) {
+        stage = new Stage();
+        view = new ConfusionView(ChartRole.TEACHER);
+        view.titleProperty().set("Teacher");
+        Scene scene = new Scene(new StackPane(view), 300, 260);
+        new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(stage::close);
+    }
+
+    @Test
+    void anEmptyMatrixDrawsItsFrameAndAFilledOneItsCells(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int frameX = (int) ConfusionView.LABEL_WIDTH;
+        assertThat(inkedRows(snapshot(robot), frameX)).as("the empty matrix's left edge").isGreaterThan(150);
+
+        int[][] counts = new int[3][3];
+        for (int i = 0; i < 3; i++) {
+            counts[i][i] = 10;
+        }
+        robot.interact(() -> view.show(counts, List.of("a", "b", "c")));
+        WaitForAsyncUtils.waitForFxEvents();
+        PixelReader pixels = snapshot(robot).getPixelReader();
+        // the first diagonal cell is shaded in the role's colour: far from the light background
+        Color cell = pixels.getColor(frameX + 20, 40);
+        assertThat(cell.getBrightness() * (1 - cell.getSaturation())).isLessThan(0.8);
+    }
+
+    private WritableImage snapshot(FxRobot robot) {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = view.snapshot(null, null));
+        return image[0];
+    }
+
+    /** Rows in column x that are clearly darker than the background. */
+    private static int inkedRows(WritableImage image, int x) {
+        PixelReader pixels = image.getPixelReader();
+        Color background = pixels.getColor((int) image.getWidth() - 2, (int) image.getHeight() - 2);
+        int inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            Color c = pixels.getColor(x, y);
+            if (Math.abs(c.getBrightness() - background.getBrightness()) > 0.05) {
+                inked++;
+            }
+        }
+        return inked;
+    }
+}
