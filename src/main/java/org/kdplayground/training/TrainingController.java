@@ -432,14 +432,16 @@ public final class TrainingController {
         followDataset.run();
     }
 
-    /** Whether the set-up's data set is drawn as decision boundaries (2-D points) rather than confusion matrices. */
+    /**
+     * Whether the set-up's data set is drawn as decision boundaries (2-D points) rather than confusion matrices; with no
+     * data set chosen yet, boundaries (the two-moons look).
+     */
     private boolean boundariesForSetup() {
         DatasetCatalog dataset = model.setup().datasetProperty().get();
-        return dataset == null ? learnedShowsBoundaries : !dataset.isImage();
+        return dataset == null || !dataset.isImage();
     }
 
     private void showLearnedKind(boolean boundaries) {
-        learnedShowsBoundaries = boundaries;
         List<? extends Node> views = boundaries
                 ? List.copyOf(boundaryViews.values()) : List.copyOf(confusionViews.values());
         if (!learnedBox.getChildren().equals(views)) {
@@ -532,7 +534,6 @@ public final class TrainingController {
     private long shownEpochs = -1;
     private long accuracyShownRevision = -1;
     private long learnedShownAt;
-    private boolean learnedShowsBoundaries = true;
 
     private void refreshLive() {
         LiveMetrics live = model.live();

@@ -35,6 +35,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetException;
@@ -113,7 +114,7 @@ public final class TrainingModel {
      * forth only when it takes longer than this, so short ones don't flash it (an indeterminate bar also costs the
      * software renderer about 20 ms of CPU to start, in the frames where Start is drawn).
      */
-    static final javafx.util.Duration PREPARING_HINT_DELAY = javafx.util.Duration.millis(400);
+    static final Duration PREPARING_HINT_DELAY = Duration.millis(400);
     private final PauseTransition preparingHint = new PauseTransition(PREPARING_HINT_DELAY);
 
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
@@ -135,6 +136,7 @@ public final class TrainingModel {
     public TrainingModel(I18n i18n, EngineService engine, EngineStatusModel engineStatus,
                          Consumer<LogitsExample> openInExplorer) {
         this.openInExplorer = Objects.requireNonNull(openInExplorer);
+        preparingHint.setOnFinished(e -> showPreparingIfStill());
         this.i18n = Objects.requireNonNull(i18n);
         this.engine = Objects.requireNonNull(engine);
         this.engineStatus = Objects.requireNonNull(engineStatus);
@@ -453,7 +455,6 @@ public final class TrainingModel {
         messageIsError.set(false);
         state.set(RunState.PREPARING);
         engine.submit(new RunWorker(running, control, inbox));
-        preparingHint.setOnFinished(e -> showPreparingIfStill());
         preparingHint.playFromStart();
         frames.reset();
         pulseWork.reset();

@@ -11,12 +11,12 @@ import java.util.Locale;
  */
 public final class FrameStats {
 
-    private final long[] intervals;
+    private final long[] samples;
     private int count;
     private long last = -1;
 
     public FrameStats(int capacity) {
-        intervals = new long[capacity];
+        samples = new long[capacity];
     }
 
     public void reset() {
@@ -26,16 +26,16 @@ public final class FrameStats {
 
     /** Records a frame at {@code nanos} (the AnimationTimer's timestamp). */
     public void frame(long nanos) {
-        if (last >= 0 && count < intervals.length) {
-            intervals[count++] = nanos - last;
+        if (last >= 0 && count < samples.length) {
+            samples[count++] = nanos - last;
         }
         last = nanos;
     }
 
     /** Records one pulse's duration (the FX thread's work on it), in nanoseconds. */
     public void duration(long nanos) {
-        if (count < intervals.length) {
-            intervals[count++] = nanos;
+        if (count < samples.length) {
+            samples[count++] = nanos;
         }
     }
 
@@ -43,19 +43,19 @@ public final class FrameStats {
         return count;
     }
 
-    /** The q-quantile (0..1) of the intervals in milliseconds, nearest rank; NaN when none were recorded. */
+    /** The q-quantile (0..1) of the samples in milliseconds, nearest rank; NaN when none were recorded. */
     public double quantileMillis(double q) {
         if (count == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(intervals, count);
+        long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
         int index = (int) Math.ceil(q * count) - 1;
         return sorted[Math.max(0, Math.min(count - 1, index))] / 1e6;
     }
 
     /**
-     * The share (0..1) of intervals longer than {@code millis}: at 60 Hz an interval over 25 ms (1.5 periods) means
+     * The share (0..1) of samples longer than {@code millis}: at 60 Hz an interval over 25 ms (1.5 periods) means
      * at least one frame the display showed twice.
      */
     public double shareLongerThan(double millis) {
@@ -64,7 +64,7 @@ public final class FrameStats {
         }
         int longer = 0;
         for (int i = 0; i < count; i++) {
-            longer += intervals[i] > millis * 1e6 ? 1 : 0;
+            longer += samples[i] > millis * 1e6 ? 1 : 0;
         }
         return longer / (double) count;
     }

@@ -7,7 +7,6 @@ import java.util.StringJoiner;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.kdplayground.explorer.ClassLogits.Role;
@@ -17,8 +16,7 @@ import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.FrameStats;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
 
 /**
@@ -55,10 +53,7 @@ public final class ExplorerFrameProbe {
         model.paste(Role.TEACHER, list(random));
         model.paste(Role.STUDENT, list(random));
         ViewLoader loader = new ViewLoader(i18n, type -> new ExplorerController(model, i18n));
-        Scene scene = new Scene(loader.load(ExplorerController.class).root(), 1080, 760);
-        new ThemeManager(scene, new FontPolicy(List.of())).apply(Theme.LIGHT, Language.ENGLISH);
-        stage.setScene(scene);
-        stage.show();
+        TestWindows.show(stage, loader.load(ExplorerController.class).root(), 1080, 760, new FontPolicy(List.of()));
         FrameStats frames = new FrameStats(2000);
         new AnimationTimer() {
             private int frame;

@@ -15,7 +15,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -29,8 +28,7 @@ import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
 
 /**
@@ -77,10 +75,7 @@ public final class TrainingActionCost {
             TrainingModel model = new TrainingModel(i18n, engine, status, example -> { });
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
             Parent root = loader.load(TrainingController.class).root();
-            Scene scene = new Scene(root, 1280, 800);
-            new ThemeManager(scene, new FontPolicy(List.of())).apply(Theme.LIGHT, Language.ENGLISH);
-            stage.setScene(scene);
-            stage.show();
+            TestWindows.show(stage, root, 1280, 800, new FontPolicy(List.of()));
             model.usePreset("DIGITS");
             Node setup = root.lookup("#setupPanel");
             ProgressBar bar = (ProgressBar) root.lookup("#progressBar");

@@ -12,7 +12,6 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -24,8 +23,7 @@ import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
 
 /**
@@ -87,10 +85,8 @@ public final class TrainingFrameProbe {
             status.follow(engine);
             model = new TrainingModel(i18n, engine, status, example -> { });
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
-            Scene scene = new Scene(loader.load(TrainingController.class).root(), 1280, 800);
-            new ThemeManager(scene, new FontPolicy(List.of())).apply(Theme.LIGHT, Language.ENGLISH);
-            stage.setScene(scene);
-            stage.show();
+            TestWindows.show(stage, loader.load(TrainingController.class).root(), 1280, 800,
+                    new FontPolicy(List.of()));
             model.usePreset(preset);
             fields.forEach(model::setSetupText);
             model.stateProperty().addListener((obs, was, now) -> {

@@ -6,8 +6,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -22,14 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kdplayground.explorer.ClassLogits.Role;
-import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.FormulaView;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.NumberFormats;
 import org.kdplayground.ui.ProbabilityBarChart;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -46,17 +42,12 @@ class ExplorerScreenTest {
 
     @Start
     void start(Stage primaryStage) {
-        stage = new Stage();
         i18n = new I18n(Language.ENGLISH);
         model = new ExplorerModel(i18n);
         ViewLoader.View<ExplorerController> view =
                 new ViewLoader(i18n, type -> new ExplorerController(model, i18n)).load(ExplorerController.class);
         controller = view.controller();
-        Parent root = view.root();
-        Scene scene = new Scene(root, 1080, 740);
-        new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
-        stage.setScene(scene);
-        stage.show();
+        stage = TestWindows.show(view.root(), 1080, 740);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -15,10 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kdplayground.ui.ChartRole;
-import org.kdplayground.ui.FontPolicy;
-import org.kdplayground.ui.Language;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.TestWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,13 +29,9 @@ class ConfusionViewTest {
 
     @Start
     void start(Stage primaryStage) {
-        stage = new Stage();
         view = new ConfusionView(ChartRole.TEACHER);
         view.titleProperty().set("Teacher");
-        Scene scene = new Scene(new StackPane(view), 300, 260);
-        new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
-        stage.setScene(scene);
-        stage.show();
+        stage = TestWindows.show(new StackPane(view), 300, 260);
     }
 
     @AfterEach
@@ -51,7 +43,8 @@ class ConfusionViewTest {
     void anEmptyMatrixDrawsItsFrameAndAFilledOneItsCells(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         int frameX = (int) ConfusionView.LABEL_WIDTH;
-        assertThat(inkedRows(snapshot(robot), frameX)).as("the empty matrix's left edge").isGreaterThan(150);
+        assertThat(inkedRows(TestWindows.snapshot(robot, view), frameX)).as("the empty matrix's left edge")
+                .isGreaterThan(150);
 
         int[][] counts = new int[3][3];
         for (int i = 0; i < 3; i++) {
@@ -59,16 +52,10 @@ class ConfusionViewTest {
         }
         robot.interact(() -> view.show(counts, List.of("a", "b", "c")));
         WaitForAsyncUtils.waitForFxEvents();
-        PixelReader pixels = snapshot(robot).getPixelReader();
+        PixelReader pixels = TestWindows.snapshot(robot, view).getPixelReader();
         // the first diagonal cell is shaded in the role's colour: far from the light background
         Color cell = pixels.getColor(frameX + 20, 40);
         assertThat(cell.getBrightness() * (1 - cell.getSaturation())).isLessThan(0.8);
-    }
-
-    private WritableImage snapshot(FxRobot robot) {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = view.snapshot(null, null));
-        return image[0];
     }
 
     /** Rows in column x that are clearly darker than the background. */

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -30,8 +29,7 @@ import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.FontPolicy;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -61,16 +59,13 @@ class TrainingScreenTest {
 
     @Start
     void start(Stage primaryStage) {
-        stage = new Stage();
         I18n i18n = new I18n(Language.ENGLISH);
         EngineStatusModel status = new EngineStatusModel();
         status.follow(engine);
         model = new TrainingModel(i18n, engine, status, opened::add);
         ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
-        Scene scene = new Scene(loader.load(TrainingController.class).root(), 1280, 800);
-        new ThemeManager(scene, new FontPolicy(java.util.List.of())).apply(Theme.LIGHT, Language.ENGLISH);
-        stage.setScene(scene);
-        stage.show();
+        stage = TestWindows.show(new Stage(), loader.load(TrainingController.class).root(), 1280, 800,
+                new FontPolicy(java.util.List.of()));
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package org.kdplayground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -29,15 +28,11 @@ class CanvasChartDrawingTest {
 
     @Start
     void start(Stage primaryStage) {
-        stage = new Stage();
         chart = new ProbabilityBarChart();
         chart.getStyleClass().add("teacher");
         chart.setPrefSize(400, 200);
         scroll = new ScrollPane(new VBox(new StackPane()));
-        Scene scene = new Scene(new VBox(chart, scroll), 420, 320);
-        new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
-        stage.setScene(scene);
-        stage.show();
+        stage = TestWindows.show(new VBox(chart, scroll), 420, 320);
     }
 
     @AfterEach
@@ -97,9 +92,7 @@ class CanvasChartDrawingTest {
     }
 
     private WritableImage snapshot(FxRobot robot) {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = chart.canvas().snapshot(null, null));
-        return image[0];
+        return TestWindows.snapshot(robot, chart.canvas());
     }
 
     /** Rows in [from, to] of column x where the bar colour (an opaque, saturated pixel) is drawn. */

@@ -3,7 +3,6 @@ package org.kdplayground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -29,17 +28,13 @@ class LiveLineChartTest {
 
     @Start
     void start(Stage primaryStage) {
-        stage = new Stage();
         chart = new LiveLineChart();
         chart.addSeries(new LiveLineChart.Series(teacher, ChartRole.TEACHER, new SimpleStringProperty("teacher"), 2,
                 false));
         chart.addSeries(new LiveLineChart.Series(baseline, ChartRole.BASELINE, new SimpleStringProperty("baseline"),
                 2, false));
         chart.setFixedRange(0, 1, true);
-        Scene scene = new Scene(new StackPane(chart), 600, 360);
-        new ThemeManager(scene, FontPolicy.ofSystem()).apply(Theme.LIGHT, Language.ENGLISH);
-        stage.setScene(scene);
-        stage.show();
+        stage = TestWindows.show(new StackPane(chart), 600, 360);
     }
 
     @AfterEach
@@ -97,9 +92,7 @@ class LiveLineChartTest {
     }
 
     private WritableImage snapshot(FxRobot robot) {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = chart.canvas().snapshot(null, null));
-        return image[0];
+        return TestWindows.snapshot(robot, chart.canvas());
     }
 
     /** The first and last row holding the colour, looking right of the legend's sample lines. */
