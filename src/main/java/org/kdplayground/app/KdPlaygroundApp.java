@@ -59,6 +59,8 @@ public final class KdPlaygroundApp extends Application {
                 exitCode = code;
                 Platform.exit();
             }).start();
+        } else {
+            window.rehearseTrainingWhenReady();
         }
     }
 

@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Callback;
+import javafx.util.Duration;
 
 import org.kdplayground.about.AboutController;
 import org.kdplayground.about.AboutModel;
@@ -29,6 +33,7 @@ import org.kdplayground.lessons.LessonsController;
 import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
+import org.kdplayground.training.TrainingRehearsal;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
@@ -52,6 +57,13 @@ final class MainWindow {
     private final TrainingModel training;
     private final WorkspaceFiles files;
     private final LessonsModel lessons;
+    private final Node trainingScreen;
+    private TrainingRehearsal rehearsal;
+
+    /** {@code -Dkdplayground.rehearsal=false} leaves out the training screen's rehearsal run. */
+    static final String REHEARSAL_PROPERTY = "kdplayground.rehearsal";
+    /** The rehearsal waits for this long without input from the user, after the engine is ready. */
+    static final Duration REHEARSAL_DELAY = Duration.seconds(1);
 
     private MainWindow(Stage stage, AppSettings settings, EngineService engine) {
         this.stage = Objects.requireNonNull(stage);
@@ -76,7 +88,8 @@ final class MainWindow {
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
         screens.put(Screen.EXPLORER, loader.load(ExplorerController.class).root());
-        screens.put(Screen.DISTILLATION, loader.load(TrainingController.class).root());
+        trainingScreen = loader.load(TrainingController.class).root();
+        screens.put(Screen.DISTILLATION, trainingScreen);
         screens.put(Screen.ABOUT, loader.load(AboutController.class).root());
         Node lessonPanel = loader.load(LessonsController.class).root();
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
@@ -153,6 +166,46 @@ final class MainWindow {
             }
         }
         return icons;
+    }
+
+    /**
+     * Once the engine is ready and then the user has left mouse and keyboard alone for {@link #REHEARSAL_DELAY},
+     * trains the training screen's rehearsal run, unseen, so the user's first run is drawn warm
+     * ({@link TrainingRehearsal}). Its first frame draws a whole training screen for the first time (0.3–0.6 s on
+     * the reference machine): in a quiet second, it holds up no drag. It gives way to the user's own runs. Not with
+     * {@code -Dkdplayground.rehearsal=false}.
+     */
+    void rehearseTrainingWhenReady() {
+        if (!Boolean.parseBoolean(System.getProperty(REHEARSAL_PROPERTY, "true"))) {
+            return;
+        }
+        engine.whenReady().thenRun(() -> Platform.runLater(() -> {
+            Scene scene = stage.getScene();
+            PauseTransition quiet = new PauseTransition(REHEARSAL_DELAY);
+            EventHandler<InputEvent> userActs = event -> quiet.playFromStart();
+            scene.addEventFilter(InputEvent.ANY, userActs);
+            quiet.setOnFinished(e -> {
+                scene.removeEventFilter(InputEvent.ANY, userActs);
+                rehearseTraining();
+            });
+            quiet.play();
+        }));
+    }
+
+    /** Trains the rehearsal run now (once a session). */
+    void rehearseTraining() {
+        if (rehearsal != null) {
+            return;
+        }
+        Scene scene = stage.getScene();
+        rehearsal = new TrainingRehearsal(i18n.getLanguage(), engine, engineStatus, themeManager::styleAlike,
+                training, trainingScreen, scene.getWidth(), scene.getHeight());
+        rehearsal.start();
+    }
+
+    /** The session's rehearsal, or null before it is made. */
+    TrainingRehearsal rehearsal() {
+        return rehearsal;
     }
 
     /** Builds the window on the given stage (not shown yet). */

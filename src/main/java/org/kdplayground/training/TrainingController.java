@@ -200,8 +200,7 @@ public final class TrainingController {
         compressionSummary.textProperty().bind(model.compressionSummary());
         i18n.languageProperty().addListener((obs, old, now) -> validation.revalidate());
 
-        var busy = Bindings.createBooleanBinding(() -> model.stateProperty().get().busy(), model.stateProperty());
-        setupPanel.disableProperty().bind(busy);
+        setupPanel.disableProperty().bind(model.setupLockedProperty());
     }
 
     /** The class left out of the students' training: none or one of the data set's classes, checked like a field. */
@@ -509,10 +508,6 @@ public final class TrainingController {
                 sweepChart.setResult(now);
             }
         });
-        setupPanel.disableProperty().unbind();
-        setupPanel.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.stateProperty().get().busy() || sweep.busyProperty().get(),
-                model.stateProperty(), sweep.busyProperty()));
     }
 
     @FXML

@@ -23,6 +23,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -31,6 +32,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -83,6 +85,9 @@ public final class TrainingModel {
     private final ObjectProperty<Dataset> preview = new SimpleObjectProperty<>(this, "preview");
     private final ReadOnlyStringWrapper previewProblem = new ReadOnlyStringWrapper(this, "previewProblem", "");
     private final BooleanBinding canStart;
+    /** True only within {@link #withSetupLocked}: the set-up is locked as during a run. */
+    private final BooleanProperty lockRehearsed = new SimpleBooleanProperty(this, "lockRehearsed");
+    private final BooleanBinding setupLocked;
     private final SweepModel sweep;
     private final StringBinding startBlockedReason;
     private final ExecutorService previewLoader = Executors.newSingleThreadExecutor(runnable -> {
@@ -127,6 +132,8 @@ public final class TrainingModel {
     private long startedAt;
 
     private final Consumer<LogitsExample> openInExplorer;
+    /** How the log names this model's runs ("Run 3 ended ..."). */
+    private String logName = "Run";
     private final IntegerProperty selectedExample =
             new SimpleIntegerProperty(this, "selectedExample", -1);
 
@@ -144,6 +151,9 @@ public final class TrainingModel {
                         && !state.get().busy() && engineStatus.getStatus().isReady(),
                 setup.validProperty(), state, engineStatus.statusProperty());
         sweep = new SweepModel(i18n, engine, setup::toExperiment, readyForSweep);
+        setupLocked = Bindings.createBooleanBinding(
+                () -> state.get().busy() || sweep.busyProperty().get() || lockRehearsed.get(),
+                state, sweep.busyProperty(), lockRehearsed);
         canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
                         && engineStatus.getStatus().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus.statusProperty(), sweep.busyProperty());
@@ -462,6 +472,39 @@ public final class TrainingModel {
         pump.start();
     }
 
+    /** True while the set-up cannot change: a run or a sweep is busy (the screen greys the set-up panel out). */
+    BooleanBinding setupLockedProperty() {
+        return setupLocked;
+    }
+
+    /**
+     * Runs {@code action} with the set-up locked as during a run, then unlocks it, all in the caller's FX task: a
+     * screen can compute its locked styles without a pulse ever drawing them ({@link TrainingRehearsal}).
+     */
+    void withSetupLocked(Runnable action) {
+        lockRehearsed.set(true);
+        try {
+            action.run();
+        } finally {
+            lockRehearsed.set(false);
+        }
+    }
+
+    /** Names this model's runs in the log (a rehearsal's runs are not the user's). */
+    void setLogName(String name) {
+        logName = Objects.requireNonNull(name);
+    }
+
+    /**
+     * Lets go of what this model holds outside itself (its preview thread, its frame timer) for a model thrown away
+     * before the app ends; a run it started must have ended. The app's own model lives as long as the app.
+     */
+    void close() {
+        pump.stop();
+        preparingHint.stop();
+        previewLoader.shutdownNow();
+    }
+
     /** A preparation still going on after {@link #PREPARING_HINT_DELAY}: the progress bar shows work of unknown length. */
     void showPreparingIfStill() {
         if (state.get() == RunState.PREPARING) {
@@ -623,8 +666,8 @@ public final class TrainingModel {
 
     private void finish(RunResult result) {
         pump.stop();
-        LOG.info("Run {} ended ({}): {} ms per student step; frames during the run: {}; FX thread: {}",
-                history.size() + 1, result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
+        LOG.info("{} {} ended ({}): {} ms per student step; frames during the run: {}; FX thread: {}",
+                logName, history.size() + 1, result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
                 frames.summary(), pulseWork.durationSummary());
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
@@ -665,7 +708,7 @@ public final class TrainingModel {
     }
 
     private void refreshPreview() {
-        if (!setup.validProperty().get()) {
+        if (!setup.validProperty().get() || previewLoader.isShutdown()) {
             return;
         }
         var spec = setup.toExperiment().dataset();

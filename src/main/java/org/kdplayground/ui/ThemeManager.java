@@ -52,6 +52,17 @@ public final class ThemeManager {
     }
 
     /**
+     * Styles another scene as this one is now (stylesheets and the root's theme and language pseudo-classes), for a
+     * scene the app draws off screen. It does not follow later changes.
+     */
+    public void styleAlike(Scene other) {
+        other.getStylesheets().setAll(scene.getStylesheets());
+        for (PseudoClass state : List.of(DARK, HIGH_CONTRAST, CJK)) {
+            other.getRoot().pseudoClassStateChanged(state, scene.getRoot().getPseudoClassStates().contains(state));
+        }
+    }
+
+    /**
      * The presentation scale (1 to 2). The window's content is scaled as a whole by a transform, but menus, drop-down
      * lists, tooltips and dialogs open in windows of their own and take the scene's stylesheets, not its transform:
      * they get their font size from here. Popups opened afterwards follow.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
@@ -28,6 +29,7 @@ import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.explorer.ClassLogits;
 import org.kdplayground.io.SettingsStore;
+import org.kdplayground.training.TrainingRehearsal;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.Theme;
 import org.kdplayground.ui.ThemeManager;
@@ -238,6 +240,42 @@ class MainWindowTest {
         fireMenuItem(robot, "quitItem");
         assertThat(window.stage().isShowing()).isFalse();
         assertThat(new AppSettings(new SettingsStore(settingsDir)).windowWidth()).isEqualTo(1100);
+    }
+
+    @Test
+    void theTrainingRehearsalRunsOnceTheEngineIsReadyAndAddsNoRunToTheUsersScreen(FxRobot robot)
+            throws Exception {
+        robot.interact(window::rehearseTrainingWhenReady);
+        // it waits for a quiet second: not while the mouse moves
+        for (int i = 0; i < 8; i++) {
+            robot.moveTo("#nav-about").moveTo("#nav-explorer");
+            Thread.sleep(200);
+        }
+        assertThat(window.rehearsal()).as("waits for %s without input", MainWindow.REHEARSAL_DELAY).isNull();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.rehearsal() != null
+                && List.of(TrainingRehearsal.State.DONE, TrainingRehearsal.State.CANCELLED)
+                        .contains(window.rehearsal().getState()));
+        TrainingRehearsal rehearsal = window.rehearsal();
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.DONE);
+        robot.interact(window::rehearseTraining);
+        assertThat(window.rehearsal()).isSameAs(rehearsal);
+
+        robot.clickOn("#nav-distillation");
+        assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isEmpty();
+        assertThat(robot.lookup("#startButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void theTrainingRehearsalCanBeLeftOut(FxRobot robot) throws Exception {
+        System.setProperty(MainWindow.REHEARSAL_PROPERTY, "false");
+        try {
+            robot.interact(window::rehearseTrainingWhenReady);
+            Thread.sleep((long) MainWindow.REHEARSAL_DELAY.toMillis() + 1000);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(window.rehearsal()).isNull();
+        } finally {
+            System.clearProperty(MainWindow.REHEARSAL_PROPERTY);
+        }
     }
 
     /** Fires a menu item of this window's menu bar, found by id (menus open in popups, outside the scene). */

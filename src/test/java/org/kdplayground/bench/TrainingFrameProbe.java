@@ -12,6 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -19,11 +20,14 @@ import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
+import org.kdplayground.training.TrainingRehearsal;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.TestWindows;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
 import org.kdplayground.ui.ViewLoader;
 
 /**
@@ -32,7 +36,10 @@ import org.kdplayground.ui.ViewLoader;
  * the FX frame intervals, the FX thread's work per pulse and the student step time the model logs, the intervals over
  * 20 ms (with when they began after Start, and the run's state), and the CPU time of every thread of the JVM
  * (Linux: /proc), the JIT compiler's included. Compare the step with {@code kd-playground train} on the same
- * experiment. Run: {@code java -XX:TieredStopAtLevel=1 -Druns=2 -cp <test class path>
+ * experiment. {@code -Drehearse=true} first trains the app's {@link TrainingRehearsal}, as the app does after start;
+ * {@code -DfreshTeacher=true} changes the learning rate a little for every run after the first, so each trains its
+ * teacher instead of reusing the first one's.
+ * Run: {@code java -XX:TieredStopAtLevel=1 -Druns=2 -cp <test class path>
  * org.kdplayground.bench.TrainingFrameProbe DIGITS studentEpochs=300 teacherEpochs=5}.
  */
 public final class TrainingFrameProbe {
@@ -71,8 +78,11 @@ public final class TrainingFrameProbe {
             @Override
             public void handle(long now) {
                 if (lastFrame >= 0 && now - lastFrame > 20_000_000) {
-                    longFrames.append(String.format(Locale.ROOT, " %.0fms@%.2fs(%s)",
-                            (now - lastFrame) / 1e6, (lastFrame - runStarted) / 1e9, model.stateProperty().get()));
+                    // the state, and the progress text up to the step ("Teacher, epoch 30 of 30")
+                    String progress = model.progressTextProperty().get().replaceFirst(" · step.*", "");
+                    longFrames.append(String.format(Locale.ROOT, " %.0fms@%.2fs(%s%s)", (now - lastFrame) / 1e6,
+                            (lastFrame - runStarted) / 1e9, model.stateProperty().get(),
+                            progress.isEmpty() ? "" : ": " + progress));
                 }
                 lastFrame = now;
             }
@@ -85,15 +95,18 @@ public final class TrainingFrameProbe {
             status.follow(engine);
             model = new TrainingModel(i18n, engine, status, example -> { });
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
-            TestWindows.show(stage, loader.load(TrainingController.class).root(), 1280, 800,
-                    new FontPolicy(List.of()));
+            Parent screen = loader.load(TrainingController.class).root();
+            TestWindows.show(stage, screen, 1280, 800, new FontPolicy(List.of()));
             model.usePreset(preset);
             fields.forEach(model::setSetupText);
             model.stateProperty().addListener((obs, was, now) -> {
                 if (was.busy() && !now.busy()) {
                     report();
                     if (++runs < Integer.getInteger("runs", 2)) {
-                        Platform.runLater(this::run);
+                        // a second, as a user would take: the next Start does not share frames with this end
+                        PauseTransition next = new PauseTransition(Duration.seconds(1));
+                        next.setOnFinished(e -> run());
+                        next.play();
                     } else {
                         Platform.exit();
                     }
@@ -101,7 +114,22 @@ public final class TrainingFrameProbe {
             });
             PauseTransition settle = new PauseTransition(Duration.seconds(2));
             settle.setOnFinished(e -> run());
-            settle.play();
+            if (!Boolean.getBoolean("rehearse")) {
+                settle.play();
+                return;
+            }
+            ThemeManager theme = new ThemeManager(stage.getScene(), new FontPolicy(List.of()));
+            theme.apply(Theme.LIGHT, Language.ENGLISH);
+            TrainingRehearsal rehearsal = new TrainingRehearsal(Language.ENGLISH, engine, status, theme::styleAlike,
+                    model, screen, 1280, 800);
+            long began = System.nanoTime();
+            rehearsal.stateProperty().addListener((obs, was, now) -> {
+                System.out.printf(Locale.ROOT, "rehearsal %s after %.0f ms%n", now, (System.nanoTime() - began) / 1e6);
+                if (now != TrainingRehearsal.State.RUNNING) {
+                    settle.play();
+                }
+            });
+            rehearsal.start();
         }
 
         @Override
@@ -115,6 +143,9 @@ public final class TrainingFrameProbe {
             runStarted = System.nanoTime();
             lastFrame = -1;
             watch.start();
+            if (runs > 0 && Boolean.getBoolean("freshTeacher")) {
+                model.setSetupText("learningRate", String.format(Locale.ROOT, "%.4f", 0.01 + runs * 0.0001));
+            }
             model.start();
         }
 

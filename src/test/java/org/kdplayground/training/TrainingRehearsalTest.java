@@ -1,0 +1,212 @@
+package org.kdplayground.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.engine.DjlEngineLoader;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.RunResult;
+import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.TestWindows;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.ViewLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The training screen's rehearsal run, with the real engine, beside a user's screen it must leave alone. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingRehearsalTest {
+
+    private static EngineService engine;
+
+    private final EngineStatusModel status = new EngineStatusModel();
+    private TrainingModel userModel;
+    private Parent userScreen;
+    private Stage stage;
+    private ThemeManager theme;
+    private final List<Scene> styled = new ArrayList<>();
+
+    @BeforeAll
+    static void startEngine() throws Exception {
+        engine = new EngineService(new DjlEngineLoader(1));
+        engine.start().get(120, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    @Start
+    void start(Stage primaryStage) {
+        I18n i18n = new I18n(Language.CHINESE_SIMPLIFIED);
+        status.follow(engine);
+        userModel = new TrainingModel(i18n, engine, status, example -> { });
+        userScreen = new ViewLoader(i18n, type -> new TrainingController(userModel, i18n))
+                .load(TrainingController.class).root();
+        stage = TestWindows.show(new Stage(), userScreen, 1280, 800, new FontPolicy(List.of()));
+        theme = new ThemeManager(stage.getScene(), new FontPolicy(List.of()));
+        theme.apply(Theme.DARK, Language.CHINESE_SIMPLIFIED);
+    }
+
+    @AfterEach
+    void stopAndClose(FxRobot robot) throws Exception {
+        robot.interact(userModel::stop);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !userModel.stateProperty().get().busy());
+        robot.interact(stage::close);
+        status.unfollow(engine);
+    }
+
+    private TrainingRehearsal rehearsal(FxRobot robot) {
+        TrainingRehearsal[] made = new TrainingRehearsal[1];
+        robot.interact(() -> made[0] = new TrainingRehearsal(Language.CHINESE_SIMPLIFIED, engine, status, scene -> {
+            styled.add(scene);
+            theme.styleAlike(scene);
+        }, userModel, userScreen, 1280, 800));
+        return made[0];
+    }
+
+    private void smallUserRun(FxRobot robot) {
+        robot.interact(() -> {
+            RunSetup setup = userModel.setup();
+            setup.size.textProperty().set("200");
+            setup.teacherEpochs.textProperty().set("2");
+            setup.studentEpochs.textProperty().set("2");
+            setup.batchSize.textProperty().set("32");
+        });
+    }
+
+    @Test
+    void rehearsalTrainsTheTwoMoonsPresetOffScreenAndLeavesTheUsersScreenAlone(FxRobot robot) throws Exception {
+        Node setupPanel = robot.lookup("#setupPanel").query();
+        TrainingRehearsal rehearsal = rehearsal(robot);
+        // its own scene, styled as the window is, in no window
+        assertThat(styled).hasSize(1);
+        Scene offScreen = styled.get(0);
+        assertThat(offScreen.getWindow()).isNull();
+        assertThat(offScreen.getStylesheets()).isEqualTo(stage.getScene().getStylesheets());
+        assertThat(offScreen.getRoot().getPseudoClassStates()).contains(ThemeManager.DARK, ThemeManager.CJK);
+
+        robot.interact(rehearsal::start);
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.RUNNING);
+        assertThat(rehearsal.model().stateProperty().get().busy()).isTrue();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> rehearsal.getState() != TrainingRehearsal.State.RUNNING);
+
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.DONE);
+        TrainingModel rehearsed = rehearsal.model();
+        assertThat(rehearsed.getPresetId()).isEqualTo("TWO_MOONS");
+        assertThat(rehearsed.getSetupText("seed")).isEqualTo(TrainingRehearsal.SEED);
+        assertThat(rehearsed.history()).singleElement().satisfies(record ->
+                assertThat(record.result().stopReason()).isEqualTo(RunResult.StopReason.COMPLETED));
+        // its view streamed the run: the off-screen charts and heatmaps have what the user's would have
+        assertThat(rehearsed.live().totalLoss.size()).isPositive();
+        assertThat(offScreen.getRoot().lookup("#boundary-distilled")).isInstanceOfSatisfying(BoundaryView.class,
+                view -> assertThat(view.hasBoundary()).isTrue());
+
+        // nothing of it reached the user's screen
+        assertThat(userModel.history()).isEmpty();
+        assertThat(userModel.live().totalLoss.size()).isZero();
+        assertThat(userModel.stateProperty().get()).isEqualTo(RunState.IDLE);
+        assertThat(setupPanel.isDisabled()).isFalse();
+        assertThat(robot.lookup("#boundary-distilled").queryAs(BoundaryView.class).hasBoundary()).isFalse();
+
+        // and the user's own run still locks the set-up panel, then unlocks it
+        smallUserRun(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
+        boolean[] lockedAtStart = new boolean[1];
+        robot.interact(() -> {
+            userModel.start();
+            lockedAtStart[0] = setupPanel.isDisabled();
+        });
+        assertThat(lockedAtStart[0]).isTrue();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> userModel.history().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(setupPanel.isDisabled()).isFalse();
+        assertThat(userModel.history().get(0).number()).isEqualTo(1);
+
+        robot.interact(rehearsal::start); // once a session: a second call trains nothing
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.DONE);
+        assertThat(rehearsed.history()).hasSize(1);
+    }
+
+    @Test
+    void theUsersStartStopsARehearsalAndTheUsersRunCompletes(FxRobot robot) throws Exception {
+        TrainingRehearsal rehearsal = rehearsal(robot);
+        smallUserRun(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
+        robot.interact(() -> {
+            rehearsal.start();
+            userModel.start();
+        });
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.CANCELLED);
+        assertThat(rehearsal.model().stateProperty().get()).isIn(RunState.STOPPING, RunState.IDLE);
+
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> userModel.history().size() == 1);
+        assertThat(userModel.history().get(0).result().stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !rehearsal.model().stateProperty().get().busy());
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.CANCELLED);
+        // the rehearsal ended at a step of its own: it did not run to the end of its 30 + 30 epochs
+        assertThat(rehearsal.model().history()).allSatisfy(record ->
+                assertThat(record.result().stopReason()).isEqualTo(RunResult.StopReason.CANCELLED));
+    }
+
+    @Test
+    void aRehearsalDoesNotStartWhileTheUserTrainsNorAfter(FxRobot robot) throws Exception {
+        TrainingRehearsal rehearsal = rehearsal(robot);
+        smallUserRun(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
+        robot.interact(() -> {
+            userModel.start();
+            rehearsal.start();
+        });
+        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.CANCELLED);
+        assertThat(rehearsal.model().stateProperty().get()).isEqualTo(RunState.IDLE);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> userModel.history().size() == 1);
+        assertThat(rehearsal.model().history()).isEmpty();
+
+        // nor once the user has trained: the code is warm by then
+        TrainingRehearsal late = rehearsal(robot);
+        robot.interact(late::start);
+        assertThat(late.getState()).isEqualTo(TrainingRehearsal.State.CANCELLED);
+        assertThat(late.model().stateProperty().get()).isEqualTo(RunState.IDLE);
+    }
+
+    @Test
+    void lockedStylesAreComputedWithTheSetUpLockedAndPutBackInOneTask(FxRobot robot) {
+        Node setupPanel = robot.lookup("#setupPanel").query();
+        Node seedField = robot.lookup("#setupPanel .text-field").query();
+        boolean[] lockedDuring = new boolean[2];
+        robot.interact(() -> {
+            userModel.withSetupLocked(() -> {
+                lockedDuring[0] = setupPanel.isDisabled();
+                lockedDuring[1] = seedField.isDisabled();
+            });
+            TrainingRehearsal.warmLockedStyles(userModel, userScreen);
+        });
+        assertThat(lockedDuring).containsExactly(true, true);
+        assertThat(setupPanel.isDisabled()).isFalse();
+        assertThat(seedField.isDisabled()).isFalse();
+        assertThat(seedField.getPseudoClassStates()).noneMatch(state -> state.getPseudoClassName().equals("disabled"));
+        // still bound to the run's state: a run greys it out
+        assertThat(setupPanel.disableProperty().isBound()).isTrue();
+    }
+}
