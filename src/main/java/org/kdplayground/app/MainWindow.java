@@ -58,7 +58,8 @@ final class MainWindow {
     private final WorkspaceFiles files;
     private final LessonsModel lessons;
     private final Node trainingScreen;
-    private TrainingRehearsal rehearsal;
+    /** Where the session's rehearsal is; null before it is made (the rehearsal itself is let go when it ends). */
+    private TrainingRehearsal.State rehearsal;
 
     /** {@code -Dkdplayground.rehearsal=false} leaves out the training screen's rehearsal run. */
     static final String REHEARSAL_PROPERTY = "kdplayground.rehearsal";
@@ -198,13 +199,15 @@ final class MainWindow {
             return;
         }
         Scene scene = stage.getScene();
-        rehearsal = new TrainingRehearsal(i18n.getLanguage(), engine, engineStatus, themeManager::styleAlike,
-                training, trainingScreen, scene.getWidth(), scene.getHeight());
-        rehearsal.start();
+        TrainingRehearsal run = new TrainingRehearsal(i18n.getLanguage(), engine, engineStatus,
+                themeManager::styleAlike, training, trainingScreen, scene.getWidth(), scene.getHeight());
+        run.stateProperty().addListener((obs, was, now) -> rehearsal = now);
+        rehearsal = run.getState();
+        run.start();
     }
 
-    /** The session's rehearsal, or null before it is made. */
-    TrainingRehearsal rehearsal() {
+    /** Where the session's rehearsal is, or null before it is made. */
+    TrainingRehearsal.State rehearsal() {
         return rehearsal;
     }
 

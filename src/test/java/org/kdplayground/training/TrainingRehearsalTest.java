@@ -2,6 +2,7 @@ package org.kdplayground.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -146,6 +147,30 @@ class TrainingRehearsalTest {
         robot.interact(rehearsal::start); // once a session: a second call trains nothing
         assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.DONE);
         assertThat(rehearsed.history()).hasSize(1);
+    }
+
+    @Test
+    void anEndedRehearsalIsLetGo(FxRobot robot) throws Exception {
+        List<WeakReference<?>> parts = rehearseAndForget(robot);
+        for (int i = 0; i < 20 && parts.stream().anyMatch(part -> part.get() != null); i++) {
+            System.gc();
+            Thread.sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        // the rehearsal, its model and its view: nothing the app keeps holds them once it is done
+        assertThat(parts).allSatisfy(part -> assertThat(part.get()).isNull());
+    }
+
+    /** Trains a rehearsal to its end and keeps only weak references to it, its model and its view. */
+    private List<WeakReference<?>> rehearseAndForget(FxRobot robot) throws Exception {
+        TrainingRehearsal rehearsal = rehearsal(robot);
+        robot.interact(rehearsal::start);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> rehearsal.getState() == TrainingRehearsal.State.DONE);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<WeakReference<?>> parts = List.of(new WeakReference<>(rehearsal),
+                new WeakReference<>(rehearsal.model()), new WeakReference<>(styled.get(0).getRoot()));
+        styled.clear();
+        return parts;
     }
 
     @Test
