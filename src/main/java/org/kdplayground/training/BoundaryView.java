@@ -53,7 +53,11 @@ final class BoundaryView extends RoleChart {
         return boundary != null;
     }
 
+    /** Shows a heatmap over the data; the same ones again (a frozen teacher's, say) leave the view as it is. */
     void show(RunEvent.Boundary value, Dataset data, double[] region) {
+        if (value == boundary && data == points && region == bounds) {
+            return;
+        }
         if (data != points || region != bounds) {
             pointsDirty = true;
         }

@@ -43,7 +43,11 @@ final class ConfusionView extends RoleChart {
         return title;
     }
 
+    /** Shows a matrix; the same one again (a frozen teacher's, say) leaves the view as it is. */
     void show(int[][] matrix, List<String> names) {
+        if (matrix == counts && names == classNames) {
+            return;
+        }
         counts = matrix;
         classNames = names;
         invalidate();

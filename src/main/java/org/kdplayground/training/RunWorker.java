@@ -14,6 +14,7 @@ import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.EpochMetrics;
 import org.kdplayground.engine.ModelPredictor;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunListener;
 import org.kdplayground.engine.RunResult;
@@ -42,6 +43,11 @@ final class RunWorker implements Callable<Void>, RunListener {
     private float[][] gridInputs;
     private Dataset test;
     private float[][] stripInputs;
+    /**
+     * The teacher is frozen while the students train: what it learned is sent with the first students' epoch and
+     * not again (it cost a grid or test-set evaluation every epoch, and the screen redrew an unchanged view).
+     */
+    private boolean frozenTeacherSent;
 
     RunWorker(Experiment experiment, RunControl control, Queue<RunEvent> inbox) {
         this.experiment = experiment;
@@ -94,8 +100,9 @@ final class RunWorker implements Callable<Void>, RunListener {
         Map<ModelRole, RunEvent.Boundary> boundaries = new EnumMap<>(ModelRole.class);
         Map<ModelRole, int[][]> confusion = new EnumMap<>(ModelRole.class);
         Map<ModelRole, float[][]> strip = new EnumMap<>(ModelRole.class);
+        boolean studentsPhase = metrics.phase() == Phase.STUDENTS;
         for (ModelRole role : ModelRole.values()) {
-            if (!predictor.has(role)) {
+            if (!predictor.has(role) || role == ModelRole.TEACHER && studentsPhase && frozenTeacherSent) {
                 continue;
             }
             if (gridInputs != null) {
@@ -107,6 +114,7 @@ final class RunWorker implements Callable<Void>, RunListener {
                 }
             }
         }
+        frozenTeacherSent |= studentsPhase && predictor.has(ModelRole.TEACHER);
         inbox.add(new RunEvent.Epoch(metrics, boundaries, confusion, strip));
     }
 

@@ -133,6 +133,7 @@ public final class TrainingController {
         exportCsvButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         exportMarkdownButton.disableProperty().bind(Bindings.isEmpty(model.history()));
         model.live().revisionProperty().addListener((obs, old, now) -> refreshLive());
+        model.setOnQuietFrame(this::showLearnedIfPending);
         Runnable pulseLaidOut = model::pulseLaidOut;
         distillationScreen.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
@@ -529,6 +530,7 @@ public final class TrainingController {
     private long shownEpochs = -1;
     private long accuracyShownRevision = -1;
     private long learnedShownAt;
+    private boolean learnedPending;
 
     private void refreshLive() {
         LiveMetrics live = model.live();
@@ -545,6 +547,28 @@ public final class TrainingController {
         }
         shownEpochs = live.epochRevision();
         learnedShownAt = now;
+        if (running) {
+            learnedPending = true;
+        } else {
+            learnedPending = false;
+            showLearned();
+        }
+    }
+
+    /**
+     * During a run, what the models learned is drawn in the next frame in which the charts do not redraw, so the two
+     * never share one: a frame that drew the charts and three heatmaps took 21–36 ms on the reference machine, most
+     * of it the renderer's.
+     */
+    private void showLearnedIfPending() {
+        if (learnedPending) {
+            learnedPending = false;
+            showLearned();
+        }
+    }
+
+    private void showLearned() {
+        LiveMetrics live = model.live();
         // until the run's data arrives (a frame or two after Start) the set-up's data set tells the kind: a digits
         // run after a digits run keeps its (now empty) confusion matrices instead of flashing the boundary views
         boolean twoD = live.points() == null ? boundariesForSetup() : live.bounds() != null;

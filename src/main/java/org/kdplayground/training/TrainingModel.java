@@ -132,6 +132,7 @@ public final class TrainingModel {
     private long startedAt;
 
     private final Consumer<LogitsExample> openInExplorer;
+    private Runnable quietFrame = () -> { };
     /** How the log names this model's runs ("Run 3 ended ..."). */
     private String logName = "Run";
     private final IntegerProperty selectedExample =
@@ -454,7 +455,6 @@ public final class TrainingModel {
         running = setup.toExperiment();
         control = new RunControl();
         inbox.clear();
-        live.clear();
         selectedExample.set(-1);
         totalSteps = 0;
         doneSteps = 0;
@@ -464,6 +464,7 @@ public final class TrainingModel {
         message.set("");
         messageIsError.set(false);
         state.set(RunState.PREPARING);
+        live.clear(); // once the run is busy: the screen draws the emptied views as a run's, a frame apart
         engine.submit(new RunWorker(running, control, inbox));
         preparingHint.playFromStart();
         frames.reset();
@@ -630,7 +631,17 @@ public final class TrainingModel {
         if (redraws.redraw(System.nanoTime(), changed, milestone)) {
             live.touch();
             updateProgressText();
+        } else {
+            quietFrame.run();
         }
+    }
+
+    /**
+     * Called in each frame of a run in which the live charts do not redraw (they redraw at most every second frame):
+     * the screen draws its other pictures then, so no frame draws both.
+     */
+    void setOnQuietFrame(Runnable action) {
+        quietFrame = Objects.requireNonNull(action);
     }
 
     private void apply(RunEvent event) {

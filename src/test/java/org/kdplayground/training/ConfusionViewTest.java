@@ -71,4 +71,19 @@ class ConfusionViewTest {
         }
         return inked;
     }
+
+    @Test
+    void theSameMatrixAgainIsNotRedrawnANewOneIs(FxRobot robot) {
+        int[][] counts = {{5, 1}, {0, 6}};
+        List<String> names = List.of("a", "b");
+        robot.interact(() -> view.show(counts, names));
+        WaitForAsyncUtils.waitForFxEvents();
+        long redraws = view.redraws();
+        robot.interact(() -> view.show(counts, names)); // a frozen teacher's matrix, sent once
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.redraws()).isEqualTo(redraws);
+        robot.interact(() -> view.show(new int[][] {{4, 2}, {0, 6}}, names));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.redraws()).isEqualTo(redraws + 1);
+    }
 }

@@ -107,9 +107,13 @@ class TrainingRehearsalTest {
         assertThat(offScreen.getStylesheets()).isEqualTo(stage.getScene().getStylesheets());
         assertThat(offScreen.getRoot().getPseudoClassStates()).contains(ThemeManager.DARK, ThemeManager.CJK);
 
-        robot.interact(rehearsal::start);
-        assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.RUNNING);
-        assertThat(rehearsal.model().stateProperty().get().busy()).isTrue();
+        Object[] atStart = new Object[2];
+        robot.interact(() -> {
+            rehearsal.start();
+            atStart[0] = rehearsal.getState();
+            atStart[1] = rehearsal.model().stateProperty().get().busy();
+        });
+        assertThat(atStart).containsExactly(TrainingRehearsal.State.RUNNING, true);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> rehearsal.getState() != TrainingRehearsal.State.RUNNING);
 
         assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.DONE);

@@ -86,6 +86,46 @@ class TrainingScreenTest {
     }
 
     @Test
+    void whatTheModelsLearnedIsNeverRedrawnInTheChartsFrameDuringARun(FxRobot robot) throws Exception {
+        smallRun(robot, 3, 150); // long enough for the heatmaps to be redrawn during the run (4 times a second)
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        org.kdplayground.ui.CanvasChart loss = robot.lookup("#lossChart").queryAs(org.kdplayground.ui.CanvasChart.class);
+        org.kdplayground.ui.CanvasChart accuracy =
+                robot.lookup("#accuracyChart").queryAs(org.kdplayground.ui.CanvasChart.class);
+        List<BoundaryView> views = List.of(robot.lookup("#boundary-teacher").queryAs(BoundaryView.class),
+                robot.lookup("#boundary-distilled").queryAs(BoundaryView.class),
+                robot.lookup("#boundary-baseline").queryAs(BoundaryView.class));
+        List<String> shared = new java.util.ArrayList<>();
+        int[] learnedFrames = new int[1];
+        long[] last = new long[2];
+        Runnable perPulse = () -> {
+            long charts = loss.redraws() + accuracy.redraws();
+            long learned = views.stream().mapToLong(BoundaryView::redraws).sum();
+            if (model.stateProperty().get().busy() && learned != last[1]) {
+                learnedFrames[0]++;
+                if (charts != last[0]) {
+                    shared.add(model.progressTextProperty().get());
+                }
+            }
+            last[0] = charts;
+            last[1] = learned;
+        };
+        robot.interact(() -> {
+            last[0] = loss.redraws() + accuracy.redraws();
+            last[1] = views.stream().mapToLong(BoundaryView::redraws).sum();
+            stage.getScene().addPostLayoutPulseListener(perPulse);
+        });
+        robot.interact(model::start);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(perPulse));
+
+        assertThat(learnedFrames[0]).as("frames that redrew a heatmap during the run").isPositive();
+        assertThat(shared).as("frames that redrew charts and heatmaps together").isEmpty();
+        // and the run's last boundaries are on screen once it ended
+        assertThat(views).allSatisfy(view -> assertThat(view.hasBoundary()).isTrue());
+    }
+
+    @Test
     void shortRunFillsTheChartsHeatmapsAndResults(FxRobot robot) throws Exception {
         smallRun(robot, 2, 3);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
