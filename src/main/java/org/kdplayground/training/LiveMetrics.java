@@ -67,7 +67,6 @@ final class LiveMetrics {
         bounds = null;
         studentSteps = 0;
         epochRevision++; // the per-epoch pictures (accuracy, what the models learned) are empty now
-        touch();
     }
 
     void prepared(RunEvent.Prepared event) {

@@ -35,7 +35,8 @@ import org.kdplayground.ui.ViewLoader;
  * What the changes a run's start makes to the training screen cost to draw, one at a time, on an idle machine (run
  * under a display, e.g. Xvfb): the FX thread's and the renderer's CPU time over the 8 frames after each change
  * (greying out the set-up panel, an indeterminate progress bar, the run buttons, the message), median of 7 and the
- * first time (which includes JIT and first-time CSS). The controls are unbound from the screen model for this.
+ * first time (which includes JIT and first-time CSS), and the renderer's part. The controls are unbound from the
+ * screen model for this.
  * Run: {@code java -XX:TieredStopAtLevel=1 -cp <test class path> org.kdplayground.bench.TrainingActionCost}.
  */
 public final class TrainingActionCost {
@@ -59,6 +60,8 @@ public final class TrainingActionCost {
         private final List<String> names = new ArrayList<>();
         private final List<Runnable> changes = new ArrayList<>();
         private final Map<String, List<Double>> costs = new LinkedHashMap<>();
+        private final Map<String, List<Double>> renderCosts = new LinkedHashMap<>();
+        private long renderAtChange;
         private long renderer = -1;
         private int change;
         private int repeat;
@@ -134,6 +137,7 @@ public final class TrainingActionCost {
             }
             if (!measuring) {
                 cpuAtChange = cpuNanos();
+                renderAtChange = threads.getThreadCpuTime(renderer);
                 changes.get(change).run();
                 measuring = true;
                 frames = 0;
@@ -143,6 +147,8 @@ public final class TrainingActionCost {
                 return;
             }
             costs.computeIfAbsent(names.get(change), k -> new ArrayList<>()).add((cpuNanos() - cpuAtChange) / 1e6);
+            renderCosts.computeIfAbsent(names.get(change), k -> new ArrayList<>())
+                    .add((threads.getThreadCpuTime(renderer) - renderAtChange) / 1e6);
             measuring = false;
             wait = 4;
             if (++change == changes.size()) {
@@ -156,13 +162,15 @@ public final class TrainingActionCost {
 
         private void report() {
             System.out.println("FX + renderer CPU over the " + FRAMES + " frames after each change (median of "
-                    + REPEATS + "; the first time):");
-            costs.forEach((name, ms) -> {
-                List<Double> sorted = new ArrayList<>(ms);
-                Collections.sort(sorted);
-                System.out.printf(Locale.ROOT, "  %-36s %5.1f ms  (%5.1f ms)%n", name,
-                        sorted.get(sorted.size() / 2), ms.get(0));
-            });
+                    + REPEATS + "; the first time), and the renderer's part:");
+            costs.forEach((name, ms) -> System.out.printf(Locale.ROOT, "  %-36s %5.1f ms  (%5.1f ms), renderer %5.1f ms%n",
+                    name, median(ms), ms.get(0), median(renderCosts.get(name))));
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            return sorted.get(sorted.size() / 2);
         }
     }
 }

@@ -283,13 +283,17 @@ class TrainingScreenTest {
         // a second digits run starts on empty confusion matrices, not on the boundary views of a 2-D run
         javafx.scene.layout.HBox learned = robot.lookup("#learnedBox").queryAs(javafx.scene.layout.HBox.class);
         java.util.List<javafx.scene.Node> atStart = new java.util.ArrayList<>();
+        ConfusionView teacherView = robot.lookup("#confusion-teacher").queryAs(ConfusionView.class);
+        int[][] previous = teacherView.counts();
         robot.interact(() -> {
-            model.start(); // clears the live pictures at once; the run's data arrives on a later pulse
+            model.start(); // the live pictures are emptied a frame or two later; the run's data on a later pulse
             atStart.addAll(learned.getChildren());
         });
         assertThat(atStart).extracting(javafx.scene.Node::getId)
                 .containsExactly("confusion-teacher", "confusion-distilled", "confusion-baseline");
-        assertThat(robot.lookup("#confusion-teacher").queryAs(ConfusionView.class).counts()).isNull();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> teacherView.counts() != previous);
+        assertThat(learned.getChildren()).extracting(javafx.scene.Node::getId)
+                .containsExactly("confusion-teacher", "confusion-distilled", "confusion-baseline");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 2);
 
         // a finished run's pictures stay when the set-up moves on to 2-D data, until the next run
