@@ -53,10 +53,14 @@ final class BoundaryView extends RoleChart {
         return boundary != null;
     }
 
-    /** Shows a heatmap over the data; the same ones again (a frozen teacher's, say) leave the view as it is. */
-    void show(RunEvent.Boundary value, Dataset data, double[] region) {
+    /**
+     * Shows a heatmap over the data; the same ones again (a frozen teacher's, say) leave the view as it is.
+     *
+     * @return whether the view changed (it redraws in the next layout pass)
+     */
+    boolean show(RunEvent.Boundary value, Dataset data, double[] region) {
         if (value == boundary && data == points && region == bounds) {
-            return;
+            return false;
         }
         if (data != points || region != bounds) {
             pointsDirty = true;
@@ -66,6 +70,7 @@ final class BoundaryView extends RoleChart {
         bounds = region;
         image = value == null ? null : render(value);
         invalidate();
+        return true;
     }
 
     /** The heatmap, one pixel a grid cell, written as one block of ARGB ints (a Color per cell cost ~2 ms a view). */

@@ -43,14 +43,19 @@ final class ConfusionView extends RoleChart {
         return title;
     }
 
-    /** Shows a matrix; the same one again (a frozen teacher's, say) leaves the view as it is. */
-    void show(int[][] matrix, List<String> names) {
+    /**
+     * Shows a matrix; the same one again (a frozen teacher's, say) leaves the view as it is.
+     *
+     * @return whether the view changed (it redraws in the next layout pass)
+     */
+    boolean show(int[][] matrix, List<String> names) {
         if (matrix == counts && names == classNames) {
-            return;
+            return false;
         }
         counts = matrix;
         classNames = names;
         invalidate();
+        return true;
     }
 
     int[][] counts() {

@@ -551,7 +551,7 @@ public final class TrainingController {
             learnedPending = true;
         } else {
             learnedPending = false;
-            showLearned();
+            showLearned(false);
         }
     }
 
@@ -562,27 +562,35 @@ public final class TrainingController {
      */
     private void showLearnedIfPending() {
         if (learnedPending) {
-            learnedPending = false;
-            showLearned();
+            learnedPending = showLearned(true);
         }
     }
 
-    private void showLearned() {
+    /**
+     * Shows what the models learned: all of it, or during a run one changed picture a call (the screen calls again in
+     * the next frame in which the charts do not redraw: a frame that drew two or three heatmaps took 20–22 ms on the
+     * reference machine); the example strip follows the views.
+     *
+     * @return whether pictures may remain to show
+     */
+    private boolean showLearned(boolean onePicture) {
         LiveMetrics live = model.live();
         // until the run's data arrives (a frame or two after Start) the set-up's data set tells the kind: a digits
         // run after a digits run keeps its (now empty) confusion matrices instead of flashing the boundary views
         boolean twoD = live.points() == null ? boundariesForSetup() : live.bounds() != null;
+        showLearnedKind(twoD);
+        for (ModelRole role : ModelRole.values()) {
+            boolean changed = twoD
+                    ? boundaryViews.get(role).show(live.boundaries.get(role), live.points(), live.bounds())
+                    : confusionViews.get(role).show(live.confusion.get(role), live.classNames());
+            if (changed && onePicture) {
+                return true;
+            }
+        }
         if (live.strip().length > 0) {
             refreshExamples();
         }
-        showLearnedKind(twoD);
-        for (ModelRole role : ModelRole.values()) {
-            if (twoD) {
-                boundaryViews.get(role).show(live.boundaries.get(role), live.points(), live.bounds());
-            } else {
-                confusionViews.get(role).show(live.confusion.get(role), live.classNames());
-            }
-        }
+        return false;
     }
 
     // ---- exports

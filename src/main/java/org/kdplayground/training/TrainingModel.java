@@ -87,6 +87,8 @@ public final class TrainingModel {
     private final BooleanBinding canStart;
     /** True only within {@link #withSetupLocked}: the set-up is locked as during a run. */
     private final BooleanProperty lockRehearsed = new SimpleBooleanProperty(this, "lockRehearsed");
+    /** False from Start until the run's second frame: the set-up greys out in a frame of its own. */
+    private final BooleanProperty runLockShown = new SimpleBooleanProperty(this, "runLockShown", true);
     private final BooleanBinding setupLocked;
     private final SweepModel sweep;
     private final StringBinding startBlockedReason;
@@ -133,8 +135,8 @@ public final class TrainingModel {
 
     private final Consumer<LogitsExample> openInExplorer;
     private Runnable quietFrame = () -> { };
-    /** Whether the pump has run in the frame that draws Start, and whether the emptied charts are still to show. */
-    private boolean startDrawn = true;
+    /** The frames of a run's start still to come that draw one part of it each (see {@link #drain}). */
+    private int startFramesLeft;
     private boolean runCleared;
     /** How the log names this model's runs ("Run 3 ended ..."). */
     private String logName = "Run";
@@ -156,8 +158,8 @@ public final class TrainingModel {
                 setup.validProperty(), state, engineStatus.statusProperty());
         sweep = new SweepModel(i18n, engine, setup::toExperiment, readyForSweep);
         setupLocked = Bindings.createBooleanBinding(
-                () -> state.get().busy() || sweep.busyProperty().get() || lockRehearsed.get(),
-                state, sweep.busyProperty(), lockRehearsed);
+                () -> state.get().busy() && runLockShown.get() || sweep.busyProperty().get() || lockRehearsed.get(),
+                state, runLockShown, sweep.busyProperty(), lockRehearsed);
         canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
                         && engineStatus.getStatus().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus.statusProperty(), sweep.busyProperty());
@@ -469,7 +471,8 @@ public final class TrainingModel {
         state.set(RunState.PREPARING);
         live.clear(); // shown in the pump's second frame (drain)
         runCleared = true;
-        startDrawn = false;
+        startFramesLeft = 2;
+        runLockShown.set(false);
         engine.submit(new RunWorker(running, control, inbox));
         preparingHint.playFromStart();
         frames.reset();
@@ -478,7 +481,10 @@ public final class TrainingModel {
         pump.start();
     }
 
-    /** True while the set-up cannot change: a run or a sweep is busy (the screen greys the set-up panel out). */
+    /**
+     * True while the set-up cannot change: a run (from its second frame, {@link #drain}) or a sweep is busy (the
+     * screen greys the set-up panel out).
+     */
     BooleanBinding setupLockedProperty() {
         return setupLocked;
     }
@@ -624,15 +630,18 @@ public final class TrainingModel {
     }
 
     /**
-     * Applies every queued event; runs once per frame while a run is active (tests may call it directly). The first
-     * frame of a run draws Start (the greyed-out set-up, the run buttons, the message) and nothing else: the emptied
-     * charts and the run's first events show in the next, what the models learned in the one after (a frame that drew
-     * all of it took 22–31 ms on the reference machine).
+     * Applies every queued event; runs once per frame while a run is active (tests may call it directly). A run's
+     * start is drawn over four frames, so that none draws all of it (one that did took 22–31 ms on the reference
+     * machine): the first draws Start (the run buttons, the message), the second greys out the set-up, the third
+     * shows the emptied charts and the run's first events, and what the models learned follows in the next frame
+     * in which the charts do not redraw. The run's set-up was taken at Start: the set-up panel locks a frame later.
      */
     void drain() {
-        if (!startDrawn) {
-            startDrawn = true; // the run's events wait for the next frame
-            return;
+        if (startFramesLeft > 0) {
+            if (--startFramesLeft == 0) {
+                runLockShown.set(true);
+            }
+            return; // the run's events wait
         }
         boolean changed = runCleared;
         boolean milestone = runCleared;

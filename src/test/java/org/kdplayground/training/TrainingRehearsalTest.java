@@ -137,14 +137,14 @@ class TrainingRehearsalTest {
         // and the user's own run still locks the set-up panel, then unlocks it
         smallUserRun(robot);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
-        boolean[] lockedAtStart = new boolean[1];
+        boolean[] lockedDuringRun = new boolean[1];
         robot.interact(() -> {
+            setupPanel.disabledProperty().addListener((obs, was, now) -> lockedDuringRun[0] |= now);
             userModel.start();
-            lockedAtStart[0] = setupPanel.isDisabled();
         });
-        assertThat(lockedAtStart[0]).isTrue();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> userModel.history().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lockedDuringRun[0]).isTrue();
         assertThat(setupPanel.isDisabled()).isFalse();
         assertThat(userModel.history().get(0).number()).isEqualTo(1);
 

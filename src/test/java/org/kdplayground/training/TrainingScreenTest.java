@@ -86,7 +86,7 @@ class TrainingScreenTest {
     }
 
     @Test
-    void whatTheModelsLearnedIsNeverRedrawnInTheChartsFrameDuringARun(FxRobot robot) throws Exception {
+    void aRunsDrawingIsSpreadOverFramesTheSetUpChartsAndHeatmapsEachInItsOwn(FxRobot robot) throws Exception {
         smallRun(robot, 3, 150); // long enough for the heatmaps to be redrawn during the run (4 times a second)
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
         org.kdplayground.ui.CanvasChart loss = robot.lookup("#lossChart").queryAs(org.kdplayground.ui.CanvasChart.class);
@@ -95,7 +95,10 @@ class TrainingScreenTest {
         List<BoundaryView> views = List.of(robot.lookup("#boundary-teacher").queryAs(BoundaryView.class),
                 robot.lookup("#boundary-distilled").queryAs(BoundaryView.class),
                 robot.lookup("#boundary-baseline").queryAs(BoundaryView.class));
+        Node setupPanel = robot.lookup("#setupPanel").query();
         List<String> shared = new java.util.ArrayList<>();
+        List<String> lockFrame = new java.util.ArrayList<>();
+        List<String> crowded = new java.util.ArrayList<>();
         int[] learnedFrames = new int[1];
         long[] last = new long[2];
         Runnable perPulse = () -> {
@@ -103,9 +106,15 @@ class TrainingScreenTest {
             long learned = views.stream().mapToLong(BoundaryView::redraws).sum();
             if (model.stateProperty().get().busy() && learned != last[1]) {
                 learnedFrames[0]++;
+                if (learned - last[1] > 1) {
+                    crowded.add(model.progressTextProperty().get());
+                }
                 if (charts != last[0]) {
                     shared.add(model.progressTextProperty().get());
                 }
+            }
+            if (setupPanel.isDisabled() && lockFrame.isEmpty()) {
+                lockFrame.add((charts != last[0] ? "charts " : "") + (learned != last[1] ? "heatmaps" : ""));
             }
             last[0] = charts;
             last[1] = learned;
@@ -121,6 +130,9 @@ class TrainingScreenTest {
 
         assertThat(learnedFrames[0]).as("frames that redrew a heatmap during the run").isPositive();
         assertThat(shared).as("frames that redrew charts and heatmaps together").isEmpty();
+        assertThat(crowded).as("frames that redrew more than one heatmap").isEmpty();
+        // the frame that greyed out the set-up drew nothing else of the run
+        assertThat(lockFrame).containsExactly("");
         // and the run's last boundaries are on screen once it ended
         assertThat(views).allSatisfy(view -> assertThat(view.hasBoundary()).isTrue());
     }
