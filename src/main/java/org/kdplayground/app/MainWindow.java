@@ -59,7 +59,7 @@ final class MainWindow {
     private final LessonsModel lessons;
     private final Node trainingScreen;
     /** Where the session's rehearsal is; null before it is made (the rehearsal itself is let go when it ends). */
-    private TrainingRehearsal.State rehearsal;
+    private TrainingRehearsal.State rehearsalState;
 
     /** {@code -Dkdplayground.rehearsal=false} leaves out the training screen's rehearsal run. */
     static final String REHEARSAL_PROPERTY = "kdplayground.rehearsal";
@@ -195,20 +195,20 @@ final class MainWindow {
 
     /** Trains the rehearsal run now (once a session). */
     void rehearseTraining() {
-        if (rehearsal != null) {
+        if (rehearsalState != null) {
             return;
         }
         Scene scene = stage.getScene();
         TrainingRehearsal run = new TrainingRehearsal(i18n.getLanguage(), engine, engineStatus,
                 themeManager::styleAlike, training, trainingScreen, scene.getWidth(), scene.getHeight());
-        run.stateProperty().addListener((obs, was, now) -> rehearsal = now);
-        rehearsal = run.getState();
+        run.stateProperty().addListener((obs, was, now) -> rehearsalState = now);
+        rehearsalState = run.getState();
         run.start();
     }
 
     /** Where the session's rehearsal is, or null before it is made. */
-    TrainingRehearsal.State rehearsal() {
-        return rehearsal;
+    TrainingRehearsal.State rehearsalState() {
+        return rehearsalState;
     }
 
     /** Builds the window on the given stage (not shown yet). */

@@ -567,9 +567,8 @@ public final class TrainingController {
     }
 
     /**
-     * Shows what the models learned: all of it, or during a run one changed picture a call (the screen calls again in
-     * the next frame in which the charts do not redraw: a frame that drew two or three heatmaps took 20–22 ms on the
-     * reference machine); the example strip follows the views.
+     * Shows what the models learned: all of it, or during a run one changed view a call, so a frame redraws at most
+     * one heatmap or matrix (the screen calls again in its next quiet frame); the example strip follows the views.
      *
      * @return whether pictures may remain to show
      */

@@ -30,7 +30,7 @@ import org.kdplayground.ui.ViewLoader;
  * that matters, so the rehearsal pays that cost before it (README, "Measurements").
  *
  * <p>The rehearsal shares nothing a user sees: its own model (no run joins the history), its own view and
- * {@link I18n}, and the engine's worker only while it trains (about half a second). It gives way to the user: it
+ * {@link I18n}, and the engine's worker only while it trains (0.6–1.1 s on the reference machine). It gives way to the user: it
  * does not start while the user's screen trains or sweeps, and stops at its next step as soon as it does.
  */
 public final class TrainingRehearsal {

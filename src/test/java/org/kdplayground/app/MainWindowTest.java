@@ -250,12 +250,12 @@ class MainWindowTest {
             robot.moveTo("#nav-about").moveTo("#nav-explorer");
             Thread.sleep(200);
         }
-        assertThat(window.rehearsal()).as("waits for %s without input", MainWindow.REHEARSAL_DELAY).isNull();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.rehearsal() == TrainingRehearsal.State.DONE
-                || window.rehearsal() == TrainingRehearsal.State.CANCELLED);
-        assertThat(window.rehearsal()).isEqualTo(TrainingRehearsal.State.DONE);
+        assertThat(window.rehearsalState()).as("waits for %s without input", MainWindow.REHEARSAL_DELAY).isNull();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.rehearsalState() == TrainingRehearsal.State.DONE
+                || window.rehearsalState() == TrainingRehearsal.State.CANCELLED);
+        assertThat(window.rehearsalState()).isEqualTo(TrainingRehearsal.State.DONE);
         robot.interact(window::rehearseTraining); // once a session
-        assertThat(window.rehearsal()).isEqualTo(TrainingRehearsal.State.DONE);
+        assertThat(window.rehearsalState()).isEqualTo(TrainingRehearsal.State.DONE);
 
         robot.clickOn("#nav-distillation");
         assertThat(robot.lookup("#historyTable").queryTableView().getItems()).isEmpty();
@@ -269,7 +269,7 @@ class MainWindowTest {
             robot.interact(window::rehearseTrainingWhenReady);
             Thread.sleep((long) MainWindow.REHEARSAL_DELAY.toMillis() + 1000);
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(window.rehearsal()).isNull();
+            assertThat(window.rehearsalState()).isNull();
         } finally {
             System.clearProperty(MainWindow.REHEARSAL_PROPERTY);
         }

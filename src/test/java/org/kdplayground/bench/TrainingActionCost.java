@@ -20,8 +20,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 
-import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.TestEngines;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.ui.EngineStatusModel;
@@ -47,8 +47,7 @@ public final class TrainingActionCost {
     }
 
     public static void main(String[] args) throws Exception {
-        engine = new EngineService(new DjlEngineLoader(1));
-        engine.start().get(120, TimeUnit.SECONDS);
+        engine = TestEngines.started();
         Application.launch(Window.class, args);
     }
 

@@ -16,8 +16,8 @@ import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.TestEngines;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.TrainingRehearsal;
@@ -61,8 +61,7 @@ public final class TrainingFrameProbe {
             set.put(pair[0], pair[1]);
         }
         fields = set;
-        engine = new EngineService(new DjlEngineLoader(1));
-        engine.start().get(120, TimeUnit.SECONDS);
+        engine = TestEngines.started();
         Application.launch(Window.class, args);
     }
 

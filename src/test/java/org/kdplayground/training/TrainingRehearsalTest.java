@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.ui.EngineStatusModel;
 import org.kdplayground.ui.FontPolicy;
@@ -48,8 +48,7 @@ class TrainingRehearsalTest {
 
     @BeforeAll
     static void startEngine() throws Exception {
-        engine = new EngineService(new DjlEngineLoader(1));
-        engine.start().get(120, TimeUnit.SECONDS);
+        engine = TestEngines.started();
     }
 
     @AfterAll
@@ -86,7 +85,8 @@ class TrainingRehearsalTest {
         return made[0];
     }
 
-    private void smallUserRun(FxRobot robot) {
+    /** Sets the user's screen up for a run of a second or less, and waits until it can start. */
+    private void smallUserRun(FxRobot robot) throws Exception {
         robot.interact(() -> {
             RunSetup setup = userModel.setup();
             setup.size.textProperty().set("200");
@@ -94,6 +94,7 @@ class TrainingRehearsalTest {
             setup.studentEpochs.textProperty().set("2");
             setup.batchSize.textProperty().set("32");
         });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
     }
 
     @Test
@@ -136,7 +137,6 @@ class TrainingRehearsalTest {
 
         // and the user's own run still locks the set-up panel, then unlocks it
         smallUserRun(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
         boolean[] lockedDuringRun = new boolean[1];
         robot.interact(() -> {
             setupPanel.disabledProperty().addListener((obs, was, now) -> lockedDuringRun[0] |= now);
@@ -181,7 +181,6 @@ class TrainingRehearsalTest {
     void theUsersStartStopsARehearsalAndTheUsersRunCompletes(FxRobot robot) throws Exception {
         TrainingRehearsal rehearsal = rehearsal(robot);
         smallUserRun(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
         robot.interact(() -> {
             rehearsal.start();
             userModel.start();
@@ -202,7 +201,6 @@ class TrainingRehearsalTest {
     void aRehearsalDoesNotStartWhileTheUserTrainsNorAfter(FxRobot robot) throws Exception {
         TrainingRehearsal rehearsal = rehearsal(robot);
         smallUserRun(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
         robot.interact(() -> {
             userModel.start();
             rehearsal.start();

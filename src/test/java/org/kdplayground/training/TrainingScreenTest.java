@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunResult;
@@ -48,8 +48,7 @@ class TrainingScreenTest {
 
     @BeforeAll
     static void startEngine() throws Exception {
-        engine = new EngineService(new DjlEngineLoader(1));
-        engine.start().get(120, TimeUnit.SECONDS);
+        engine = TestEngines.started();
     }
 
     @AfterAll
@@ -99,6 +98,7 @@ class TrainingScreenTest {
         List<String> shared = new java.util.ArrayList<>();
         List<String> lockFrame = new java.util.ArrayList<>();
         List<String> crowded = new java.util.ArrayList<>();
+        List<String> startFrame = new java.util.ArrayList<>();
         int[] learnedFrames = new int[1];
         long[] last = new long[2];
         Runnable perPulse = () -> {
@@ -112,6 +112,10 @@ class TrainingScreenTest {
                 if (charts != last[0]) {
                     shared.add(model.progressTextProperty().get());
                 }
+            }
+            if (model.stateProperty().get().busy() && startFrame.isEmpty()) {
+                startFrame.add((setupPanel.isDisabled() ? "set-up " : "") + (charts != last[0] ? "charts " : "")
+                        + (learned != last[1] ? "heatmaps" : ""));
             }
             if (setupPanel.isDisabled() && lockFrame.isEmpty()) {
                 lockFrame.add((charts != last[0] ? "charts " : "") + (learned != last[1] ? "heatmaps" : ""));
@@ -131,7 +135,8 @@ class TrainingScreenTest {
         assertThat(learnedFrames[0]).as("frames that redrew a heatmap during the run").isPositive();
         assertThat(shared).as("frames that redrew charts and heatmaps together").isEmpty();
         assertThat(crowded).as("frames that redrew more than one heatmap").isEmpty();
-        // the frame that greyed out the set-up drew nothing else of the run
+        // the frame that drew Start drew nothing else of the run, nor did the one that greyed out the set-up
+        assertThat(startFrame).containsExactly("");
         assertThat(lockFrame).containsExactly("");
         // and the run's last boundaries are on screen once it ended
         assertThat(views).allSatisfy(view -> assertThat(view.hasBoundary()).isTrue());
