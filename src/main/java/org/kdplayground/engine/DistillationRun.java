@@ -662,20 +662,33 @@ public final class DistillationRun {
 
         /** A network's logits for {@code rows} rows of a flat feature array, {@code chunk} rows per forward. */
         private float[][] logits(Net net, float[] flat, int rows, int chunk) {
+            float[] values = flatLogits(net, flat, rows, chunk);
             float[][] out = new float[rows][];
-            for (int from = 0; from < rows; from += chunk) {
-                int to = Math.min(rows, from + chunk);
-                try (NDManager sub = manager.newSubManager()) {
-                    // DJL copies the rows out of the array: no copy of our own
-                    FloatBuffer slice = FloatBuffer.wrap(flat, from * inputs, (to - from) * inputs).slice();
-                    float[] values = net.forward(sub.create(slice, new Shape(to - from, inputs)), false)
-                            .toFloatArray();
-                    for (int i = from; i < to; i++) {
-                        out[i] = Arrays.copyOfRange(values, (i - from) * classes, (i - from + 1) * classes);
-                    }
-                }
+            for (int i = 0; i < rows; i++) {
+                out[i] = Arrays.copyOfRange(values, i * classes, (i + 1) * classes);
             }
             return out;
+        }
+
+        /** The same logits in one array, row after row. */
+        private float[] flatLogits(Net net, float[] flat, int rows, int chunk) {
+            if (rows <= chunk) {
+                return forwardRows(net, flat, 0, rows);
+            }
+            float[] out = new float[rows * classes];
+            for (int from = 0; from < rows; from += chunk) {
+                int to = Math.min(rows, from + chunk);
+                System.arraycopy(forwardRows(net, flat, from, to), 0, out, from * classes, (to - from) * classes);
+            }
+            return out;
+        }
+
+        private float[] forwardRows(Net net, float[] flat, int from, int to) {
+            try (NDManager sub = manager.newSubManager()) {
+                // DJL copies the rows out of the array: no copy of our own
+                FloatBuffer slice = FloatBuffer.wrap(flat, from * inputs, (to - from) * inputs).slice();
+                return net.forward(sub.create(slice, new Shape(to - from, inputs)), false).toFloatArray();
+            }
         }
 
         /** Rows a predictor was asked about, flattened once: the test set, the example strip, the heatmap grid. */
@@ -717,6 +730,11 @@ public final class DistillationRun {
             @Override
             public float[][] logits(ModelRole role, float[][] inputRows) {
                 return Worker.this.logits(net(role), flattened(inputRows), inputRows.length, 8192);
+            }
+
+            @Override
+            public float[] flatLogits(ModelRole role, float[][] inputRows) {
+                return Worker.this.flatLogits(net(role), flattened(inputRows), inputRows.length, 8192);
             }
 
             @Override

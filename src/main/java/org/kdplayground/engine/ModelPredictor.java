@@ -17,6 +17,20 @@ public interface ModelPredictor {
     float[][] logits(ModelRole role, float[][] inputs);
 
     /**
+     * The logits of every row in one array, row after row ({@code inputs.length} × classes): what {@link #logits}
+     * gives, without an array per row (a heatmap asks about thousands of rows each epoch).
+     */
+    default float[] flatLogits(ModelRole role, float[][] inputs) {
+        float[][] rows = logits(role, inputs);
+        int classes = rows.length == 0 ? 0 : rows[0].length;
+        float[] out = new float[rows.length * classes];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, out, r * classes, classes);
+        }
+        return out;
+    }
+
+    /**
      * The class each row is predicted as: the arg max of its logits, ties going to the lowest class (as
      * {@code torch.argmax}). Cheaper than the logits when only the decision counts (a confusion matrix).
      */

@@ -106,7 +106,7 @@ final class RunWorker implements Callable<Void>, RunListener {
                 continue;
             }
             if (gridInputs != null) {
-                boundaries.put(role, boundary(predictor.probabilities(role, gridInputs)));
+                boundaries.put(role, boundary(predictor.flatLogits(role, gridInputs), gridInputs.length));
             } else if (test.size() > 0) {
                 confusion.put(role, confusion(predictor.predictedClasses(role, test.features()), test));
                 if (stripInputs.length > 0) {
@@ -168,19 +168,30 @@ final class RunWorker implements Callable<Void>, RunListener {
         return inputs;
     }
 
-    static RunEvent.Boundary boundary(float[][] probabilities) {
-        int[] winner = new int[probabilities.length];
-        float[] confidence = new float[probabilities.length];
-        for (int i = 0; i < probabilities.length; i++) {
-            float[] p = probabilities[i];
+    /**
+     * The heatmap's cells from the grid's logits ({@code rows} rows, one after another): each cell's winning class
+     * (the arg max, ties to the lowest) and its softmax probability, 1 / Σ exp(z − z_max) in double, as
+     * {@link org.kdplayground.engine.ModelPredictor#softmax} computes it, without an array per cell.
+     */
+    static RunEvent.Boundary boundary(float[] logits, int rows) {
+        int classes = logits.length / rows;
+        int[] winner = new int[rows];
+        float[] confidence = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            int at = i * classes;
             int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[best]) {
+            for (int c = 1; c < classes; c++) {
+                if (logits[at + c] > logits[at + best]) {
                     best = c;
                 }
             }
+            double max = logits[at + best];
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                sum += Math.exp(logits[at + c] - max);
+            }
             winner[i] = best;
-            confidence[i] = p[best];
+            confidence[i] = (float) (1 / sum);
         }
         return new RunEvent.Boundary(GRID, winner, confidence);
     }

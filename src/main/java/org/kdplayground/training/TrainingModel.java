@@ -124,6 +124,20 @@ public final class TrainingModel {
     static final Duration PREPARING_HINT_DELAY = Duration.millis(400);
     private final PauseTransition preparingHint = new PauseTransition(PREPARING_HINT_DELAY);
 
+    /**
+     * A run's garbage is collected this long after it ends, while nothing on the screen moves (the end is drawn by
+     * then), so that the next run starts with an empty young generation: a two-moons run allocates about 40 MB, about
+     * what G1's young generation holds here, and a collection during a run was one frame of 20–36 ms on the
+     * reference machine. The app's JVMs run with {@code -XX:+ExplicitGCInvokesConcurrent}: this is a young
+     * collection of 4–9 ms, its old-generation marking concurrent. {@code -Dkdplayground.collectAfterRun=false}
+     * leaves it out.
+     */
+    static final Duration COLLECT_AFTER_RUN_DELAY = Duration.millis(300);
+    static final String COLLECT_AFTER_RUN_PROPERTY = "kdplayground.collectAfterRun";
+    private final PauseTransition collectAfterRun = new PauseTransition(COLLECT_AFTER_RUN_DELAY);
+    private Runnable collector = Boolean.parseBoolean(System.getProperty(COLLECT_AFTER_RUN_PROPERTY, "true"))
+            ? System::gc : () -> { };
+
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
 
     private RunControl control;
@@ -157,6 +171,11 @@ public final class TrainingModel {
                         && !state.get().busy() && engineStatus.getStatus().isReady(),
                 setup.validProperty(), state, engineStatus.statusProperty());
         sweep = new SweepModel(i18n, engine, setup::toExperiment, readyForSweep);
+        collectAfterRun.setOnFinished(e -> {
+            if (!state.get().busy() && !sweep.busyProperty().get()) {
+                collector.run();
+            }
+        });
         setupLocked = Bindings.createBooleanBinding(
                 () -> state.get().busy() && runLockShown.get() || sweep.busyProperty().get() || lockRehearsed.get(),
                 state, runLockShown, sweep.busyProperty(), lockRehearsed);
@@ -457,6 +476,7 @@ public final class TrainingModel {
         if (!canStart.get()) {
             return;
         }
+        collectAfterRun.stop();
         running = setup.toExperiment();
         control = new RunControl();
         inbox.clear();
@@ -534,6 +554,11 @@ public final class TrainingModel {
             pulseWork.duration(System.nanoTime() - pulseStartedAt);
             pulseStartedAt = -1;
         }
+    }
+
+    /** What collects a run's garbage after it ends ({@link #COLLECT_AFTER_RUN_DELAY}); tests count the calls. */
+    void setCollector(Runnable collector) {
+        this.collector = Objects.requireNonNull(collector);
     }
 
     /** The last run's pulse durations (see {@link #pulseLaidOut}). */
@@ -706,6 +731,7 @@ public final class TrainingModel {
                 frames.summary(), pulseWork.durationSummary());
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
+        collectAfterRun.playFromStart();
         progressText.set("");
         progress.set(result.completed() ? 1 : progress.get());
         switch (result.stopReason()) {

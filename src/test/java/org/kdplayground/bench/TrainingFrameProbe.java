@@ -39,7 +39,9 @@ import org.kdplayground.ui.ViewLoader;
  * experiment. {@code -Drehearse=true} first trains the app's {@link TrainingRehearsal}, as the app does after start;
  * {@code -DfreshTeacher=true} changes the learning rate a little for every run after the first, so each trains its
  * teacher instead of reusing the first one's.
- * Run: {@code java -XX:TieredStopAtLevel=1 -Druns=2 -cp <test class path>
+ * Per run it also prints the heap each thread allocated, and the run's start as the JVM's uptime, to match against a
+ * GC log ({@code -Xlog:gc}). Run with the app's JVM options: {@code java -XX:TieredStopAtLevel=1 -Xmn128m
+ * -XX:+ExplicitGCInvokesConcurrent -Druns=2 -cp <test class path>
  * org.kdplayground.bench.TrainingFrameProbe DIGITS studentEpochs=300 teacherEpochs=5}.
  */
 public final class TrainingFrameProbe {
@@ -70,6 +72,7 @@ public final class TrainingFrameProbe {
         private TrainingModel model;
         private int runs;
         private Map<String, Long> cpuBefore;
+        private Map<String, Long> allocatedBefore;
         private long runStarted;
         private long lastFrame = -1;
         private final StringBuilder longFrames = new StringBuilder();
@@ -137,15 +140,23 @@ public final class TrainingFrameProbe {
         }
 
         private void run() {
-            cpuBefore = threadCpuMillis();
-            longFrames.setLength(0);
-            runStarted = System.nanoTime();
-            lastFrame = -1;
-            watch.start();
             if (runs > 0 && Boolean.getBoolean("freshTeacher")) {
                 model.setSetupText("learningRate", String.format(Locale.ROOT, "%.4f", 0.01 + runs * 0.0001));
             }
-            model.start();
+            cpuBefore = threadCpuMillis();
+            allocatedBefore = threadAllocatedKilobytes();
+            // Start as a click would: between pulses, not in this one, which the reads above (/proc, every thread's
+            // allocation) made several milliseconds long
+            Platform.runLater(() -> {
+                longFrames.setLength(0);
+                runStarted = System.nanoTime();
+                // to match against a GC log (-Xlog:gc), whose times are the JVM's uptime
+                System.out.printf(Locale.ROOT, "run %d starts at uptime %.3f s%n", runs + 1,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                lastFrame = -1;
+                watch.start();
+                model.start();
+            });
         }
 
         private void report() {
@@ -161,7 +172,30 @@ public final class TrainingFrameProbe {
                 }
             });
             System.out.println(cpu);
+            Map<String, Long> allocatedAfter = threadAllocatedKilobytes();
+            StringBuilder allocated = new StringBuilder("run " + (runs + 1) + " MB allocated by thread:");
+            allocatedAfter.forEach((thread, kb) -> {
+                long used = kb - allocatedBefore.getOrDefault(thread, 0L);
+                if (used >= 1024) {
+                    allocated.append(String.format(Locale.ROOT, " %s=%.0f", thread, used / 1024.0));
+                }
+            });
+            System.out.println(allocated);
         }
+    }
+
+    /** Heap bytes each live Java thread has allocated so far, in KiB, by name (digits stripped, so pools add up). */
+    static Map<String, Long> threadAllocatedKilobytes() {
+        Map<String, Long> byName = new TreeMap<>();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long bytes = threads.getThreadAllocatedBytes(thread.getId());
+            if (bytes > 0) {
+                String name = thread.getName().replaceAll("[0-9#-]+$", "").replace(' ', '_');
+                byName.merge(name, bytes / 1024, Long::sum);
+            }
+        }
+        return byName;
     }
 
     /** CPU time of each thread of this JVM by name (digits stripped, so pools add up), from /proc on Linux. */

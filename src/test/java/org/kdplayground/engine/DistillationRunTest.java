@@ -144,6 +144,48 @@ class DistillationRunTest {
     }
 
     @Test
+    void flatLogitsAreTheLogitsRowAfterRowAlsoOverSeveralForwardChunks() {
+        float[][] inputs = new float[9000][]; // more rows than one forward takes (8192)
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = new float[] {(float) random.nextGaussian(), (float) random.nextGaussian()};
+        }
+        List<float[]> flat = new ArrayList<>();
+        List<float[]> byRow = new ArrayList<>();
+        List<float[]> byDefault = new ArrayList<>();
+        RunListener asker = new RunListener() {
+            @Override
+            public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
+                if (metrics.phase() == Phase.STUDENTS && flat.isEmpty()) {
+                    flat.add(predictor.flatLogits(ModelRole.DISTILLED, inputs));
+                    float[][] rows = predictor.logits(ModelRole.DISTILLED, inputs);
+                    float[] joined = new float[rows.length * rows[0].length];
+                    for (int r = 0; r < rows.length; r++) {
+                        System.arraycopy(rows[r], 0, joined, r * rows[r].length, rows[r].length);
+                    }
+                    byRow.add(joined);
+                    // the interface's own flatLogits, over the same logits
+                    byDefault.add(new ModelPredictor() {
+                        @Override
+                        public boolean has(ModelRole role) {
+                            return true;
+                        }
+
+                        @Override
+                        public float[][] logits(ModelRole role, float[][] rowsAsked) {
+                            return rows;
+                        }
+                    }.flatLogits(ModelRole.DISTILLED, inputs));
+                }
+            }
+        };
+        new DistillationRun(TinyData.smallConfig(2).studentEpochs(1).build(), new TeacherCache(1))
+                .run(base, asker, new RunControl());
+        assertThat(flat.get(0)).hasSize(9000 * 2).isEqualTo(byRow.get(0)).isEqualTo(byDefault.get(0));
+        assertThat(flat.get(0)).contains(byRow.get(0)[2 * 8191 + 1], byRow.get(0)[2 * 8999]);
+    }
+
+    @Test
     void cancelMidRunThenTheNextRunCompletes() {
         RunControl control = new RunControl();
         Recorder recorder = new Recorder() {

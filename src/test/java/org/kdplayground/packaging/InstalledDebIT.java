@@ -70,7 +70,7 @@ class InstalledDebIT {
         }
         assertThat(Files.readString(app.resolve("kd-playground.cfg")))
                 .contains("-DPYTORCH_LIBRARY_PATH=$APPDIR/pytorch", "-DPYTORCH_FLAVOR=cpu", "-Dai.djl.offline=true",
-                        "-XX:TieredStopAtLevel=1");
+                        "-XX:TieredStopAtLevel=1", "-Xmn128m", "-XX:+ExplicitGCInvokesConcurrent");
     }
 
     @Test

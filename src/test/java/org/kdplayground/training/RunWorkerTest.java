@@ -23,6 +23,41 @@ class RunWorkerTest {
     }
 
     @Test
+    void aHeatmapCellIsItsWinningClassAndThatClasssSoftmaxProbability() {
+        java.util.Random random = new java.util.Random(11);
+        int rows = 500;
+        float[] logits = new float[rows * 3];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) (random.nextGaussian() * 6);
+        }
+        logits[0] = 2f; // a tie goes to the lowest class, as torch.argmax
+        logits[1] = 2f;
+        logits[2] = -1f;
+        logits[3] = 90f; // large logits stay finite
+        logits[4] = -90f;
+        logits[5] = 89f;
+        float[][] byRow = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            byRow[r] = java.util.Arrays.copyOfRange(logits, r * 3, r * 3 + 3);
+        }
+        float[][] p = org.kdplayground.engine.ModelPredictor.softmax(byRow, 1f);
+
+        RunEvent.Boundary boundary = RunWorker.boundary(logits, rows);
+
+        assertThat(boundary.size()).isEqualTo(RunWorker.GRID);
+        assertThat(boundary.winner()[0]).isZero();
+        assertThat(boundary.confidence()[0]).isEqualTo(p[0][0]).isBetween(0.48f, 0.49f);
+        assertThat(boundary.winner()[1]).isZero();
+        assertThat(boundary.confidence()[1]).isEqualTo(p[1][0]).isBetween(0.73f, 0.74f);
+        for (int r = 0; r < rows; r++) {
+            int w = boundary.winner()[r];
+            assertThat(p[r][w]).as("row %d", r).isGreaterThanOrEqualTo(p[r][(w + 1) % 3])
+                    .isGreaterThanOrEqualTo(p[r][(w + 2) % 3]);
+            assertThat(boundary.confidence()[r]).as("row %d", r).isEqualTo(p[r][w]);
+        }
+    }
+
+    @Test
     void theFrozenTeachersBoundaryIsSentWithTheFirstStudentsEpochOnly() {
         List<RunEvent.Epoch> epochs = epochs("""
                 {"version": 1, "dataset": {"name": "two-moons", "size": 160, "seed": 3},

@@ -195,6 +195,42 @@ class TrainingScreenTest {
     }
 
     @Test
+    void aRunsGarbageIsCollectedOnceAMomentAfterItEndsUnlessTheNextRunHasStarted(FxRobot robot) throws Exception {
+        smallRun(robot, 1, 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        java.util.concurrent.atomic.AtomicLong collectedAt = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
+        long[] endedAt = new long[1];
+        robot.interact(() -> {
+            model.setCollector(() -> {
+                collections.incrementAndGet();
+                collectedAt.set(System.nanoTime());
+            });
+            model.stateProperty().addListener((obs, was, now) -> {
+                if (was.busy() && !now.busy()) {
+                    endedAt[0] = System.nanoTime();
+                }
+            });
+            model.start();
+        });
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> collections.get() == 1);
+        assertThat(model.history()).hasSize(1);
+        assertThat(collectedAt.get() - endedAt[0]).as("nanoseconds after the end")
+                .isGreaterThanOrEqualTo((long) (TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() * 1e6));
+        Thread.sleep(500);
+        assertThat(collections).as("once a run").hasValue(1);
+
+        // a run that starts before the delay is over: its predecessor's collection is left out
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        robot.interact(model::start);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 2);
+        robot.interact(model::start);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 3);
+        Thread.sleep((long) TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() + 500);
+        assertThat(collections).as("the first run's, then only the last run's").hasValue(2);
+    }
+
+    @Test
     void theProgressBarMovesBackAndForthOnlyWhenAPreparationTakesLong(FxRobot robot) throws Exception {
         smallRun(robot, 1, 2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
