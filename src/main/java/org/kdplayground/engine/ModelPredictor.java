@@ -49,32 +49,4 @@ public interface ModelPredictor {
         }
         return out;
     }
-
-    /** Softmax of the logits at temperature 1. */
-    default float[][] probabilities(ModelRole role, float[][] inputs) {
-        return softmax(logits(role, inputs), 1f);
-    }
-
-    /** Row-wise softmax of {@code logits / temperature}, in double then rounded, stable for large logits. */
-    static float[][] softmax(float[][] logits, float temperature) {
-        float[][] out = new float[logits.length][];
-        for (int r = 0; r < logits.length; r++) {
-            float[] row = logits[r];
-            double max = Double.NEGATIVE_INFINITY;
-            for (float v : row) {
-                max = Math.max(max, v / (double) temperature);
-            }
-            double sum = 0;
-            double[] e = new double[row.length];
-            for (int i = 0; i < row.length; i++) {
-                e[i] = Math.exp(row[i] / (double) temperature - max);
-                sum += e[i];
-            }
-            out[r] = new float[row.length];
-            for (int i = 0; i < row.length; i++) {
-                out[r][i] = (float) (e[i] / sum);
-            }
-        }
-        return out;
-    }
 }

@@ -81,8 +81,12 @@ public final class Softmax {
         return Math.log1p(shiftedRestSumExp(logits, max, temperature));
     }
 
-    /** {@code Σ exp((z_i − max) / T)}, in {@code [1, n]}: the softmax's normaliser after the shift. */
-    static double shiftedSumExp(double[] logits, double max, double temperature) {
+    /**
+     * {@code Σ exp((z_i − max) / T)}, in {@code [1, n]}: the softmax's normaliser after the shift, where {@code max} is
+     * the largest logit; the largest class's probability is its inverse. Unchecked (a NaN logit gives NaN), for loops
+     * over many rows that reuse one array.
+     */
+    public static double shiftedSumExp(double[] logits, double max, double temperature) {
         return 1.0 + shiftedRestSumExp(logits, max, temperature);
     }
 

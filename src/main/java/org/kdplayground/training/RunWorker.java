@@ -22,6 +22,7 @@ import org.kdplayground.engine.RunStart;
 import org.kdplayground.engine.StepMetrics;
 import org.kdplayground.io.Experiment;
 import org.kdplayground.io.PreparedRun;
+import org.kdplayground.math.Softmax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,28 +171,22 @@ final class RunWorker implements Callable<Void>, RunListener {
 
     /**
      * The heatmap's cells from the grid's logits ({@code rows} rows, one after another): each cell's winning class
-     * (the arg max, ties to the lowest) and its softmax probability, 1 / Σ exp(z − z_max) in double, as
-     * {@link org.kdplayground.engine.ModelPredictor#softmax} computes it, without an array per cell.
+     * (the arg max, ties to the lowest) and its softmax probability ({@link Softmax}'s, to the last digit), without
+     * an array per cell.
      */
     static RunEvent.Boundary boundary(float[] logits, int rows) {
         int classes = logits.length / rows;
         int[] winner = new int[rows];
         float[] confidence = new float[rows];
+        double[] cell = new double[classes];
         for (int i = 0; i < rows; i++) {
-            int at = i * classes;
             int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (logits[at + c] > logits[at + best]) {
-                    best = c;
-                }
-            }
-            double max = logits[at + best];
-            double sum = 0;
             for (int c = 0; c < classes; c++) {
-                sum += Math.exp(logits[at + c] - max);
+                cell[c] = logits[i * classes + c];
+                best = cell[c] > cell[best] ? c : best;
             }
             winner[i] = best;
-            confidence[i] = (float) (1 / sum);
+            confidence[i] = (float) (1 / Softmax.shiftedSumExp(cell, cell[best], 1.0));
         }
         return new RunEvent.Boundary(GRID, winner, confidence);
     }

@@ -127,10 +127,10 @@ public final class TrainingModel {
     /**
      * A run's garbage is collected this long after it ends, while nothing on the screen moves (the end is drawn by
      * then), so that the next run starts with an empty young generation: a two-moons run allocates about 40 MB, about
-     * what G1's young generation holds here, and a collection during a run was one frame of 20–36 ms on the
-     * reference machine. The app's JVMs run with {@code -XX:+ExplicitGCInvokesConcurrent}: this is a young
-     * collection of 4–9 ms, its old-generation marking concurrent. {@code -Dkdplayground.collectAfterRun=false}
-     * leaves it out.
+     * what G1's young generation held here, and a collection during a run was one frame of 20–36 ms on the
+     * reference machine. The app's JVMs run with {@code -Xmn128m -XX:+ExplicitGCInvokesConcurrent} (a young
+     * generation that holds such a run; a young collection of 4–10 ms, its old-generation marking concurrent).
+     * {@code -Dkdplayground.collectAfterRun=false} leaves it out.
      */
     static final Duration COLLECT_AFTER_RUN_DELAY = Duration.millis(300);
     static final String COLLECT_AFTER_RUN_PROPERTY = "kdplayground.collectAfterRun";
@@ -476,7 +476,6 @@ public final class TrainingModel {
         if (!canStart.get()) {
             return;
         }
-        collectAfterRun.stop();
         running = setup.toExperiment();
         control = new RunControl();
         inbox.clear();

@@ -36,24 +36,24 @@ class RunWorkerTest {
         logits[3] = 90f; // large logits stay finite
         logits[4] = -90f;
         logits[5] = 89f;
-        float[][] byRow = new float[rows][];
+        double[][] p = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            byRow[r] = java.util.Arrays.copyOfRange(logits, r * 3, r * 3 + 3);
+            p[r] = org.kdplayground.math.Softmax.softmax(
+                    new double[] {logits[r * 3], logits[r * 3 + 1], logits[r * 3 + 2]}, 1.0);
         }
-        float[][] p = org.kdplayground.engine.ModelPredictor.softmax(byRow, 1f);
 
         RunEvent.Boundary boundary = RunWorker.boundary(logits, rows);
 
         assertThat(boundary.size()).isEqualTo(RunWorker.GRID);
         assertThat(boundary.winner()[0]).isZero();
-        assertThat(boundary.confidence()[0]).isEqualTo(p[0][0]).isBetween(0.48f, 0.49f);
+        assertThat(boundary.confidence()[0]).isEqualTo((float) p[0][0]).isBetween(0.48f, 0.49f);
         assertThat(boundary.winner()[1]).isZero();
-        assertThat(boundary.confidence()[1]).isEqualTo(p[1][0]).isBetween(0.73f, 0.74f);
+        assertThat(boundary.confidence()[1]).isEqualTo((float) p[1][0]).isBetween(0.73f, 0.74f);
         for (int r = 0; r < rows; r++) {
             int w = boundary.winner()[r];
             assertThat(p[r][w]).as("row %d", r).isGreaterThanOrEqualTo(p[r][(w + 1) % 3])
                     .isGreaterThanOrEqualTo(p[r][(w + 2) % 3]);
-            assertThat(boundary.confidence()[r]).as("row %d", r).isEqualTo(p[r][w]);
+            assertThat(boundary.confidence()[r]).as("row %d", r).isEqualTo((float) p[r][w]);
         }
     }
 
