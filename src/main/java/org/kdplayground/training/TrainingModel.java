@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -137,6 +138,8 @@ public final class TrainingModel {
     private final PauseTransition collectAfterRun = new PauseTransition(COLLECT_AFTER_RUN_DELAY);
     private Runnable collector = Boolean.parseBoolean(System.getProperty(COLLECT_AFTER_RUN_PROPERTY, "true"))
             ? System::gc : () -> { };
+    /** Besides this screen's own run and sweep, what must be idle for the collection after a run (a second screen's). */
+    private BooleanSupplier othersIdle = () -> true;
 
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
 
@@ -172,7 +175,7 @@ public final class TrainingModel {
                 setup.validProperty(), state, engineStatus.statusProperty());
         sweep = new SweepModel(i18n, engine, setup::toExperiment, readyForSweep);
         collectAfterRun.setOnFinished(e -> {
-            if (!state.get().busy() && !sweep.busyProperty().get()) {
+            if (!state.get().busy() && !sweep.busyProperty().get() && othersIdle.getAsBoolean()) {
                 collector.run();
             }
         });
@@ -558,6 +561,14 @@ public final class TrainingModel {
     /** What collects a run's garbage after it ends ({@link #COLLECT_AFTER_RUN_DELAY}); tests count the calls. */
     void setCollector(Runnable collector) {
         this.collector = Objects.requireNonNull(collector);
+    }
+
+    /**
+     * Leaves the collection after a run out while {@code othersIdle} is false as well: the rehearsal's screen must not
+     * collect in the middle of the user's run, which may start within the delay after the rehearsal's end.
+     */
+    void collectOnlyWhen(BooleanSupplier othersIdle) {
+        this.othersIdle = Objects.requireNonNull(othersIdle);
     }
 
     /** The last run's pulse durations (see {@link #pulseLaidOut}). */

@@ -78,6 +78,7 @@ public final class TrainingRehearsal {
         I18n i18n = new I18n(language);
         model = new TrainingModel(i18n, engine, engineStatus, example -> { });
         model.setLogName("Rehearsal run");
+        model.collectOnlyWhen(() -> !userBusy());
         Parent root = new ViewLoader(i18n, type -> new TrainingController(model, i18n))
                 .load(TrainingController.class).root();
         scene = new Scene(root, width, height);

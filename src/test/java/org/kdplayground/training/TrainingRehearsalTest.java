@@ -6,6 +6,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -108,8 +109,10 @@ class TrainingRehearsalTest {
         assertThat(offScreen.getStylesheets()).isEqualTo(stage.getScene().getStylesheets());
         assertThat(offScreen.getRoot().getPseudoClassStates()).contains(ThemeManager.DARK, ThemeManager.CJK);
 
+        AtomicInteger collections = new AtomicInteger();
         Object[] atStart = new Object[2];
         robot.interact(() -> {
+            rehearsal.model().setCollector(collections::incrementAndGet);
             rehearsal.start();
             atStart[0] = rehearsal.getState();
             atStart[1] = rehearsal.model().stateProperty().get().busy();
@@ -118,6 +121,8 @@ class TrainingRehearsalTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> rehearsal.getState() != TrainingRehearsal.State.RUNNING);
 
         assertThat(rehearsal.getState()).isEqualTo(TrainingRehearsal.State.DONE);
+        // its garbage is collected a moment after it ends, as a run's is, while the user is idle
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> collections.get() == 1);
         TrainingModel rehearsed = rehearsal.model();
         assertThat(rehearsed.getPresetId()).isEqualTo("TWO_MOONS");
         assertThat(rehearsed.getSetupText("seed")).isEqualTo(TrainingRehearsal.SEED);
@@ -181,7 +186,22 @@ class TrainingRehearsalTest {
     void theUsersStartStopsARehearsalAndTheUsersRunCompletes(FxRobot robot) throws Exception {
         TrainingRehearsal rehearsal = rehearsal(robot);
         smallUserRun(robot);
+        robot.interact(() -> userModel.setup().studentEpochs.textProperty().set("600")); // outlasts the delay
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
+        AtomicInteger collections = new AtomicInteger();
+        long[] endedAt = new long[2]; // the rehearsal's end, the user's run's end
         robot.interact(() -> {
+            rehearsal.model().setCollector(collections::incrementAndGet);
+            rehearsal.model().stateProperty().addListener((obs, was, now) -> {
+                if (was.busy() && !now.busy()) {
+                    endedAt[0] = System.nanoTime();
+                }
+            });
+            userModel.stateProperty().addListener((obs, was, now) -> {
+                if (was.busy() && !now.busy()) {
+                    endedAt[1] = System.nanoTime();
+                }
+            });
             rehearsal.start();
             userModel.start();
         });
@@ -195,6 +215,13 @@ class TrainingRehearsalTest {
         // the rehearsal ended at a step of its own: it did not run to the end of its 30 + 30 epochs
         assertThat(rehearsal.model().history()).allSatisfy(record ->
                 assertThat(record.result().stopReason()).isEqualTo(RunResult.StopReason.CANCELLED));
+
+        // the rehearsal's collection fell due while the user's run trained: it was left out, not run mid-run
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> endedAt[1] != 0);
+        assertThat(endedAt[1] - endedAt[0]).as("nanoseconds from the rehearsal's end to the user's run's")
+                .isGreaterThan((long) (TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() * 1e6));
+        Thread.sleep((long) TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() + 300);
+        assertThat(collections).hasValue(0);
     }
 
     @Test
