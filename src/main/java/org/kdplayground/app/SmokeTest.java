@@ -13,7 +13,7 @@ import javafx.beans.value.ChangeListener;
 import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.RunResult;
-import org.kdplayground.io.Experiment;
+import org.kdplayground.io.ExperimentFile;
 import org.kdplayground.training.RunState;
 import org.kdplayground.training.TrainingModel;
 
@@ -75,7 +75,7 @@ final class SmokeTest {
 
     private void train(EngineInfo info) {
         TrainingModel training = window.training();
-        training.load(Experiment.parse(TINY_RUN));
+        training.load(ExperimentFile.parse(TINY_RUN));
         // the screen's engine status follows the engine on the JavaFX thread: wait until Start is enabled
         whenTrue(training.canStartProperty(), () -> {
             ChangeListener<RunState> ended = (obs, old, now) -> {

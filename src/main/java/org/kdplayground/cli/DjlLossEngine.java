@@ -2,7 +2,10 @@ package org.kdplayground.cli;
 
 import ai.djl.ndarray.NDManager;
 
-import org.kdplayground.engine.KdLossNd;
+import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.loss.ExampleLoss;
+import org.kdplayground.engine.loss.LossMethod;
+import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.math.SoftScaling;
 
 /**
@@ -26,24 +29,24 @@ final class DjlLossEngine implements LossEngine {
 
     @Override
     public Result compute(LossCase c, SoftScaling scaling) {
-        if (!(c.temperature() > 0) || !(c.alpha() >= 0 && c.alpha() <= 1)) {
-            throw new IllegalArgumentException("T must be > 0 and alpha in [0, 1]");
-        }
-        KdLossNd.CaseResult hardOnly = KdLossNd.evaluateCase(manager, c.student(), c.teacher(), c.label(),
-                c.temperature(), 1.0);
-        KdLossNd.CaseResult softOnly = KdLossNd.evaluateCase(manager, c.student(), c.teacher(), c.label(),
-                c.temperature(), 0.0);
+        RunSettings settings = RunSettings.DEFAULTS.withTemperature((float) c.temperature());
+        ExampleLoss.Result hardOnly = ExampleLoss.evaluate(manager, settings.withAlpha(1f), c.student(), c.teacher(),
+                c.label());
+        ExampleLoss.Result softOnly = ExampleLoss.evaluate(manager, settings.withAlpha(0f), c.student(), c.teacher(),
+                c.label());
         double t2 = c.temperature() * c.temperature();
-        double kl = softOnly.soft() / t2;
+        double softT2 = softOnly.part(LossMethod.HINTON, LossPart.SOFT);
+        double kl = softT2 / t2;
         double softFactor = scaling == SoftScaling.T_SQUARED ? 1.0 : 1.0 / t2;
-        double soft = softOnly.soft() * softFactor;
+        double soft = softT2 * softFactor;
         double alpha = c.alpha();
         double[] grad = new double[c.student().length];
         for (int i = 0; i < grad.length; i++) {
             grad[i] = alpha * hardOnly.grad()[i] + (1 - alpha) * softOnly.grad()[i] * softFactor;
         }
-        double total = alpha * hardOnly.hard() + (1 - alpha) * soft;
-        return new Result(softOnly.pStudent(), softOnly.pTeacher(), hardOnly.hard(), kl, soft, total, grad);
+        double hard = hardOnly.part(LossMethod.HINTON, LossPart.HARD);
+        double total = alpha * hard + (1 - alpha) * soft;
+        return new Result(softOnly.pStudent(), softOnly.pTeacher(), hard, kl, soft, total, grad);
     }
 
     @Override

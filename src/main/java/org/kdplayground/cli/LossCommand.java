@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.math.SoftScaling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,7 +59,7 @@ public final class LossCommand implements Callable<Integer> {
     String label;
 
     @Option(names = {"-T", "--temperature"}, paramLabel = "T", defaultValue = "4",
-            description = "The temperature, > 0 (default: ${DEFAULT-VALUE}).")
+            description = "The temperature, in [0.1, 100] (default: ${DEFAULT-VALUE}).")
     String temperature;
 
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5",
@@ -116,14 +117,9 @@ public final class LossCommand implements Callable<Integer> {
             throw Numbers.usage("--label " + y + " is out of range: with " + s.length + " classes it must be 0 to "
                     + (s.length - 1));
         }
-        double temp = Numbers.parse(temperature, "--temperature");
-        if (!(temp > 0.0)) {
-            throw Numbers.usage("--temperature must be greater than 0, got " + Numbers.plain(temp));
-        }
-        double a = Numbers.parse(alpha, "--alpha");
-        if (!(a >= 0.0 && a <= 1.0)) {
-            throw Numbers.usage("--alpha must be between 0 and 1, got " + Numbers.plain(a));
-        }
+        double temp = Numbers.inRange(NumericSetting.TEMPERATURE, "--temperature",
+                Numbers.parse(temperature, "--temperature"));
+        double a = Numbers.inRange(NumericSetting.ALPHA, "--alpha", Numbers.parse(alpha, "--alpha"));
         LossEngine.LossCase c = new LossEngine.LossCase(s, t, y, temp, a);
         LossEngine.Result r;
         try (LossEngine e = engine.create()) {
@@ -228,7 +224,18 @@ public final class LossCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, where + "expected a JSON object");
         }
         return new LossEngine.LossCase(numbers(node, "student", where), numbers(node, "teacher", where),
-                integer(node, "label", where), number(node, "T", where), number(node, "alpha", where));
+                integer(node, "label", where), setting(node, "T", NumericSetting.TEMPERATURE, where),
+                setting(node, "alpha", NumericSetting.ALPHA, where));
+    }
+
+    /** A case's number that must lie in a setting's range, as it must everywhere else in the app. */
+    private static double setting(JsonNode node, String key, NumericSetting setting, String where) {
+        double value = number(node, key, where);
+        if (!setting.range().contains(value)) {
+            throw new CliException(ExitCodes.BAD_INPUT, where + "\"" + key + "\" must be in "
+                    + setting.range().describe() + ", got " + Numbers.plain(value));
+        }
+        return value;
     }
 
     /** Jackson's description of a parse error, on one line and without its source-location details. */

@@ -3,6 +3,9 @@ package org.kdplayground.cli;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.Range;
+
 /**
  * Parses the numbers users type on the command line, naming the option in every error. Strict on purpose:
  * plain decimal notation only (no NaN, Infinity, hex or type suffixes), so a typo never becomes a number.
@@ -69,6 +72,16 @@ final class Numbers {
             s = s.substring(1);
         }
         return s;
+    }
+
+    /** {@code value} when it is in {@code setting}'s range, else a usage error naming {@code option} and the range. */
+    static double inRange(NumericSetting setting, String option, double value) {
+        Range range = setting.range();
+        if (!range.contains(value)) {
+            throw usage(option + " must be " + (range.wholeOnly() ? "a whole number from " : "in ") + range.describe()
+                    + ", got " + plain(value));
+        }
+        return value;
     }
 
     static CliException usage(String message) {

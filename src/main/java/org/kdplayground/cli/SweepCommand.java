@@ -12,14 +12,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.kdplayground.data.DatasetException;
-import org.kdplayground.engine.RunConfig;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunControl;
+import org.kdplayground.engine.SweepPlan;
 import org.kdplayground.engine.SweepResult;
 import org.kdplayground.engine.TemperatureSweep;
-import org.kdplayground.io.Experiment;
-import org.kdplayground.io.SweepPlan;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,8 +54,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "seeds per setting (default 3)")
     int seeds;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "epochs of teacher and students (quick runs)")
-    Integer epochs;
+    @Mixin
+    RunOptions runOptions = new RunOptions();
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the rows as CSV here instead of stdout")
     Path out;
@@ -73,27 +74,14 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Float> ts = floats(temperatures, "--temperatures");
-        for (float t : ts) {
-            if (!(t > 0)) {
-                throw Numbers.usage("temperatures must be > 0, got " + SweepTable.plain(t) + " in --temperatures");
-            }
-        }
-        List<Float> as = alphas == null ? List.of() : floats(alphas, "--alphas");
-        for (float a : as) {
-            if (!(a >= 0 && a <= 1)) {
-                throw Numbers.usage("alphas must be in [0, 1], got " + SweepTable.plain(a) + " in --alphas");
-            }
-        }
+        List<Float> ts = floats(temperatures, "--temperatures", NumericSetting.TEMPERATURE);
+        List<Float> as = alphas == null ? List.of() : floats(alphas, "--alphas", NumericSetting.ALPHA);
         if (seeds < 1) {
             throw Numbers.usage("--seeds must be at least 1, got " + seeds);
         }
-        if (epochs != null && epochs < 1) {
-            throw Numbers.usage("--epochs must be at least 1, got " + epochs);
-        }
         SweepPlan plan = plan(ts, as);
         // The first seed's data now: a file or data problem is one line before the engine starts.
-        prepare(plan, plan.seedValues().get(0));
+        TrainingCommands.prepare(plan.experimentFor(plan.seedValues().get(0)));
         TemperatureSweep sweep = plan.sweep();
         if (noTeacherReuse) {
             sweep = sweep.withTeacherReuse(false);
@@ -164,24 +152,16 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private SweepPlan plan(List<Float> ts, List<Float> as) {
-        Experiment experiment = TrainingCommands.readExperiment(config);
-        if (epochs != null) {
-            experiment = experiment.toBuilder().teacherEpochs(epochs).studentEpochs(epochs).build();
+        Experiment experiment;
+        try {
+            experiment = runOptions.applyTo(TrainingCommands.readExperiment(config));
+        } catch (DatasetException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         try {
             return new SweepPlan(experiment, ts, as, seeds);
         } catch (IllegalArgumentException e) {
             throw Numbers.usage(e.getMessage());
-        }
-    }
-
-    private static RunConfig prepare(SweepPlan plan, long seed) {
-        try {
-            return plan.configFor(seed);
-        } catch (DatasetException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + e.getMessage());
         }
     }
 
@@ -222,9 +202,14 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Float> floats(String text, String option) {
+    /** A list of a setting's values, each in its range, none twice. */
+    private static List<Float> floats(String text, String option, NumericSetting setting) {
         List<Float> out = new ArrayList<>();
         for (double v : Numbers.parseList(text, option)) {
+            if (!setting.range().contains(v)) {
+                throw Numbers.usage(option + " must each be in " + setting.range().describe() + ", got "
+                        + SweepTable.plain((float) v));
+            }
             float f = (float) v;
             if (out.contains(f)) {
                 throw Numbers.usage(SweepTable.plain(f) + " appears twice in " + option);

@@ -12,17 +12,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.kdplayground.data.DatasetException;
-import org.kdplayground.data.DatasetSpec;
-import org.kdplayground.io.Experiment;
 import org.kdplayground.engine.DistillationRun;
+import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.RunSettings;
 
 import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,43 +47,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write every step and epoch as CSV")
     Path out;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "data set id, e.g. two-moons, digits-8x8")
-    String dataset;
+    @Mixin
+    RunOptions runOptions = new RunOptions();
 
-    @Option(names = "-T", paramLabel = "T", description = "distillation temperature")
-    Float temperature;
-
-    @Option(names = "--alpha", description = "weight of the hard (label) loss, 0..1")
-    Float alpha;
-
-    @Option(names = "--epochs", description = "epochs of teacher and students")
-    Integer epochs;
-
-    @Option(names = "--teacher-epochs", description = "epochs of the teacher")
-    Integer teacherEpochs;
-
-    @Option(names = "--student-epochs", description = "epochs of the students")
-    Integer studentEpochs;
-
-    @Option(names = "--seed", description = "seed for weights, labelled subset and batch order")
-    Long seed;
-
-    @Option(names = "--transfer", paramLabel = "labelled|all", description = "inputs the soft loss sees")
-    String transfer;
-
-    @Option(names = "--lr", description = "Adam learning rate")
-    Float learningRate;
-
-    @Option(names = "--batch-size", description = "rows per step")
-    Integer batchSize;
-
-    @Option(names = "--labelled-fraction", description = "share of training labels used, (0, 1]")
-    Double labelledFraction;
-
-    @Option(names = "--omit-class", paramLabel = "K|none",
-            description = "leave class K out of the students' training rows (the teacher still sees it), then"
-                    + " correct their bias for it; none: every class")
-    String omitClass;
+    @Mixin
+    LossWeightOptions lossWeights = new LossWeightOptions();
 
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
@@ -115,8 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
                     throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
                 }
             }
-            TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.teacherEpochs(),
-                    runConfig.studentEpochs(), runConfig.omitsAClass());
+            TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.settings());
             try (NDManager manager = NDManager.newBaseManager()) {
                 result = new DistillationRun(runConfig).run(manager, reporter, control);
             } finally {
@@ -161,79 +129,24 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     RunConfig buildConfig(Experiment e) {
+        Experiment chosen;
         try {
-            Experiment.Builder b = e.toBuilder();
-            if (dataset != null) {
-                // another data set: its own preset networks, sizes and noise; the file's data seed
-                b.dataset(DatasetSpec.of(dataset).withSeed(e.dataset().seed())).teacher(null).student(null);
-            }
-            if (labelledFraction != null) {
-                b.labelledFraction(labelledFraction);
-            }
-            if (temperature != null) {
-                b.temperature(temperature);
-            }
-            if (alpha != null) {
-                b.alpha(alpha);
-            }
-            if (learningRate != null) {
-                b.learningRate(learningRate);
-            }
-            b.teacherEpochs(firstOf(teacherEpochs, epochs, e.teacherEpochs()));
-            b.studentEpochs(firstOf(studentEpochs, epochs, e.studentEpochs()));
-            if (batchSize != null) {
-                b.batchSize(batchSize);
-            }
-            if (transfer != null) {
-                b.transferSet(Experiment.transfer(transfer));
-            }
-            if (seed != null) {
-                b.seed(seed);
-            }
-            if (omitClass != null) {
-                b.omittedClass(omittedClass(omitClass, b.build().dataset()));
-            }
-            return b.build().prepare().config();
+            chosen = runOptions.applyTo(e);
+            chosen = chosen.withSettings(lossWeights.applyTo(chosen.settings()));
         } catch (DatasetException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, ex.getMessage());
-        } catch (IllegalArgumentException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + ex.getMessage());
         }
-    }
-
-    /** {@code --omit-class}: a class number of the data set, or none. */
-    static int omittedClass(String text, DatasetSpec data) {
-        String value = text.trim();
-        if (value.equalsIgnoreCase("none")) {
-            return RunConfig.NO_OMITTED_CLASS;
-        }
-        int classes = data.k();
-        int k;
-        try {
-            k = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw Numbers.usage("'" + value + "' is not a class in --omit-class: give a class number, 0 to "
-                    + (classes - 1) + ", or none");
-        }
-        if (k < 0 || k >= classes) {
-            throw Numbers.usage("--omit-class " + k + " is not a class of " + data.name() + ": give 0 to "
-                    + (classes - 1) + ", or none");
-        }
-        return k;
-    }
-
-    private static int firstOf(Integer specific, Integer general, int fallback) {
-        return specific != null ? specific : general != null ? general : fallback;
+        return TrainingCommands.prepare(chosen).config();
     }
 
     static void printTable(PrintWriter out, RunConfig c, RunResult r) {
         int inputs = c.train().featureCount();
         int classes = c.train().classCount();
+        RunSettings s = c.settings();
         out.printf(Locale.ROOT, "%n%s: %d training rows (%d labelled), %d test rows; T=%s alpha=%s lr=%s "
-                        + "transfer=%s seed=%d%n", c.train().name(), c.train().size(),
-                c.labelledRows() == null ? c.train().size() : c.labelledRows().length, c.test().size(),
-                c.temperature(), c.alpha(), c.learningRate(), c.transferSet().name().toLowerCase(Locale.ROOT),
-                c.seed());
+                        + "transfer=%s seed=%d%n", c.train().name(), c.train().size(), c.labelledCount(),
+                c.test().size(), s.temperature(), s.alpha(), s.learningRate(),
+                s.transferSet().name().toLowerCase(Locale.ROOT), s.seed());
         out.printf(Locale.ROOT, "%-10s %-26s %10s %10s %10s%n", "model", "network", "parameters", "train acc",
                 "test acc");
         for (ModelRole role : ModelRole.values()) {

@@ -13,8 +13,10 @@ import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunListener;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.RunStart;
 import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.engine.loss.LossPart;
 
 /**
  * The train command's listener: a progress bar on stderr (redrawn at most every 100 ms) and, when asked, every
@@ -41,17 +43,16 @@ final class TrainReporter implements RunListener {
     private boolean drawn;
     private IOException csvError;
 
-    /** @param omitsAClass whether the run omits a class: the CSV then gets the bias columns and rows */
-    TrainReporter(PrintWriter err, boolean progress, Writer csv, int teacherEpochs, int studentEpochs,
-                  boolean omitsAClass) {
+    /** @param settings the run's settings: a run that omits a class gets the bias columns and rows */
+    TrainReporter(PrintWriter err, boolean progress, Writer csv, RunSettings settings) {
         this.err = err;
         this.progress = progress;
         this.csv = csv;
-        this.teacherEpochs = teacherEpochs;
-        this.studentEpochs = studentEpochs;
-        this.rowEnd = omitsAClass ? EMPTY_OMITTED + "\n" : "\n";
+        this.teacherEpochs = settings.teacherEpochs();
+        this.studentEpochs = settings.studentEpochs();
+        this.rowEnd = settings.omitsAClass() ? EMPTY_OMITTED + "\n" : "\n";
         if (csv != null) {
-            write(CSV_HEADER + (omitsAClass ? CSV_OMITTED_COLUMNS : "") + "\n");
+            write(CSV_HEADER + (settings.omitsAClass() ? CSV_OMITTED_COLUMNS : "") + "\n");
         }
     }
 
@@ -74,8 +75,8 @@ final class TrainReporter implements RunListener {
                         t.globalStep(), num(t.loss())) + rowEnd);
             } else if (m instanceof StepMetrics.StudentStep s) {
                 write(String.format(Locale.ROOT, "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,", s.epoch(),
-                        s.step(), s.globalStep(), num(s.hard()), num(s.soft()), num(s.total()),
-                        num(s.baselineLoss()), s.labelledRows()) + rowEnd);
+                        s.step(), s.globalStep(), num(s.part(LossPart.HARD)), num(s.part(LossPart.SOFT)),
+                        num(s.total()), num(s.baselineLoss()), s.labelledRows()) + rowEnd);
             }
         }
         long now = System.nanoTime();

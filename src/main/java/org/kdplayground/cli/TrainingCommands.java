@@ -4,8 +4,11 @@ import java.nio.file.Path;
 
 import ai.djl.engine.Engine;
 
-import org.kdplayground.io.Experiment;
+import org.kdplayground.data.DatasetException;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.io.ExperimentException;
+import org.kdplayground.io.ExperimentFile;
 
 /** What the commands that train ({@code train}, {@code sweep}) share: reading the experiment, starting the engine. */
 final class TrainingCommands {
@@ -16,9 +19,20 @@ final class TrainingCommands {
     /** The experiment file, or a BAD_INPUT error that names the file and the problem. */
     static Experiment readExperiment(Path file) {
         try {
-            return Experiment.read(file);
+            return ExperimentFile.read(file);
         } catch (ExperimentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** The experiment's data loaded and its run configured, or a BAD_INPUT error that says what is wrong. */
+    static PreparedRun prepare(Experiment experiment) {
+        try {
+            return experiment.prepare();
+        } catch (DatasetException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + e.getMessage());
         }
     }
 

@@ -83,7 +83,7 @@ public record DatasetSpec(String name, int size, double noise, long seed, int k,
         return new DatasetSpec(name.toString(),
                 (int) number(map, "size", 0, true),
                 number(map, "noise", Double.NaN, false),
-                (long) number(map, "seed", DEFAULT_SEED, true),
+                seed(map.get("seed")),
                 (int) number(map, "k", 0, true),
                 folder == null ? null : Path.of(folder.toString()));
     }
@@ -126,6 +126,21 @@ public record DatasetSpec(String name, int size, double noise, long seed, int k,
         return new DatasetSpec(name, size, noise, seed, k, newFolder);
     }
 
+    /** A seed, every long exactly (a double would round seeds above 2^53). */
+    private static long seed(Object value) {
+        if (value == null) {
+            return DEFAULT_SEED;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        try {
+            return new java.math.BigDecimal(value.toString().trim()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new DatasetException("dataset: \"seed\" must be a whole number, got " + value);
+        }
+    }
+
     private static double number(Map<String, ?> map, String key, double fallback, boolean integral) {
         Object value = map.get(key);
         if (value == null) {
@@ -141,7 +156,7 @@ public record DatasetSpec(String name, int size, double noise, long seed, int k,
                 throw new DatasetException("dataset: \"" + key + "\" must be a number, got \"" + value + "\"");
             }
         }
-        if (integral && (d != Math.rint(d) || Math.abs(d) > (key.equals("seed") ? 9.0e15 : Integer.MAX_VALUE))) {
+        if (integral && (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE)) {
             throw new DatasetException("dataset: \"" + key + "\" must be a whole number, got " + value);
         }
         return d;

@@ -57,8 +57,13 @@ public final class Splits {
      * train and t10k files). Stratified, seeded.
      */
     public static Split withLabelledFraction(Dataset train, Dataset test, double labelledFraction, long seed) {
+        return new Split(train, test, labelledRows(train, labelledFraction, seed));
+    }
+
+    /** A stratified, seeded labelled subset of {@code train}: ascending rows, {@code round(n * fraction)} of them. */
+    public static int[] labelledRows(Dataset train, double labelledFraction, long seed) {
         checkLabelledFraction(labelledFraction);
-        return new Split(train, test, labelledSubset(train, labelledFraction, new Random(seed), true));
+        return labelledSubset(train, labelledFraction, new Random(seed), true);
     }
 
     private static int[] labelledSubset(Dataset train, double fraction, Random random, boolean stratified) {
@@ -146,7 +151,8 @@ public final class Splits {
         return rest;
     }
 
-    private static void shuffle(int[] a, Random random) {
+    /** Fisher–Yates, in place: the order every seeded draw of the app uses. */
+    public static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int tmp = a[i];

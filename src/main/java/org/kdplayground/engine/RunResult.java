@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.kdplayground.engine.loss.LossPart;
+
 /**
  * How a run ended and what it achieved. Maps hold only what was measured before the run stopped (a run cancelled
  * in its teacher phase has no student accuracies); no value is NaN.
@@ -17,8 +19,8 @@ import java.util.Optional;
  * @param trainAccuracy      final accuracy on the labelled training rows per model (an omitted class's rows
  *                           included, though the students never trained on them)
  * @param finalLosses        last epoch's mean training loss per model (total loss for DISTILLED)
- * @param distilledHard      last student epoch's mean hard loss of the distilled student, if reached
- * @param distilledSoft      last student epoch's mean soft loss (T²·KL), if reached
+ * @param distilledParts     last student epoch's mean of each part of the distilled student's loss; empty when no
+ *                           student epoch ended
  * @param teacherFromCache   whether the teacher was reused rather than trained
  * @param teacherMsPerEpoch  mean wall time of a teacher epoch's steps (0 when reused)
  * @param studentMsPerEpoch  mean wall time of a student epoch's steps (both students)
@@ -31,7 +33,7 @@ import java.util.Optional;
 public record RunResult(StopReason stopReason, String message, String device, long teacherParameters,
                         long studentParameters, Map<ModelRole, Double> testAccuracy,
                         Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
-                        Optional<Double> distilledHard, Optional<Double> distilledSoft, boolean teacherFromCache,
+                        Map<LossPart, Double> distilledParts, boolean teacherFromCache,
                         double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
                         double studentMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass) {
 
@@ -47,6 +49,7 @@ public record RunResult(StopReason stopReason, String message, String device, lo
         testAccuracy = Map.copyOf(testAccuracy);
         trainAccuracy = Map.copyOf(trainAccuracy);
         finalLosses = Map.copyOf(finalLosses);
+        distilledParts = Map.copyOf(distilledParts);
         Objects.requireNonNull(omittedClass, "omittedClass");
     }
 

@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +61,11 @@ public final class TeacherCache {
                List<Integer> labelledRows) {
 
         static Key of(RunConfig c) {
-            return new Key(fingerprint(c.train()), fingerprint(c.test()), c.teacher(), c.seed(), c.learningRate(),
-                    c.teacherEpochs(), c.batchSize(), c.teacherSeesAllLabels() ? 1.0 : c.labelledFraction(),
-                    c.teacherSeesAllLabels(), c.teacherSeesAllLabels() || c.labelledRows() == null ? List.of()
-                            : java.util.Arrays.stream(c.labelledRows()).boxed().toList());
+            RunSettings s = c.settings();
+            boolean all = s.teacherSeesAllLabels();
+            return new Key(fingerprint(c.train()), fingerprint(c.test()), c.teacher(), s.seed(), s.learningRate(),
+                    s.teacherEpochs(), s.batchSize(), all ? 1.0 : s.labelledFraction(), all,
+                    all ? List.of() : Arrays.stream(c.labelledRows()).boxed().toList());
         }
     }
 

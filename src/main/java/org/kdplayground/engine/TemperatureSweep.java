@@ -21,7 +21,7 @@ import ai.djl.ndarray.NDManager;
  * batches, so it is retrained in every run (same values each time); that is part of every run's student phase.
  *
  * <p>A seed's configuration comes from {@code configForSeed}, so each seed may load, split and label its data
- * afresh (as {@code io.SweepPlan} does); T and α of that configuration are replaced by the sweep's.
+ * afresh (as {@link SweepPlan} does); T and α of that configuration are replaced by the sweep's.
  */
 public final class TemperatureSweep {
 
@@ -33,7 +33,7 @@ public final class TemperatureSweep {
     private final Boolean reuseTeacher;
 
     /**
-     * @param temperatures  T values, each finite and {@code > 0}, no repeats
+     * @param temperatures  T values, each in {@link NumericSetting#TEMPERATURE}'s range, no repeats
      * @param alphas        α values, each in [0, 1], no repeats
      * @param seeds         seeds, no repeats
      * @param configForSeed the run configuration for a seed (its T and α are ignored)
@@ -46,8 +46,8 @@ public final class TemperatureSweep {
 
     private TemperatureSweep(List<Float> temperatures, List<Float> alphas, List<Long> seeds,
                              LongFunction<RunConfig> configForSeed, TeacherCache cache, Boolean reuseTeacher) {
-        this.temperatures = checked(temperatures, "temperature", t -> t > 0 && Float.isFinite(t), "> 0");
-        this.alphas = checked(alphas, "alpha", a -> a >= 0 && a <= 1, "in [0, 1]");
+        this.temperatures = checked(temperatures, NumericSetting.TEMPERATURE);
+        this.alphas = checked(alphas, NumericSetting.ALPHA);
         this.seeds = List.copyOf(seeds);
         require(!this.seeds.isEmpty(), "at least one seed is needed");
         require(new HashSet<>(this.seeds).size() == this.seeds.size(), "a seed is repeated: " + this.seeds);
@@ -158,14 +158,11 @@ public final class TemperatureSweep {
         return v == null ? Double.NaN : v;
     }
 
-    private static List<Float> checked(List<Float> values, String name, java.util.function.Predicate<Float> ok,
-                                       String rule) {
+    private static List<Float> checked(List<Float> values, NumericSetting setting) {
         List<Float> copy = List.copyOf(values);
-        require(!copy.isEmpty(), "at least one " + name + " is needed");
-        for (Float v : copy) {
-            require(ok.test(v), name + " must be " + rule + ", got " + v);
-        }
-        require(new HashSet<>(copy).size() == copy.size(), "a " + name + " is repeated: " + copy);
+        require(!copy.isEmpty(), "at least one " + setting.key() + " is needed");
+        copy.forEach(setting::check);
+        require(new HashSet<>(copy).size() == copy.size(), "a " + setting.key() + " is repeated: " + copy);
         return copy;
     }
 

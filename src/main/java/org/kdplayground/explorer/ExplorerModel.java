@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableObjectValue;
 
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.math.DistillationLoss;
@@ -32,10 +34,11 @@ import org.kdplayground.ui.I18n;
  */
 public final class ExplorerModel {
 
-    public static final double MIN_TEMPERATURE = 0.1;
-    public static final double MAX_TEMPERATURE = 100.0;
-    public static final double DEFAULT_TEMPERATURE = 4.0;
-    public static final double DEFAULT_ALPHA = 0.5;
+    /** T's range is the run setting's, so every T a run can have opens here unchanged. */
+    public static final double MIN_TEMPERATURE = NumericSetting.TEMPERATURE.range().min();
+    public static final double MAX_TEMPERATURE = NumericSetting.TEMPERATURE.range().max();
+    public static final double DEFAULT_TEMPERATURE = NumericSetting.TEMPERATURE.valueIn(RunSettings.DEFAULTS);
+    public static final double DEFAULT_ALPHA = NumericSetting.ALPHA.valueIn(RunSettings.DEFAULTS);
     public static final int MIN_CLASSES = 2;
     public static final int MAX_EDITOR_CLASSES = 20;
     public static final int MAX_CLASSES = 1000;
@@ -91,7 +94,7 @@ public final class ExplorerModel {
         return label.get();
     }
 
-    /** T, kept within [{@value #MIN_TEMPERATURE}, {@value #MAX_TEMPERATURE}]. */
+    /** T, kept within [{@link #MIN_TEMPERATURE}, {@link #MAX_TEMPERATURE}]. */
     public DoubleProperty temperatureProperty() {
         return temperature;
     }

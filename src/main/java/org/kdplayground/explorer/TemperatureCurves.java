@@ -4,7 +4,7 @@ import org.kdplayground.math.Distributions;
 
 /**
  * Entropy of the teacher's soft labels and KL(teacher ‖ student) at temperatures evenly spaced on a log axis from
- * {@value ExplorerModel#MIN_TEMPERATURE} to {@value ExplorerModel#MAX_TEMPERATURE}.
+ * {@link ExplorerModel#MIN_TEMPERATURE} to {@link ExplorerModel#MAX_TEMPERATURE}.
  */
 public record TemperatureCurves(double[] temperatures, double[] entropy, double[] kl) {
 

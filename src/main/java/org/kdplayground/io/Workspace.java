@@ -1,11 +1,9 @@
 package org.kdplayground.io;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import org.kdplayground.data.DatasetCatalog;
-import org.kdplayground.engine.TransferSet;
+import org.kdplayground.engine.Experiment;
 
 /**
  * Everything on both screens at one moment, as saved in a workspace file ({@code .kdp.json}): the explorer, the
@@ -33,21 +31,13 @@ public record Workspace(Explorer explorer, Training training, Sweep sweep) {
     }
 
     /**
-     * The training set-up, in the shape of an experiment file plus the preset it started from; {@code folder} is
-     * null for the data set's default folder; {@code omittedClass} is a class the students never see, or
-     * {@link org.kdplayground.engine.RunConfig#NO_OMITTED_CLASS}.
+     * The training set-up: the experiment it describes and the preset it started from (a {@code TrainingPreset}'s
+     * name), so that the preset list shows it again.
      */
-    public record Training(String preset, DatasetCatalog dataset, int size, double noise, int classes, Path folder,
-                           List<Integer> teacherLayers, List<Integer> studentLayers, double temperature,
-                           double alpha, double learningRate, int teacherEpochs, int studentEpochs, int batchSize,
-                           double labelledFraction, TransferSet transferSet, long seed,
-                           boolean teacherSeesAllLabels, int omittedClass) {
+    public record Training(String preset, Experiment experiment) {
         public Training {
             Objects.requireNonNull(preset, "preset");
-            Objects.requireNonNull(dataset, "dataset");
-            Objects.requireNonNull(transferSet, "transferSet");
-            teacherLayers = List.copyOf(teacherLayers);
-            studentLayers = List.copyOf(studentLayers);
+            Objects.requireNonNull(experiment, "experiment");
         }
     }
 

@@ -36,10 +36,10 @@ final class HistoryTable {
         return java.util.List.of(
                 Column.number("history_run", r -> Integer.toString(r.number())),
                 new Column("history_data", r -> r.experiment().dataset().name()),
-                Column.number("history_temperature", r -> fmt("%.2f", r.experiment().temperature())),
-                Column.number("history_alpha", r -> fmt("%.2f", r.experiment().alpha())),
-                new Column("history_labels", r -> fmt("%.0f%%", r.experiment().labelledFraction() * 100)
-                        + (r.experiment().transferSet() == TransferSet.ALL ? " + " + i18n.get("history_all") : "")),
+                Column.number("history_temperature", r -> fmt("%.2f", r.experiment().settings().temperature())),
+                Column.number("history_alpha", r -> fmt("%.2f", r.experiment().settings().alpha())),
+                new Column("history_labels", r -> fmt("%.0f%%", r.experiment().settings().labelledFraction() * 100)
+                        + (r.experiment().settings().transferSet() == TransferSet.ALL ? " + " + i18n.get("history_all") : "")),
                 Column.number("history_teacher", r -> percent(r.testAccuracy(ModelRole.TEACHER))),
                 Column.number("history_distilled", r -> percent(r.testAccuracy(ModelRole.DISTILLED))),
                 Column.number("history_baseline", r -> percent(r.testAccuracy(ModelRole.BASELINE))),
@@ -128,7 +128,8 @@ final class HistoryTable {
         return r.result().omittedClass().map(o -> i18n.formatNow("history_omitted_value", o.className(),
                         o.of(ModelRole.DISTILLED).classErrorsAfter(), o.of(ModelRole.BASELINE).classErrorsAfter(),
                         o.testClassRows()))
-                .orElse(r.experiment().omitsAClass() ? Integer.toString(r.experiment().omittedClass()) : "–");
+                .orElse(r.experiment().settings().omitsAClass()
+                        ? Integer.toString(r.experiment().settings().omittedClass()) : "–");
     }
 
     static String outcomeKey(org.kdplayground.engine.RunResult.StopReason reason) {

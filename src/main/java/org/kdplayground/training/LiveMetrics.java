@@ -12,6 +12,7 @@ import org.kdplayground.engine.EpochMetrics;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.ui.SeriesBuffer;
 
 /**
@@ -83,8 +84,8 @@ final class LiveMetrics {
             teacherLoss.add(t.globalStep(), t.loss());
         } else if (metrics instanceof StepMetrics.StudentStep s) {
             studentSteps++;
-            hardLoss.add(s.globalStep(), s.hard());
-            softLoss.add(s.globalStep(), s.soft());
+            hardLoss.add(s.globalStep(), s.part(LossPart.HARD));
+            softLoss.add(s.globalStep(), s.part(LossPart.SOFT));
             totalLoss.add(s.globalStep(), s.total());
             baselineLoss.add(s.globalStep(), s.baselineLoss());
         }

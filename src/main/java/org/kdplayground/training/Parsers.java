@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.Range;
 import org.kdplayground.training.SetupField.Invalid;
 import org.kdplayground.training.SetupField.Parser;
 
@@ -24,6 +26,22 @@ final class Parsers {
             double v = number(text);
             if ((minInclusive ? v < min : v <= min) || v > max) {
                 throw new Invalid(minInclusive ? "setup_error_range" : "setup_error_range_open", fmt(min), fmt(max));
+            }
+            return v;
+        };
+    }
+
+    /** A run setting's number, within its range: the range is the setting's, the same everywhere in the app. */
+    static Parser<Double> setting(NumericSetting setting) {
+        Range range = setting.range();
+        return text -> {
+            double v = number(text);
+            if (range.wholeOnly() && v != Math.rint(v)) {
+                throw new Invalid("setup_error_whole");
+            }
+            if (!range.contains(v)) {
+                throw new Invalid(range.minIncluded() ? "setup_error_range" : "setup_error_range_open",
+                        fmt(range.min()), fmt(range.max()));
             }
             return v;
         };
@@ -81,7 +99,7 @@ final class Parsers {
         };
     }
 
-    /** A list of temperatures for a sweep, e.g. "1, 2, 4, 8": each above 0 and at most 1000, no repeats. */
+    /** A list of temperatures for a sweep, e.g. "1, 2, 4, 8": each in T's range, no repeats. */
     static Parser<List<Float>> temperatures() {
         return text -> {
             List<Float> values = new ArrayList<>();
@@ -89,10 +107,7 @@ final class Parsers {
                 if (part.isBlank()) {
                     continue;
                 }
-                double v = number(part);
-                if (v <= 0 || v > 1000) {
-                    throw new Invalid("setup_error_range_open", "0", "1000");
-                }
+                double v = setting(NumericSetting.TEMPERATURE).parse(part);
                 if (values.contains((float) v)) {
                     throw new Invalid("sweep_error_repeat", part);
                 }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunResult;
-import org.kdplayground.io.Experiment;
+import org.kdplayground.engine.Experiment;
 
 /**
  * One finished run in the session's history, so runs with different T or α can be compared side by side.

@@ -1,7 +1,10 @@
 package org.kdplayground.training;
 
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import javafx.beans.binding.Bindings;
@@ -16,16 +19,18 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
-import org.kdplayground.engine.RunConfig;
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
-import org.kdplayground.io.Experiment;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.io.Workspace;
 
 /**
  * The set-up panel's state: a preset, the data set and every hyper-parameter as a {@link SetupField}. It turns
  * into an {@link Experiment} when all fields are valid; {@link #validProperty()} says when that is. The class left
- * out of the students' training ({@link RunConfig#NO_OMITTED_CLASS}: none) is a choice, not a text; it is invalid
+ * out of the students' training ({@link RunSettings#NO_OMITTED_CLASS}: none) is a choice, not a text; it is invalid
  * when the data set has no such class (fewer blobs, another data set).
  */
 final class RunSetup {
@@ -35,9 +40,9 @@ final class RunSetup {
     private final ObjectProperty<TransferSet> transferSet = new SimpleObjectProperty<>(this, "transferSet");
     private final BooleanProperty teacherSeesAllLabels = new SimpleBooleanProperty(this, "teacherSeesAllLabels");
     /** Where IDX data sets are read from; null: the data set's default folder. */
-    private final ObjectProperty<java.nio.file.Path> folder = new SimpleObjectProperty<>(this, "folder");
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
     private final ObjectProperty<Integer> omittedClass = new SimpleObjectProperty<>(this, "omittedClass",
-            RunConfig.NO_OMITTED_CLASS);
+            RunSettings.NO_OMITTED_CLASS);
     private final ReadOnlyObjectWrapper<SetupField.Problem> omittedClassProblem =
             new ReadOnlyObjectWrapper<>(this, "omittedClassProblem");
     private final IntegerBinding classCount;
@@ -47,21 +52,20 @@ final class RunSetup {
     final SetupField<Integer> classes = new SetupField<>("classes", Parsers.whole(2, 10), "3");
     final SetupField<List<Integer>> teacherLayers = new SetupField<>("teacherLayers", Parsers.layers(), "64, 64");
     final SetupField<List<Integer>> studentLayers = new SetupField<>("studentLayers", Parsers.layers(), "8");
-    final SetupField<Double> temperature = new SetupField<>("temperature", Parsers.decimal(0, 1000, false), "4");
-    final SetupField<Double> alpha = new SetupField<>("alpha", Parsers.decimal(0, 1, true), "0.5");
-    final SetupField<Double> learningRate = new SetupField<>("learningRate", Parsers.decimal(0, 10, false), "0.01");
-    final SetupField<Integer> teacherEpochs = new SetupField<>("teacherEpochs", Parsers.whole(1, 1000), "30");
-    final SetupField<Integer> studentEpochs = new SetupField<>("studentEpochs", Parsers.whole(1, 1000), "30");
-    final SetupField<Integer> batchSize = new SetupField<>("batchSize", Parsers.whole(1, 4096), "64");
-    final SetupField<Double> labelledFraction = new SetupField<>("labelledFraction",
-            Parsers.decimal(0, 1, false), "1");
+    /** One field per numeric run setting, its parser from the setting's range. */
+    private final Map<NumericSetting, SetupField<Double>> settings = new EnumMap<>(NumericSetting.class);
     final SetupField<Long> seed = new SetupField<>("seed", Parsers.seed(), "1");
+    private final ObjectProperty<LossMethod> loss = new SimpleObjectProperty<>(this, "loss", LossMethod.HINTON);
 
     private final BooleanBinding valid;
     private Experiment base;
     private boolean loading;
 
     RunSetup() {
+        for (NumericSetting setting : NumericSetting.values()) {
+            settings.put(setting, new SetupField<>(setting.key(), Parsers.setting(setting),
+                    Parsers.fmt(setting.valueIn(RunSettings.DEFAULTS))));
+        }
         classCount = Bindings.createIntegerBinding(() -> classCountOf(dataset.get(), classes.value()), dataset,
                 classes.valueProperty());
         omittedClassProblem.bind(Bindings.createObjectBinding(() -> {
@@ -88,7 +92,7 @@ final class RunSetup {
 
     /** A data set picked by hand starts from its own size, noise and classes, and suitable networks. */
     private void useDefaultsOf(DatasetCatalog now, DatasetCatalog old) {
-        omittedClass.set(RunConfig.NO_OMITTED_CLASS);
+        omittedClass.set(RunSettings.NO_OMITTED_CLASS);
         size.textProperty().set(Integer.toString(now.defaultSize()));
         noise.textProperty().set(Parsers.fmt(now.defaultNoise()));
         classes.textProperty().set(Integer.toString(now.defaultK()));
@@ -99,8 +103,13 @@ final class RunSetup {
     }
 
     Stream<SetupField<?>> fields() {
-        return Stream.of(size, noise, classes, teacherLayers, studentLayers, temperature, alpha, learningRate,
-                teacherEpochs, studentEpochs, batchSize, labelledFraction, seed);
+        return Stream.of(Stream.<SetupField<?>>of(size, noise, classes, teacherLayers, studentLayers),
+                settings.values().stream(), Stream.<SetupField<?>>of(seed)).flatMap(f -> f);
+    }
+
+    /** The field of a numeric run setting. */
+    SetupField<Double> field(NumericSetting setting) {
+        return settings.get(setting);
     }
 
     /** Fills every field from an experiment. */
@@ -116,23 +125,21 @@ final class RunSetup {
     private void fill(Experiment e) {
         base = e;
         DatasetSpec spec = e.dataset();
-        dataset.set(spec.catalogEntry());
+        DatasetCatalog data = spec.catalogEntry();
+        dataset.set(data);
+        folder.set(Objects.equals(spec.folder(), data.defaultFolder()) ? null : spec.folder());
         size.textProperty().set(Integer.toString(spec.size()));
         noise.textProperty().set(Parsers.fmt(spec.noise()));
         classes.textProperty().set(Integer.toString(spec.k()));
-        teacherLayers.textProperty().set(Parsers.layersText(networkOrPreset(e.teacher(), true)));
-        studentLayers.textProperty().set(Parsers.layersText(networkOrPreset(e.student(), false)));
-        temperature.textProperty().set(Parsers.fmt(e.temperature()));
-        alpha.textProperty().set(Parsers.fmt(e.alpha()));
-        learningRate.textProperty().set(Parsers.fmt(e.learningRate()));
-        teacherEpochs.textProperty().set(Integer.toString(e.teacherEpochs()));
-        studentEpochs.textProperty().set(Integer.toString(e.studentEpochs()));
-        batchSize.textProperty().set(Integer.toString(e.batchSize()));
-        labelledFraction.textProperty().set(Parsers.fmt(e.labelledFraction()));
-        seed.textProperty().set(Long.toString(e.seed()));
-        transferSet.set(e.transferSet());
-        teacherSeesAllLabels.set(e.teacherSeesAllLabels());
-        omittedClass.set(e.omittedClass());
+        teacherLayers.textProperty().set(Parsers.layersText(networkOrPreset(e.teacher(), true, data)));
+        studentLayers.textProperty().set(Parsers.layersText(networkOrPreset(e.student(), false, data)));
+        RunSettings s = e.settings();
+        settings.forEach((setting, field) -> field.textProperty().set(Parsers.fmt(setting.valueIn(s))));
+        seed.textProperty().set(Long.toString(s.seed()));
+        loss.set(s.loss());
+        transferSet.set(s.transferSet());
+        teacherSeesAllLabels.set(s.teacherSeesAllLabels());
+        omittedClass.set(s.omittedClass());
     }
 
     /** The classes of a data set with this many classes typed (only spirals and blobs take the typed number). */
@@ -144,11 +151,11 @@ final class RunSetup {
     }
 
     /** The preset networks of the engine, for data sets whose experiment leaves them out. */
-    private List<Integer> networkOrPreset(MlpSpec spec, boolean teacher) {
+    private static List<Integer> networkOrPreset(MlpSpec spec, boolean teacher, DatasetCatalog data) {
         if (spec != null) {
             return spec.hidden();
         }
-        boolean flat = dataset.get().isImage();
+        boolean flat = data.isImage();
         if (teacher) {
             return flat ? List.of(256, 256) : List.of(64, 64);
         }
@@ -160,60 +167,66 @@ final class RunSetup {
         if (!valid.get()) {
             throw new IllegalStateException("the set-up has invalid fields");
         }
+        return lastValidExperiment();
+    }
+
+    /** The experiment of every field's last valid value (the omitted class may not fit the data set then). */
+    private Experiment lastValidExperiment() {
         DatasetCatalog data = dataset.get();
         DatasetSpec spec = data.defaultSpec().withSize(size.value()).withNoise(noise.value()).withSeed(seed.value())
                 .withK(classes.value());
         if (data.kind() == DatasetCatalog.Kind.IDX_FOLDER && folder.get() != null) {
             spec = spec.withFolder(folder.get());
         }
-        MlpSpec.Activation activation = base.teacher() != null ? base.teacher().activation()
-                : MlpSpec.Activation.RELU;
-        return base.toBuilder()
-                .dataset(spec)
-                .teacher(new MlpSpec(teacherLayers.value(), activation, 0f))
-                .student(new MlpSpec(studentLayers.value(), activation, 0f))
-                .temperature(temperature.value().floatValue())
-                .alpha(alpha.value().floatValue())
-                .learningRate(learningRate.value().floatValue())
-                .teacherEpochs(teacherEpochs.value())
-                .studentEpochs(studentEpochs.value())
-                .batchSize(batchSize.value())
-                .labelledFraction(labelledFraction.value())
-                .transferSet(transferSet.get())
-                .seed(seed.value())
-                .teacherSeesAllLabels(teacherSeesAllLabels.get())
-                .omittedClass(omittedClass.get())
-                .build();
+        RunSettings s = base.settings();
+        for (Map.Entry<NumericSetting, SetupField<Double>> entry : settings.entrySet()) {
+            s = entry.getKey().with(s, entry.getValue().value());
+        }
+        s = s.withLoss(loss.get()).withTransferSet(transferSet.get()).withSeed(seed.value())
+                .withTeacherSeesAllLabels(teacherSeesAllLabels.get()).withOmittedClass(omittedClass.get());
+        MlpSpec teacher = network(teacherLayers.value(), base.teacher(), null);
+        return base.withDataset(spec)
+                .withNetworks(teacher, network(studentLayers.value(), base.student(), teacher))
+                .withSettings(s);
+    }
+
+    /** The typed layers with the activation and dropout the set-up does not show: the base's, else {@code like}'s. */
+    private static MlpSpec network(List<Integer> layers, MlpSpec base, MlpSpec like) {
+        MlpSpec from = base != null ? base : like;
+        return from == null ? new MlpSpec(layers, MlpSpec.Activation.RELU, 0f)
+                : new MlpSpec(layers, from.activation(), base != null ? base.dropout() : 0f);
     }
 
     /** The panel's last valid values and its preset, for a workspace file. */
     Workspace.Training snapshot() {
-        return new Workspace.Training(preset.get().name(), dataset.get(), size.value(), noise.value(),
-                classes.value(), folder.get(), teacherLayers.value(), studentLayers.value(), temperature.value(),
-                alpha.value(), learningRate.value(), teacherEpochs.value(), studentEpochs.value(), batchSize.value(),
-                labelledFraction.value(), transferSet.get(), seed.value(), teacherSeesAllLabels.get(),
-                omittedClass.get());
+        return new Workspace.Training(preset.get().name(), lastValidExperiment());
     }
 
     /**
-     * Checks a set-up from a file with the fields' own parsers, changing nothing.
+     * Checks a set-up from a file with the fields' own parsers, changing nothing (the run settings were checked
+     * against their ranges when the file was read).
      *
      * @throws IllegalArgumentException naming the first value the panel would reject
      */
     void check(Workspace.Training state) {
         presetOf(state.preset());
-        List<Map.Entry<SetupField<?>, String>> texts = texts(state);
+        Experiment e = state.experiment();
+        DatasetSpec spec = e.dataset();
+        List<Map.Entry<SetupField<?>, String>> texts = List.of(Map.entry(size, Integer.toString(spec.size())),
+                Map.entry(noise, Parsers.fmt(spec.noise())), Map.entry(classes, Integer.toString(spec.k())),
+                Map.entry(teacherLayers, Parsers.layersText(networkOrPreset(e.teacher(), true, spec.catalogEntry()))),
+                Map.entry(studentLayers, Parsers.layersText(networkOrPreset(e.student(), false, spec.catalogEntry()))));
         for (Map.Entry<SetupField<?>, String> entry : texts) {
             if (!entry.getKey().accepts(entry.getValue())) {
                 throw new IllegalArgumentException("the set-up's " + entry.getKey().id() + " \"" + entry.getValue()
                         + "\" is out of range");
             }
         }
-        int omitted = state.omittedClass();
-        int count = classCountOf(state.dataset(), state.classes());
-        if (omitted != RunConfig.NO_OMITTED_CLASS && (omitted < 0 || omitted >= count)) {
+        int omitted = e.settings().omittedClass();
+        int count = classCountOf(spec.catalogEntry(), spec.k());
+        if (omitted != RunSettings.NO_OMITTED_CLASS && omitted >= count) {
             throw new IllegalArgumentException("the set-up's omitted class " + omitted + " is not one of the "
-                    + count + " classes of " + state.dataset().id());
+                    + count + " classes of " + spec.name());
         }
     }
 
@@ -221,33 +234,7 @@ final class RunSetup {
     void restore(Workspace.Training state) {
         check(state);
         preset.set(presetOf(state.preset()));
-        loading = true;
-        try {
-            dataset.set(state.dataset());
-            folder.set(state.folder());
-            for (Map.Entry<SetupField<?>, String> entry : texts(state)) {
-                entry.getKey().textProperty().set(entry.getValue());
-            }
-            transferSet.set(state.transferSet());
-            teacherSeesAllLabels.set(state.teacherSeesAllLabels());
-            omittedClass.set(state.omittedClass());
-        } finally {
-            loading = false;
-        }
-    }
-
-    private List<Map.Entry<SetupField<?>, String>> texts(Workspace.Training s) {
-        return List.of(Map.entry(size, Integer.toString(s.size())), Map.entry(noise, Parsers.fmt(s.noise())),
-                Map.entry(classes, Integer.toString(s.classes())),
-                Map.entry(teacherLayers, Parsers.layersText(s.teacherLayers())),
-                Map.entry(studentLayers, Parsers.layersText(s.studentLayers())),
-                Map.entry(temperature, Parsers.fmt(s.temperature())), Map.entry(alpha, Parsers.fmt(s.alpha())),
-                Map.entry(learningRate, Parsers.fmt(s.learningRate())),
-                Map.entry(teacherEpochs, Integer.toString(s.teacherEpochs())),
-                Map.entry(studentEpochs, Integer.toString(s.studentEpochs())),
-                Map.entry(batchSize, Integer.toString(s.batchSize())),
-                Map.entry(labelledFraction, Parsers.fmt(s.labelledFraction())),
-                Map.entry(seed, Long.toString(s.seed())));
+        load(state.experiment());
     }
 
     private static TrainingPreset presetOf(String name) {
@@ -260,7 +247,7 @@ final class RunSetup {
 
     /** What a workspace file holds of this panel, for noticing unsaved changes. */
     javafx.beans.Observable[] observables() {
-        return java.util.stream.Stream.concat(Stream.of(preset, dataset, folder, transferSet, teacherSeesAllLabels,
+        return Stream.concat(Stream.of(preset, dataset, folder, loss, transferSet, teacherSeesAllLabels,
                         omittedClass),
                 fields().map(SetupField::valueProperty)).toArray(javafx.beans.Observable[]::new);
     }
@@ -273,7 +260,7 @@ final class RunSetup {
         return dataset;
     }
 
-    ObjectProperty<java.nio.file.Path> folderProperty() {
+    ObjectProperty<Path> folderProperty() {
         return folder;
     }
 
@@ -285,7 +272,7 @@ final class RunSetup {
         return teacherSeesAllLabels;
     }
 
-    /** The class the students never see, or {@link RunConfig#NO_OMITTED_CLASS}. */
+    /** The class the students never see, or {@link RunSettings#NO_OMITTED_CLASS}. */
     ObjectProperty<Integer> omittedClassProperty() {
         return omittedClass;
     }

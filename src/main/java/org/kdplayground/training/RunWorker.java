@@ -20,8 +20,8 @@ import org.kdplayground.engine.RunListener;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.RunStart;
 import org.kdplayground.engine.StepMetrics;
-import org.kdplayground.io.Experiment;
-import org.kdplayground.io.PreparedRun;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.math.Softmax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +72,8 @@ final class RunWorker implements Callable<Void>, RunListener {
                 stripInputs[i] = test.features()[strip[i]];
             }
             inbox.add(new RunEvent.Prepared(run.rawSplit().train(), run.rawSplit().test(), bounds, GRID,
-                    run.rawSplit().train().classNames(), run.config().teacherEpochs(),
-                    run.config().studentEpochs(), strip));
+                    run.rawSplit().train().classNames(), run.config().settings().teacherEpochs(),
+                    run.config().settings().studentEpochs(), strip));
             try (NDManager manager = NDManager.newBaseManager()) {
                 new DistillationRun(run.config()).run(manager, this, control);
             }

@@ -25,8 +25,8 @@ import org.kdplayground.engine.SweepListener;
 import org.kdplayground.engine.SweepResult;
 import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.SweepRun;
-import org.kdplayground.io.Experiment;
-import org.kdplayground.io.SweepPlan;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.SweepPlan;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.ui.I18n;
 

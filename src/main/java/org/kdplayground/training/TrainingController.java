@@ -44,7 +44,8 @@ import org.controlsfx.validation.ValidationSupport;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.ModelRole;
-import org.kdplayground.engine.RunConfig;
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.ui.ChartRole;
@@ -188,20 +189,33 @@ public final class TrainingController {
                 () -> data.get() == null || !data.get().hasVariableK(), data));
         addRow(networkGrid, 0, "setup_teacher_layers", setup.teacherLayers);
         addRow(networkGrid, 1, "setup_student_layers", setup.studentLayers);
-        addRow(lossGrid, 0, "setup_temperature", setup.temperature);
-        addRow(lossGrid, 1, "setup_alpha", setup.alpha);
-        addRow(trainingGrid, 0, "setup_learning_rate", setup.learningRate);
-        addRow(trainingGrid, 1, "setup_teacher_epochs", setup.teacherEpochs);
-        addRow(trainingGrid, 2, "setup_student_epochs", setup.studentEpochs);
-        addRow(trainingGrid, 3, "setup_batch_size", setup.batchSize);
-        addRow(trainingGrid, 4, "setup_labelled_fraction", setup.labelledFraction);
-        addRow(trainingGrid, 5, "setup_seed", setup.seed);
+        int lossRows = 0;
+        int trainingRows = 0;
+        for (NumericSetting setting : NumericSetting.values()) {
+            boolean ofTheLoss = setting == NumericSetting.TEMPERATURE || setting == NumericSetting.ALPHA;
+            addRow(ofTheLoss ? lossGrid : trainingGrid, ofTheLoss ? lossRows++ : trainingRows++, labelKey(setting),
+                    setup.field(setting));
+        }
+        addRow(trainingGrid, trainingRows, "setup_seed", setup.seed);
         teacherSummary.textProperty().bind(model.networkSummary(setup.teacherLayers));
         studentSummary.textProperty().bind(model.networkSummary(setup.studentLayers));
         compressionSummary.textProperty().bind(model.compressionSummary());
         i18n.languageProperty().addListener((obs, old, now) -> validation.revalidate());
 
         setupPanel.disableProperty().bind(model.setupLockedProperty());
+    }
+
+    /** Each run setting's name on the set-up panel. */
+    private static String labelKey(NumericSetting setting) {
+        return switch (setting) {
+            case TEMPERATURE -> "setup_temperature";
+            case ALPHA -> "setup_alpha";
+            case LEARNING_RATE -> "setup_learning_rate";
+            case TEACHER_EPOCHS -> "setup_teacher_epochs";
+            case STUDENT_EPOCHS -> "setup_student_epochs";
+            case BATCH_SIZE -> "setup_batch_size";
+            case LABELLED_FRACTION -> "setup_labelled_fraction";
+        };
     }
 
     /** The class left out of the students' training: none or one of the data set's classes, checked like a field. */
@@ -236,7 +250,7 @@ public final class TrainingController {
     private void relabelOmittedClass() {
         Integer value = omittedClassBox.getValue();
         omittedClassBox.setConverter(converter(c -> {
-            if (c == RunConfig.NO_OMITTED_CLASS) {
+            if (c == RunSettings.NO_OMITTED_CLASS) {
                 return i18n.get("setup_omitted_none");
             }
             String name = model.className(c);
@@ -457,7 +471,7 @@ public final class TrainingController {
         examplesNote.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
                 model.live().strip().length == 0 ? "training_examples_none" : "training_examples_note"),
                 model.live().revisionProperty(), i18n.table()));
-        var temperature = model.setup().temperature.valueProperty();
+        var temperature = model.runTemperatureProperty();
         exampleTeacherTitle.textProperty().bind(i18n.format("training_example_teacher", temperature));
         exampleStudentTitle.textProperty().bind(i18n.format("training_example_student", temperature));
         exampleDetail.visibleProperty().bind(model.selectedExampleProperty().greaterThanOrEqualTo(0));

@@ -44,16 +44,17 @@ import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.Datasets;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.Phase;
-import org.kdplayground.engine.RunConfig;
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.StepMetrics;
 import org.kdplayground.engine.TransferSet;
-import org.kdplayground.io.Experiment;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.math.Softmax;
 import org.kdplayground.ui.EngineStatusModel;
@@ -80,6 +81,9 @@ public final class TrainingModel {
 
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    /** T of the latest run (the set-up's until a run starts): what the example strip's probabilities were computed at. */
+    private final ReadOnlyDoubleWrapper runTemperature = new ReadOnlyDoubleWrapper(this, "runTemperature",
+            NumericSetting.TEMPERATURE.valueIn(RunSettings.DEFAULTS));
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<Boolean> messageIsError = new ReadOnlyObjectWrapper<>(this, "error", false);
@@ -255,7 +259,7 @@ public final class TrainingModel {
         }
         if ("omittedClass".equals(fieldId)) {
             int omitted = setup.omittedClassProperty().get();
-            return omitted == RunConfig.NO_OMITTED_CLASS ? "none" : Integer.toString(omitted);
+            return omitted == RunSettings.NO_OMITTED_CLASS ? "none" : Integer.toString(omitted);
         }
         return field(fieldId).textProperty().get();
     }
@@ -274,7 +278,7 @@ public final class TrainingModel {
 
     private void refreshOmittedClassChoices() {
         List<Integer> choices = new ArrayList<>();
-        choices.add(RunConfig.NO_OMITTED_CLASS);
+        choices.add(RunSettings.NO_OMITTED_CLASS);
         for (int c = 0; c < setup.classCountProperty().get(); c++) {
             choices.add(c);
         }
@@ -301,6 +305,11 @@ public final class TrainingModel {
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** T of the latest run, which the example strip's probabilities were computed at. */
+    ReadOnlyDoubleProperty runTemperatureProperty() {
+        return runTemperature.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
@@ -386,7 +395,7 @@ public final class TrainingModel {
         if (logits == null || running == null) {
             return null;
         }
-        return Softmax.softmax(toDoubles(logits), running.temperature());
+        return Softmax.softmax(toDoubles(logits), running.settings().temperature());
     }
 
     /** The selected example as the explorer takes it, or null when there is none yet. */
@@ -398,7 +407,7 @@ public final class TrainingModel {
         }
         int label = live.testExamples().labels()[live.strip()[selectedExample.get()]];
         return new LogitsExample(live.classNames(), toDoubles(teacher), toDoubles(student),
-                label, running.temperature(), running.alpha());
+                label, running.settings().temperature(), running.settings().alpha());
     }
 
     private float[] exampleLogits(ModelRole role) {
@@ -446,7 +455,7 @@ public final class TrainingModel {
         if ("transferSet".equals(fieldId)) {
             setup.transferSetProperty().set(TransferSet.valueOf(text));
         } else if ("omittedClass".equals(fieldId)) {
-            setup.omittedClassProperty().set("none".equals(text) ? RunConfig.NO_OMITTED_CLASS
+            setup.omittedClassProperty().set("none".equals(text) ? RunSettings.NO_OMITTED_CLASS
                     : Integer.parseInt(text));
         } else {
             field(fieldId).textProperty().set(text);
@@ -480,6 +489,7 @@ public final class TrainingModel {
             return;
         }
         running = setup.toExperiment();
+        runTemperature.set(NumericSetting.TEMPERATURE.valueIn(running.settings()));
         control = new RunControl();
         inbox.clear();
         selectedExample.set(-1);
@@ -614,9 +624,9 @@ public final class TrainingModel {
             Experiment e = r.experiment();
             RunResult res = r.result();
             csv.append(String.join(",", List.of(
-                    Integer.toString(r.number()), e.dataset().name(), Float.toString(e.temperature()),
-                    Float.toString(e.alpha()), Double.toString(e.labelledFraction()),
-                    e.transferSet().name().toLowerCase(Locale.ROOT), Long.toString(e.seed()),
+                    Integer.toString(r.number()), e.dataset().name(), Float.toString(e.settings().temperature()),
+                    Float.toString(e.settings().alpha()), Double.toString(e.settings().labelledFraction()),
+                    e.settings().transferSet().name().toLowerCase(Locale.ROOT), Long.toString(e.settings().seed()),
                     value(res.testAccuracy().get(ModelRole.TEACHER)),
                     value(res.testAccuracy().get(ModelRole.DISTILLED)),
                     value(res.testAccuracy().get(ModelRole.BASELINE)),
@@ -708,8 +718,8 @@ public final class TrainingModel {
             live.prepared(p);
         } else if (event instanceof RunEvent.Started s) {
             var start = s.start();
-            totalSteps = (long) running.teacherEpochs() * start.teacherStepsPerEpoch()
-                    + (long) running.studentEpochs() * start.studentStepsPerEpoch();
+            totalSteps = (long) running.settings().teacherEpochs() * start.teacherStepsPerEpoch()
+                    + (long) running.settings().studentEpochs() * start.studentStepsPerEpoch();
             if (state.get() == RunState.PREPARING) {
                 state.set(RunState.TRAINING);
             }
@@ -770,8 +780,8 @@ public final class TrainingModel {
         long left = fraction > 0.01 ? Math.round(elapsed * (1 - fraction) / fraction) : -1;
         String phase = i18n.get(lastStep.phase() == Phase.TEACHER
                 ? "training_phase_teacher" : "training_phase_students");
-        int epochs = lastStep.phase() == Phase.TEACHER ? running.teacherEpochs()
-                : running.studentEpochs();
+        int epochs = lastStep.phase() == Phase.TEACHER ? running.settings().teacherEpochs()
+                : running.settings().studentEpochs();
         progressText.set(left < 0
                 ? i18n.formatNow("training_progress", phase, lastStep.epoch(), epochs, doneSteps, totalSteps)
                 : i18n.formatNow("training_progress_eta", phase, lastStep.epoch(), epochs, doneSteps, totalSteps,

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetSpec;
-import org.kdplayground.io.Experiment;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.io.ExperimentFile;
 
 /**
  * The set-ups a teacher picks from: the shipped experiment files (the same ones {@code kd-playground train}
@@ -47,12 +48,12 @@ enum TrainingPreset {
         String resource = FOLDER + file;
         try (InputStream in = Objects.requireNonNull(TrainingPreset.class.getResourceAsStream(resource),
                 resource)) {
-            Experiment base = Experiment.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Experiment base = ExperimentFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (otherData == null) {
                 return base;
             }
             DatasetSpec spec = otherData.defaultSpec().withSeed(base.dataset().seed());
-            return base.toBuilder().dataset(spec).teacher(null).student(null).build();
+            return base.withDataset(spec).withNetworks(null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

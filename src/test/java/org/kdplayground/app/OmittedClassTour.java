@@ -16,7 +16,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
 import org.kdplayground.data.Dataset;
-import org.kdplayground.io.Experiment;
+import org.kdplayground.io.ExperimentFile;
 import org.kdplayground.lessons.Lesson;
 import org.kdplayground.training.TrainingModel;
 
@@ -104,7 +104,7 @@ public final class OmittedClassTour {
 
     /** Clicks the strip's 3: the strip shows the first test example of each class in test order, then the next. */
     private static void clickTheThree(MainWindow window) {
-        Dataset test = Experiment.read(Path.of("assets/experiments/digits-omit-3.json")).prepare().config().test();
+        Dataset test = ExperimentFile.read(Path.of("assets/experiments/digits-omit-3.json")).prepare().config().test();
         List<Integer> firsts = new ArrayList<>();
         boolean[] seen = new boolean[test.classCount()];
         for (int i = 0; i < test.size(); i++) {

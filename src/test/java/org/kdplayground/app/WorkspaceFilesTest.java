@@ -97,7 +97,7 @@ class WorkspaceFilesTest {
         // one FX-thread hop for the whole loop; 60 states through the screens (the io-level test covers 200)
         robot.interact(() -> {
             for (int i = 0; i < 60; i++) {
-                Workspace state = WorkspaceFileTest.randomWorkspace(random);
+                Workspace state = WorkspaceFileTest.randomWorkspace(random, true);
                 window.explorer().restore(state.explorer());
                 window.training().restore(state.training(), state.sweep());
                 Workspace saved = current();

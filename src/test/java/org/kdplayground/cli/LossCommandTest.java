@@ -171,11 +171,12 @@ class LossCommandTest {
             "--student 1,2,3 --teacher 3,2,1 --label 3   | --label 3 is out of range: with 3 classes it must be 0 to 2",
             "--student 1,2,3 --teacher 3,2,1 --label -1  | --label -1 is out of range",
             "--student 1,2,3 --teacher 3,2,1 --label one | 'one' is not a whole number in --label",
-            "--student 1,2,3 --teacher 3,2,1 --label 0 -T 0      | --temperature must be greater than 0, got 0",
-            "--student 1,2,3 --teacher 3,2,1 --label 0 -T -4     | --temperature must be greater than 0, got -4",
+            "--student 1,2,3 --teacher 3,2,1 --label 0 -T 0      | --temperature must be in [0.1, 100], got 0",
+            "--student 1,2,3 --teacher 3,2,1 --label 0 -T -4     | --temperature must be in [0.1, 100], got -4",
+            "--student 1,2,3 --teacher 3,2,1 --label 0 -T 500    | --temperature must be in [0.1, 100], got 500",
             "--student 1,2,3 --teacher 3,2,1 --label 0 -T hot    | 'hot' is not a number in --temperature",
-            "--student 1,2,3 --teacher 3,2,1 --label 0 --alpha 1.5  | --alpha must be between 0 and 1, got 1.5",
-            "--student 1,2,3 --teacher 3,2,1 --label 0 --alpha -0.1 | --alpha must be between 0 and 1, got -0.1",
+            "--student 1,2,3 --teacher 3,2,1 --label 0 --alpha 1.5  | --alpha must be in [0, 1], got 1.5",
+            "--student 1,2,3 --teacher 3,2,1 --label 0 --alpha -0.1 | --alpha must be in [0, 1], got -0.1",
             "--student 1,2,3 --teacher 3,2,1                     | give --student, --teacher and --label",
             "--student 1,2,3 --teacher 3,2,1 --label 0 --cases x | --cases cannot be combined",
             "--student 1e400 --teacher 1 --label 0               | '1e400' is too large in --student",
@@ -222,9 +223,9 @@ class LossCommandTest {
             "{\"student\":[1,2,3],\"teacher\":[3,2],\"label\":0,\"T\":4,\"alpha\":0.5} | line 2: student logits has 3 classes but teacher logits has 2",
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":3,\"T\":4,\"alpha\":0.5} | line 2: label 3 is out of range for 3 classes",
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0.5,\"T\":4,\"alpha\":0.5} | line 2: 'label' is not a whole number",
-            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":0,\"alpha\":0.5} | line 2: temperature must be positive",
+            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":0,\"alpha\":0.5} | line 2: \"T\" must be in [0.1, 100], got 0",
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":\"4\",\"alpha\":0.5} | line 2: 'T' is not a number",
-            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":2} | line 2: alpha must be within [0, 1], got 2.0",
+            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":2} | line 2: \"alpha\" must be in [0, 1], got 2",
             "{\"student\":[1e400,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":0.5} | line 2: student logits[0] is not finite",
     })
     void badCaseFileNamesTheLineAndExitsWithBadInput(String secondLine, String message) throws Exception {
@@ -237,8 +238,8 @@ class LossCommandTest {
 
     @Test
     void textIsEnglishAndFriendlyForOverflowingResults() {
-        // T so small that the gradient stays finite but T^2 * KL is computed from an infinite KL
-        CliRun.of("loss", "--student", "1e300,-1e300", "--teacher", "-1e300,1e300", "--label", "0", "-T", "1e-300")
+        // logits so far apart that dividing by T overflows
+        CliRun.of("loss", "--student", "1e308,-1e308", "--teacher", "-1e308,1e308", "--label", "0", "-T", "0.1")
                 .failsWith(ExitCodes.USAGE, "the result overflows");
     }
 

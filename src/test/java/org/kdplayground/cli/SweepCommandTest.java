@@ -102,25 +102,26 @@ class SweepCommandTest {
         CliRun.of("sweep", "--config", config, "--temperatures", "1,abc")
                 .failsWith(ExitCodes.USAGE, "'abc' is not a number in --temperatures");
         CliRun.of("sweep", "--config", config, "--temperatures", "1,0")
-                .failsWith(ExitCodes.USAGE, "temperatures must be > 0");
+                .failsWith(ExitCodes.USAGE, "--temperatures must each be in [0.1, 100], got 0");
         CliRun.of("sweep", "--config", config, "--temperatures", "-2")
-                .failsWith(ExitCodes.USAGE, "temperatures must be > 0");
+                .failsWith(ExitCodes.USAGE, "--temperatures must each be in [0.1, 100], got -2");
         CliRun.of("sweep", "--config", config, "--temperatures", "1,2,1")
                 .failsWith(ExitCodes.USAGE, "appears twice");
         CliRun.of("sweep", "--config", config, "--temperatures", "1,", "--seeds", "2")
                 .failsWith(ExitCodes.USAGE, "stray comma");
         CliRun.of("sweep", "--config", config, "--temperatures", "4", "--alphas", "0.5,1.5")
-                .failsWith(ExitCodes.USAGE, "alphas must be in [0, 1]");
+                .failsWith(ExitCodes.USAGE, "--alphas must each be in [0, 1], got 1.5");
         CliRun.of("sweep", "--config", config, "--temperatures", "4", "--seeds", "0")
                 .failsWith(ExitCodes.USAGE, "--seeds must be at least 1");
         CliRun.of("sweep", "--config", config, "--temperatures", "4", "--epochs", "0")
-                .failsWith(ExitCodes.USAGE, "--epochs must be at least 1");
+                .failsWith(ExitCodes.USAGE, "--epochs must be a whole number from 1 to 10000, got 0");
         CliRun.of("sweep", "--config", dir.resolve("nope.json").toString(), "--temperatures", "4")
                 .failsWith(ExitCodes.BAD_INPUT, "no such file");
         CliRun.of("sweep", "--config", experiment("{\"version\": 1,").toString(), "--temperatures", "4")
                 .failsWith(ExitCodes.BAD_INPUT, "not valid JSON");
         CliRun.of("sweep", "--config", experiment(TINY.replace("\"learningRate\": 0.02", "\"learningRate\": -1"))
-                .toString(), "--temperatures", "4").failsWith(ExitCodes.BAD_INPUT, "learning rate");
+                .toString(), "--temperatures", "4").failsWith(ExitCodes.BAD_INPUT,
+                        "\"learningRate\" must be in (0, 10], got -1");
     }
 
     @Test

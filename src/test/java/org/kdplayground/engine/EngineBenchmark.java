@@ -59,7 +59,7 @@ public final class EngineBenchmark {
         Arrays.sort(g);
         System.out.printf(Locale.ROOT, "%-28s batch %3d: %5d steps, median %.3f ms, p99 %.3f ms, mean %.3f ms;"
                         + " student epoch %.0f ms; run %.1f s; test acc distilled %.3f baseline %.3f%n",
-                label, config.batchSize(), g.length, g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6,
+                label, config.settings().batchSize(), g.length, g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6,
                 Arrays.stream(g).average().orElse(0) / 1e6, r.studentMsPerEpoch(), r.totalMillis() / 1000,
                 r.testAccuracy().get(ModelRole.DISTILLED), r.testAccuracy().get(ModelRole.BASELINE));
     }

@@ -31,28 +31,33 @@ class EngineUnitsTest {
     @Test
     void labelledRowsAreChosenPerClassAndSeeded() {
         Dataset data = TinyData.moons(100, 0.1, 1);
-        int[] a = DistillationRun.chooseLabelled(data, 0.1, 3);
+        int[] a = labelled(data, 0.1, 3);
         assertThat(a).hasSize(10).isSorted();
         assertThat(Arrays.stream(a).filter(i -> data.labels()[i] == 0).count()).isEqualTo(5);
-        assertThat(DistillationRun.chooseLabelled(data, 0.1, 3)).isEqualTo(a);
-        assertThat(DistillationRun.chooseLabelled(data, 0.1, 4)).isNotEqualTo(a);
-        assertThat(DistillationRun.chooseLabelled(data, 1.0, 3)).hasSize(100);
+        assertThat(labelled(data, 0.1, 3)).isEqualTo(a);
+        assertThat(labelled(data, 0.1, 4)).isNotEqualTo(a);
+        assertThat(labelled(data, 1.0, 3)).hasSize(100);
+    }
+
+    /** The labelled rows a configuration without rows of its own gets from its fraction and seed. */
+    private static int[] labelled(Dataset data, double fraction, long seed) {
+        return RunConfig.builder(data, data).labelledFraction(fraction).seed(seed).build().labelledRows();
     }
 
     @Test
     void interleaveSpreadsLabelledRowsEvenly() {
-        int[] out = DistillationRun.interleave(new int[] {100, 101}, new int[] {0, 1, 2, 3, 4, 5});
+        int[] out = TrainingRows.interleave(new int[] {100, 101}, new int[] {0, 1, 2, 3, 4, 5});
         assertThat(out).containsExactly(100, 0, 1, 2, 101, 3, 4, 5);
-        assertThat(DistillationRun.interleave(new int[] {7}, new int[0])).containsExactly(7);
+        assertThat(TrainingRows.interleave(new int[] {7}, new int[0])).containsExactly(7);
     }
 
     @Test
     void configRejectsNonsenseWithAClearMessage() {
         RunConfig.Builder b = TinyData.smallConfig(1);
-        assertThatThrownBy(() -> b.temperature(0).build()).hasMessageContaining("temperature");
-        assertThatThrownBy(() -> TinyData.smallConfig(1).alpha(1.5f).build()).hasMessageContaining("alpha");
-        assertThatThrownBy(() -> TinyData.smallConfig(1).labelledFraction(0).build())
-                .hasMessageContaining("labelled fraction");
+        assertThatThrownBy(() -> b.temperature(0)).hasMessage("\"temperature\" must be in [0.1, 100], got 0");
+        assertThatThrownBy(() -> TinyData.smallConfig(1).alpha(1.5f)).hasMessageContaining("\"alpha\"");
+        assertThatThrownBy(() -> TinyData.smallConfig(1).labelledFraction(0))
+                .hasMessageContaining("\"labelledFraction\" must be in (0, 1]");
     }
 
     @Test

@@ -33,7 +33,7 @@ class OmittedClassRunTest {
 
     @AfterEach
     void clearHook() {
-        DistillationRun.hookStudentBatch = null;
+        StudentTraining.hookStudentBatch = null;
     }
 
     private static RunConfig.Builder blobs(long seed) {
@@ -60,12 +60,12 @@ class OmittedClassRunTest {
         for (RunConfig config : List.of(blobs(1).build(),
                 blobs(2).labelledFraction(0.3).transferSet(TransferSet.ALL).build())) {
             List<int[]> batches = Collections.synchronizedList(new ArrayList<>());
-            DistillationRun.hookStudentBatch = batches::add;
+            StudentTraining.hookStudentBatch = batches::add;
             DistillationRunTest.Recorder r = run(config);
             assertThat(r.result.completed()).isTrue();
             int[] labels = config.train().labels();
             int rowsSeen = batches.stream().mapToInt(b -> b.length).sum();
-            assertThat(rowsSeen).isEqualTo(config.studentEpochs() * 100); // 150 rows, 50 of them class 2
+            assertThat(rowsSeen).isEqualTo(config.settings().studentEpochs() * 100); // 150 rows, 50 of them class 2
             assertThat(batches).allSatisfy(batch -> assertThat(java.util.Arrays.stream(batch)
                     .map(row -> labels[row])).doesNotContain(OMITTED));
             assertThat(r.start.studentStepsPerEpoch()).isEqualTo((100 + 15) / 16);
@@ -73,11 +73,15 @@ class OmittedClassRunTest {
     }
 
     @Test
-    void withoutClassKeepsTheOrderAndDropsOnlyThatClass() {
-        int[] labels = {0, 2, 1, 2, 0};
-        assertThat(DistillationRun.withoutClass(new int[] {4, 3, 1, 0, 2}, labels, 2)).containsExactly(4, 0, 2);
-        int[] all = {0, 1, 2};
-        assertThat(DistillationRun.withoutClass(all, labels, RunConfig.NO_OMITTED_CLASS)).isSameAs(all);
+    void studentRowsKeepTheOrderAndDropOnlyTheOmittedClass() {
+        RunConfig omitting = blobs(1).labelledFraction(0.4).build();
+        TrainingRows rows = new TrainingRows(omitting);
+        int[] labels = omitting.train().labels();
+        int[] expected = java.util.Arrays.stream(omitting.labelledRows()).filter(r -> labels[r] != OMITTED).toArray();
+        assertThat(rows.studentLabelled()).containsExactly(expected);
+        assertThat(rows.teacherRows()).containsExactly(omitting.labelledRows());
+        TrainingRows all = new TrainingRows(omitting.toBuilder().omittedClass(RunSettings.NO_OMITTED_CLASS).build());
+        assertThat(all.studentLabelled()).containsExactly(omitting.labelledRows());
     }
 
     @Test
@@ -85,7 +89,7 @@ class OmittedClassRunTest {
         RunConfig omitting = blobs(3).build();
         DistillationRunTest.Recorder with = run(omitting);
         DistillationRunTest.Recorder without = run(omitting.toBuilder()
-                .omittedClass(RunConfig.NO_OMITTED_CLASS).build());
+                .omittedClass(RunSettings.NO_OMITTED_CLASS).build());
         assertThat(with.steps.stream().filter(s -> s.phase() == Phase.TEACHER).toList())
                 .isEqualTo(without.steps.stream().filter(s -> s.phase() == Phase.TEACHER).toList());
         assertThat(with.result.testAccuracy().get(ModelRole.TEACHER))

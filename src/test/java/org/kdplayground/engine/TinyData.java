@@ -6,13 +6,13 @@ import java.util.Random;
 import org.kdplayground.data.Dataset;
 
 /** Small seeded data sets made here, so engine tests do not depend on the data package. */
-final class TinyData {
+public final class TinyData {
 
     private TinyData() {
     }
 
     /** Two interleaving half-moons with Gaussian noise, roughly centred and scaled to unit size. */
-    static Dataset moons(int n, double noise, long seed) {
+    public static Dataset moons(int n, double noise, long seed) {
         Random random = new Random(seed);
         float[][] x = new float[n][];
         int[] y = new int[n];
@@ -29,7 +29,7 @@ final class TinyData {
     }
 
     /** {@code k} Gaussian blobs on a circle, classes in turn. */
-    static Dataset blobs(int n, int k, long seed) {
+    public static Dataset blobs(int n, int k, long seed) {
         Random random = new Random(seed);
         float[][] x = new float[n][];
         int[] y = new int[n];
@@ -47,7 +47,7 @@ final class TinyData {
         return new Dataset("blobs", x, y, names, 0, 0);
     }
 
-    static RunConfig.Builder smallConfig(long seed) {
+    public static RunConfig.Builder smallConfig(long seed) {
         return RunConfig.builder(moons(96, 0.15, 1), moons(64, 0.15, 2))
                 .teacher(MlpSpec.of(16, 16))
                 .student(MlpSpec.of(4))

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kdplayground.data.DatasetCatalog;
-import org.kdplayground.engine.RunConfig;
+import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.data.Normalization;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.io.WorkspaceException.Kind;
 
 public class WorkspaceFileTest {
@@ -27,6 +32,14 @@ public class WorkspaceFileTest {
 
     /** A random workspace within the screens' limits, from a seeded generator. */
     public static Workspace randomWorkspace(Random random) {
+        return randomWorkspace(random, false);
+    }
+
+    /**
+     * A random workspace; {@code asTheScreenHoldsIt}: one the training screen can show and save unchanged (the data
+     * seed is the run seed, both networks given, a folder only for IDX data).
+     */
+    public static Workspace randomWorkspace(Random random, boolean asTheScreenHoldsIt) {
         int classes = random.nextInt(10) == 0 ? 2 + random.nextInt(999) : 2 + random.nextInt(19);
         List<String> names = new ArrayList<>();
         List<Double> teacher = new ArrayList<>();
@@ -44,27 +57,57 @@ public class WorkspaceFileTest {
                 0.1 + random.nextDouble() * 99.9, random.nextDouble(), random.nextBoolean(), grid);
         List<String> presets = List.of("TWO_MOONS", "SPIRALS", "CIRCLES", "XOR", "BLOBS", "DIGITS",
                 "DIGITS_FEW_LABELS", "DIGITS_TINY_STUDENT", "DIGITS_OMIT_3", "FASHION_MNIST");
-        DatasetCatalog[] catalog = DatasetCatalog.values();
-        DatasetCatalog data = catalog[random.nextInt(catalog.length)];
-        int typedClasses = 2 + random.nextInt(9);
-        int dataClasses = data.hasVariableK() ? typedClasses : data.defaultK();
         Workspace.Training training = new Workspace.Training(presets.get(random.nextInt(presets.size())),
-                data, random.nextInt(5000),
-                random.nextInt(4) == 0 ? 0 : random.nextDouble() * 5, typedClasses,
-                random.nextBoolean() ? null : Path.of("idx-data", "set " + random.nextInt(100)),
-                layers(random), layers(random), 0.01 + random.nextDouble() * 999, random.nextDouble(),
-                1e-4 + random.nextDouble(), 1 + random.nextInt(1000), 1 + random.nextInt(1000),
-                1 + random.nextInt(4096), 0.001 + random.nextDouble() * 0.999,
-                random.nextBoolean() ? TransferSet.ALL : TransferSet.LABELLED, random.nextLong(),
-                random.nextBoolean(), random.nextBoolean() ? RunConfig.NO_OMITTED_CLASS : random.nextInt(dataClasses));
+                asTheScreenHoldsIt ? asTheScreenHoldsIt(randomExperiment(random)) : randomExperiment(random));
         List<Float> temperatures = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
-            float t = random.nextBoolean() ? 1 + random.nextInt(64) : 0.05f + random.nextFloat() * 999;
+            float t = random.nextBoolean() ? 1 + random.nextInt(64) : Math.min(100f, 0.1f + random.nextFloat() * 99.9f);
             if (!temperatures.contains(t)) {
                 temperatures.add(t);
             }
         }
         return new Workspace(explorer, training, new Workspace.Sweep(temperatures, 1 + random.nextInt(20)));
+    }
+
+    /** A random experiment within every setting's range. */
+    static Experiment randomExperiment(Random random) {
+        DatasetCatalog[] catalog = DatasetCatalog.values();
+        DatasetCatalog data = catalog[random.nextInt(catalog.length)];
+        DatasetSpec spec = data.defaultSpec().withSize(random.nextInt(5000))
+                .withNoise(random.nextInt(4) == 0 ? 0 : random.nextDouble() * 5).withK(2 + random.nextInt(9))
+                .withSeed(random.nextLong());
+        if (random.nextBoolean()) {
+            spec = spec.withFolder(Path.of("idx-data", "set " + random.nextInt(100)));
+        }
+        RunSettings settings = RunSettings.DEFAULTS
+                .withTemperature(Math.min(100f, 0.1f + random.nextFloat() * 99.9f))
+                .withAlpha(random.nextFloat())
+                .withLearningRate(1e-4f + random.nextFloat())
+                .withTeacherEpochs(1 + random.nextInt(1000))
+                .withStudentEpochs(1 + random.nextInt(1000))
+                .withBatchSize(1 + random.nextInt(4096))
+                .withLabelledFraction(0.001 + random.nextDouble() * 0.999)
+                .withTransferSet(random.nextBoolean() ? TransferSet.ALL : TransferSet.LABELLED)
+                .withSeed(random.nextLong())
+                .withTeacherSeesAllLabels(random.nextBoolean())
+                .withOmittedClass(random.nextBoolean() ? RunSettings.NO_OMITTED_CLASS : random.nextInt(spec.k()));
+        Normalization[] scalings = Normalization.values();
+        return new Experiment(spec, random.nextInt(10) * 0.1, scalings[random.nextInt(scalings.length)],
+                random.nextBoolean() ? null : net(random), net(random), settings);
+    }
+
+    private static Experiment asTheScreenHoldsIt(Experiment e) {
+        DatasetSpec data = e.dataset().withSeed(e.settings().seed());
+        if (data.catalogEntry().kind() != DatasetCatalog.Kind.IDX_FOLDER) {
+            data = data.withFolder(null);
+        }
+        MlpSpec teacher = e.teacher() != null ? e.teacher() : MlpSpec.of(32);
+        return e.withDataset(data).withNetworks(teacher, new MlpSpec(e.student().hidden(), teacher.activation(), 0f));
+    }
+
+    private static MlpSpec net(Random random) {
+        return new MlpSpec(layers(random), random.nextBoolean() ? MlpSpec.Activation.RELU : MlpSpec.Activation.TANH,
+                random.nextBoolean() ? 0f : random.nextInt(9) / 10f);
     }
 
     private static List<Integer> layers(Random random) {
@@ -94,7 +137,7 @@ public class WorkspaceFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("lesson.kdp.json");
         }
-        assertThat(Files.readString(file)).contains("\"format\" : \"kd-playground\"").contains("\"version\" : 1");
+        assertThat(Files.readString(file)).contains("\"format\" : \"kd-playground\"").contains("\"version\" : 2");
     }
 
     @Test
@@ -113,7 +156,7 @@ public class WorkspaceFileTest {
             '{"format": "kd-playground", "version": 1, "explorer": {'              | NOT_JSON
             '[1, 2, 3]'                                                            | NOT_A_WORKSPACE
             '{"format": "something-else", "version": 1}'                           | NOT_A_WORKSPACE
-            '{"format": "kd-playground", "version": 2}'                            | NEWER_VERSION
+            '{"format": "kd-playground", "version": 3}'                            | NEWER_VERSION
             '{"format": "kd-playground", "version": "1"}'                          | INVALID
             '{"format": "kd-playground", "version": 1}'                            | INVALID
             """)
@@ -130,10 +173,12 @@ public class WorkspaceFileTest {
             "seeds" : 3                     | "seeds" : 3.5
             "transferSet" : "labelled"      | "transferSet" : "some"
             "name" : "two-moons"            | "name" : "no-such-set"
-            "hidden" : [ 8 ]                | "hidden" : [ "8" ]
+            "hidden" : [ 8 ],               | "hidden" : [ "8" ],
+            "temperature" : 4.0,            | "temperature" : 400.0,
+            "loss" : "hinton",              | "loss" : "hinten",
             "format" : "kd-playground",     | "format" : "kd-playground", "extra": 1,
             "seed" : 5,                     | "seed" : 5.5,
-            "teacherSeesAllLabels" : false  | "teacherSeesAllLabels" : null
+            "teacherSeesAllLabels" : false  | "teacherSeesAllLabels" : 1
             """)
     void wrongTypesMissingOrUnknownKeysAreInvalid(String good, String bad) throws Exception {
         String text = WorkspaceFile.toJson(sample());
@@ -146,8 +191,8 @@ public class WorkspaceFileTest {
     @Test
     void everyMissingKeyIsInvalid() throws Exception {
         String text = WorkspaceFile.toJson(sample());
-        for (String key : List.of("explorer", "training", "sweep", "classNames", "gridTemperatures", "dataset",
-                "learningRate", "folder", "temperatures")) {
+        for (String key : List.of("explorer", "training", "sweep", "classNames", "gridTemperatures", "preset",
+                "experiment", "dataset", "version", "temperatures")) {
             String without = text.replaceFirst("\"" + key + "\" :", "\"renamed_" + key + "\" :");
             WorkspaceException e = assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(without));
             assertThat(e.kind()).as(key).isEqualTo(Kind.INVALID);
@@ -155,28 +200,60 @@ public class WorkspaceFileTest {
     }
 
     @Test
-    void theOmittedClassIsOptionalWrittenOnlyWhenSetAndAWholeNumber() throws Exception {
+    void theOmittedClassIsOptionalWrittenOnlyWhenSetAndAClassOfTheData() throws Exception {
         String none = WorkspaceFile.toJson(sample());
         assertThat(none).doesNotContain("omittedClass");
-        assertThat(WorkspaceFile.parse(none).training().omittedClass()).isEqualTo(RunConfig.NO_OMITTED_CLASS);
-        Workspace omitting = new Workspace(sample().explorer(), withOmitted(sample().training(), 1),
-                sample().sweep());
+        assertThat(WorkspaceFile.parse(none).training().experiment().settings().omittedClass())
+                .isEqualTo(RunSettings.NO_OMITTED_CLASS);
+        Experiment e = sample().training().experiment();
+        Workspace omitting = new Workspace(sample().explorer(), new Workspace.Training("TWO_MOONS",
+                e.withSettings(e.settings().withOmittedClass(1))), sample().sweep());
         String text = WorkspaceFile.toJson(omitting);
         assertThat(text).contains("\"omittedClass\" : 1");
         assertThat(WorkspaceFile.parse(text)).isEqualTo(omitting);
-        for (String bad : List.of("-1", "1.5", "\"1\"", "null", "true")) {
-            WorkspaceException e = assertThrows(WorkspaceException.class,
+        for (String bad : List.of("-1", "1.5", "\"1\"", "2", "true")) {
+            WorkspaceException ex = assertThrows(WorkspaceException.class,
                     () -> WorkspaceFile.parse(text.replace("\"omittedClass\" : 1", "\"omittedClass\" : " + bad)));
-            assertThat(e.kind()).as(bad).isEqualTo(Kind.INVALID);
-            assertThat(e.detail()).as(bad).contains("omittedClass");
+            assertThat(ex.kind()).as(bad).isEqualTo(Kind.INVALID);
+            assertThat(ex.detail()).as(bad).contains("omittedClass");
         }
     }
 
-    private static Workspace.Training withOmitted(Workspace.Training t, int omitted) {
-        return new Workspace.Training(t.preset(), t.dataset(), t.size(), t.noise(), t.classes(), t.folder(),
-                t.teacherLayers(), t.studentLayers(), t.temperature(), t.alpha(), t.learningRate(),
-                t.teacherEpochs(), t.studentEpochs(), t.batchSize(), t.labelledFraction(), t.transferSet(), t.seed(),
-                t.teacherSeesAllLabels(), omitted);
+    /** Files of the first format, written by the version before the experiment became the set-up's form. */
+    @Test
+    void versionOneFilesStillOpenWithEverySetting() throws Exception {
+        Workspace digits = WorkspaceFile.read(resource("workspace-v1-digits-omit-3.kdp.json"));
+        assertThat(digits.explorer()).isEqualTo(new Workspace.Explorer(List.of("cat", "dog", "fox", "猫"),
+                List.of(2.0, 1.0, 0.5, -0.5), List.of(0.5, 1.5, 0.0, 0.2), 1, 2.5, 0.3, true, List.of(1.0, 4.0, 16.0)));
+        assertThat(digits.sweep()).isEqualTo(new Workspace.Sweep(List.of(1f, 2f, 4f, 8f), 3));
+        assertThat(digits.training().preset()).isEqualTo("DIGITS_OMIT_3");
+        Experiment e = digits.training().experiment();
+        assertThat(e.dataset()).isEqualTo(DatasetSpec.of("digits-8x8").withSize(1797).withSeed(7));
+        assertThat(e.testFraction()).isEqualTo(0.3);
+        assertThat(e.normalization()).isEqualTo(Normalization.STANDARDIZE);
+        assertThat(e.teacher()).isEqualTo(MlpSpec.of(128, 128));
+        assertThat(e.student()).isEqualTo(MlpSpec.of(16));
+        assertThat(e.settings()).isEqualTo(new RunSettings(LossMethod.HINTON, 20f, 0.3f, 0.005f, 12, 40, 32, 0.25,
+                TransferSet.ALL, 7, true, 3));
+
+        Experiment spirals = WorkspaceFile.read(resource("workspace-v1-spirals.kdp.json")).training().experiment();
+        assertThat(spirals.dataset()).isEqualTo(DatasetSpec.of("spirals").withSize(600).withNoise(0.15).withK(3)
+                .withSeed(1));
+        assertThat(spirals.settings()).isEqualTo(RunSettings.DEFAULTS.withSeed(1));
+        assertThat(spirals.teacher()).isEqualTo(MlpSpec.of(64, 64));
+    }
+
+    @Test
+    void aVersionOneFileIsWrittenBackAsVersionTwoWithTheSameWorkspace() throws Exception {
+        Workspace old = WorkspaceFile.read(resource("workspace-v1-digits-omit-3.kdp.json"));
+        Path file = dir.resolve("upgraded.kdp.json");
+        WorkspaceFile.write(file, old);
+        assertThat(Files.readString(file)).contains("\"version\" : 2").contains("\"experiment\" : {");
+        assertThat(WorkspaceFile.read(file)).isEqualTo(old);
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(WorkspaceFileTest.class.getResource(name).toURI());
     }
 
     @Test
@@ -199,9 +276,9 @@ public class WorkspaceFileTest {
         return new Workspace(
                 new Workspace.Explorer(List.of("cat", "dog"), List.of(2.0, -1.0), List.of(0.5, 0.25), 0, 4, 0.,
                         true, List.of(1.0, 2.0)),
-                new Workspace.Training("TWO_MOONS", DatasetCatalog.TWO_MOONS, 1000, 0.2, 2, null, List.of(64, 64),
-                        List.of(8), 4, 0.5, 0.01, 30, 30, 64, 1, TransferSet.LABELLED, 5, false,
-                        RunConfig.NO_OMITTED_CLASS),
+                new Workspace.Training("TWO_MOONS", new Experiment(DatasetSpec.of("two-moons").withSeed(5), 0.3,
+                        Normalization.STANDARDIZE, MlpSpec.of(64, 64), MlpSpec.of(8),
+                        RunSettings.DEFAULTS.withSeed(5))),
                 new Workspace.Sweep(List.of(1f, 2f, 4f), 3));
     }
 }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunControl;
-import org.kdplayground.io.Experiment;
+import org.kdplayground.io.ExperimentFile;
 
 /** What a run sends the screen after each epoch: the views of the models that changed. */
 class RunWorkerTest {
 
     private static List<RunEvent.Epoch> epochs(String json) {
         Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
-        new RunWorker(Experiment.parse(json), new RunControl(), inbox).call();
+        new RunWorker(ExperimentFile.parse(json), new RunControl(), inbox).call();
         assertThat(inbox).noneMatch(event -> event instanceof RunEvent.Failed);
         return inbox.stream().filter(RunEvent.Epoch.class::isInstance).map(RunEvent.Epoch.class::cast).toList();
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.RunResult;
@@ -91,9 +92,9 @@ class TrainingRehearsalTest {
         robot.interact(() -> {
             RunSetup setup = userModel.setup();
             setup.size.textProperty().set("200");
-            setup.teacherEpochs.textProperty().set("2");
-            setup.studentEpochs.textProperty().set("2");
-            setup.batchSize.textProperty().set("32");
+            setup.field(NumericSetting.TEACHER_EPOCHS).textProperty().set("2");
+            setup.field(NumericSetting.STUDENT_EPOCHS).textProperty().set("2");
+            setup.field(NumericSetting.BATCH_SIZE).textProperty().set("32");
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
     }
@@ -186,7 +187,7 @@ class TrainingRehearsalTest {
     void theUsersStartStopsARehearsalAndTheUsersRunCompletes(FxRobot robot) throws Exception {
         TrainingRehearsal rehearsal = rehearsal(robot);
         smallUserRun(robot);
-        robot.interact(() -> userModel.setup().studentEpochs.textProperty().set("600")); // outlasts the delay
+        robot.interact(() -> userModel.setup().field(NumericSetting.STUDENT_EPOCHS).textProperty().set("600")); // outlasts the delay
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> userModel.canStartProperty().get());
         AtomicInteger collections = new AtomicInteger();
         long[] endedAt = new long[2]; // the rehearsal's end, the user's run's end

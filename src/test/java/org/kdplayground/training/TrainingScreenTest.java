@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.ModelRole;
@@ -82,9 +83,9 @@ class TrainingScreenTest {
         robot.interact(() -> {
             RunSetup setup = model.setup();
             setup.size.textProperty().set("200");
-            setup.teacherEpochs.textProperty().set(Integer.toString(teacherEpochs));
-            setup.studentEpochs.textProperty().set(Integer.toString(studentEpochs));
-            setup.batchSize.textProperty().set("32");
+            setup.field(NumericSetting.TEACHER_EPOCHS).textProperty().set(Integer.toString(teacherEpochs));
+            setup.field(NumericSetting.STUDENT_EPOCHS).textProperty().set(Integer.toString(studentEpochs));
+            setup.field(NumericSetting.BATCH_SIZE).textProperty().set("32");
         });
     }
 
@@ -306,7 +307,7 @@ class TrainingScreenTest {
                 .isEqualTo("Fix the marked fields to start.");
         assertThat(temperature.getTooltip().getText()).isEqualTo("“abc” is not a number.");
         assertThat(temperature.getPseudoClassStates().toString()).contains("danger");
-        assertThat(model.setup().temperature.value()).isEqualTo(4.0);
+        assertThat(model.setup().field(NumericSetting.TEMPERATURE).value()).isEqualTo(4.0);
 
         robot.interact(() -> temperature.setText("2"));
         assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
@@ -316,8 +317,8 @@ class TrainingScreenTest {
     void imageRunShowsConfusionMatricesAndExamplesThatOpenInTheExplorer(FxRobot robot) throws Exception {
         robot.interact(() -> {
             model.setup().presetProperty().set(TrainingPreset.DIGITS);
-            model.setup().teacherEpochs.textProperty().set("1");
-            model.setup().studentEpochs.textProperty().set("2");
+            model.setup().field(NumericSetting.TEACHER_EPOCHS).textProperty().set("1");
+            model.setup().field(NumericSetting.STUDENT_EPOCHS).textProperty().set("2");
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
         robot.clickOn("#startButton");
@@ -345,6 +346,15 @@ class TrainingScreenTest {
         assertThat(example.classNames()).hasSize(10);
         assertThat(example.label()).isEqualTo(model.live().testExamples().labels()[model.live().strip()[0]]);
         assertThat(example.temperature()).isEqualTo(4.0);
+
+        // the bars were computed at the run's T: editing the set-up's T afterwards must not relabel them
+        Label teacherTitle = robot.lookup("#exampleTeacherTitle").queryAs(Label.class);
+        Label studentTitle = robot.lookup("#exampleStudentTitle").queryAs(Label.class);
+        assertThat(teacherTitle.getText()).isEqualTo("Teacher, T = 4");
+        robot.interact(() -> model.setup().field(NumericSetting.TEMPERATURE).textProperty().set("8"));
+        assertThat(teacherTitle.getText()).isEqualTo("Teacher, T = 4");
+        assertThat(studentTitle.getText()).isEqualTo("Distilled student, T = 4");
+        assertThat(model.exampleProbabilities(ModelRole.TEACHER)).containsExactly(teacher);
 
         // a second digits run starts on empty confusion matrices, not on the boundary views of a 2-D run
         javafx.scene.layout.HBox learned = robot.lookup("#learnedBox").queryAs(javafx.scene.layout.HBox.class);
@@ -419,8 +429,8 @@ class TrainingScreenTest {
             throws Exception {
         robot.interact(() -> {
             model.setup().presetProperty().set(TrainingPreset.DIGITS);
-            model.setup().teacherEpochs.textProperty().set("3");
-            model.setup().studentEpochs.textProperty().set("4");
+            model.setup().field(NumericSetting.TEACHER_EPOCHS).textProperty().set("3");
+            model.setup().field(NumericSetting.STUDENT_EPOCHS).textProperty().set("4");
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.previewProperty().get() != null
                 && model.previewProperty().get().classCount() == 10);

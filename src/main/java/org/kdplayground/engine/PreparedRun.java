@@ -1,8 +1,7 @@
-package org.kdplayground.io;
+package org.kdplayground.engine;
 
 import org.kdplayground.data.Normalizer;
 import org.kdplayground.data.Split;
-import org.kdplayground.engine.RunConfig;
 
 /**
  * An experiment made ready to train: its data as loaded, the normaliser fitted on the training part, and the run

@@ -1,4 +1,4 @@
-package org.kdplayground.io;
+package org.kdplayground.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.kdplayground.engine.RunConfig;
+import org.kdplayground.io.ExperimentFile;
 
 class SweepPlanTest {
 
-    private static final Experiment TINY = Experiment.parse("""
+    private static final Experiment TINY = ExperimentFile.parse("""
             {"version": 1, "dataset": {"name": "two-moons", "size": 120, "seed": 3},
              "epochs": 2, "alpha": 0.3, "seed": 5}
             """);
@@ -23,11 +23,11 @@ class SweepPlanTest {
         assertThat(plan.totalRuns()).isEqualTo(6);
         assertThat(plan.experimentFor(5)).isEqualTo(TINY); // the first seed is the experiment as written
         Experiment third = plan.experimentFor(7);
-        assertThat(third.seed()).isEqualTo(7);
+        assertThat(third.settings().seed()).isEqualTo(7);
         assertThat(third.dataset().seed()).isEqualTo(5);
         RunConfig a = plan.configFor(5);
         RunConfig b = plan.configFor(6);
-        assertThat(b.seed()).isEqualTo(6);
+        assertThat(b.settings().seed()).isEqualTo(6);
         assertThat(b.train().features()[0]).isNotEqualTo(a.train().features()[0]); // new data per seed
         assertThat(plan.sweep().totalRuns()).isEqualTo(6);
     }

@@ -1,11 +1,9 @@
-package org.kdplayground.io;
+package org.kdplayground.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.kdplayground.engine.RunConfig;
-import org.kdplayground.engine.TemperatureSweep;
 
 /**
  * A temperature sweep as a value the command line and a screen share: an experiment, the temperatures and α values
@@ -24,7 +22,7 @@ public record SweepPlan(Experiment experiment, List<Float> temperatures, List<Fl
     public SweepPlan {
         Objects.requireNonNull(experiment, "experiment");
         temperatures = List.copyOf(temperatures);
-        alphas = alphas == null || alphas.isEmpty() ? List.of(experiment.alpha()) : List.copyOf(alphas);
+        alphas = alphas == null || alphas.isEmpty() ? List.of(experiment.settings().alpha()) : List.copyOf(alphas);
         if (seeds < 1) {
             throw new IllegalArgumentException("at least one seed is needed, got " + seeds);
         }
@@ -36,7 +34,7 @@ public record SweepPlan(Experiment experiment, List<Float> temperatures, List<Fl
     public List<Long> seedValues() {
         List<Long> out = new ArrayList<>();
         for (int k = 0; k < seeds; k++) {
-            out.add(experiment.seed() + k);
+            out.add(experiment.settings().seed() + k);
         }
         return out;
     }
@@ -48,11 +46,9 @@ public record SweepPlan(Experiment experiment, List<Float> temperatures, List<Fl
 
     /** The experiment for one run seed: run seed and data seed both shifted by {@code seed - experiment.seed()}. */
     public Experiment experimentFor(long seed) {
-        long shift = seed - experiment.seed();
-        return experiment.toBuilder()
-                .seed(seed)
-                .dataset(experiment.dataset().withSeed(experiment.dataset().seed() + shift))
-                .build();
+        long shift = seed - experiment.settings().seed();
+        return experiment.withSettings(experiment.settings().withSeed(seed))
+                .withDataset(experiment.dataset().withSeed(experiment.dataset().seed() + shift));
     }
 
     /**

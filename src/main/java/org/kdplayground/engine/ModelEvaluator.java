@@ -1,0 +1,202 @@
+package org.kdplayground.engine;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Asks a run's networks what they predict: accuracies at each epoch's end, logits for the omitted-class correction,
+ * and the {@link ModelPredictor} a listener gets. Inputs it is asked about again (the test set, the labelled rows, a
+ * heatmap's grid) are prepared once per run.
+ */
+final class ModelEvaluator {
+
+    /** Rows per forward when evaluating. */
+    static final int EVALUATION_CHUNK = 4096;
+
+    /**
+     * Evaluation inputs up to this many floats (64 MB) are uploaded once per run and kept; larger sets (MNIST's
+     * 60,000 training images) are uploaded chunk by chunk at each evaluation rather than held twice.
+     */
+    static final long KEPT_EVALUATION_FLOATS = 16L << 20;
+
+    /** Which rows of which flat array an evaluation uses: arrays compare by identity, as records compare them. */
+    private record EvaluationKey(float[] flat, int[] subset) {
+    }
+
+    private final NDManager manager;
+    private final int inputs;
+    private final int classes;
+    private final RowBatches batches;
+    private final Map<ModelRole, TrainableNet> nets;
+    private final Thread worker = Thread.currentThread();
+    private final Map<EvaluationKey, List<NDArray>> keptInputs = new HashMap<>();
+    private final Map<float[][], float[]> flattenedRows = new IdentityHashMap<>();
+
+    /** Made on the worker thread; {@code nets} is read as it grows. */
+    ModelEvaluator(NDManager manager, int inputs, int classes, RowBatches batches, Map<ModelRole, TrainableNet> nets) {
+        this.manager = manager;
+        this.inputs = inputs;
+        this.classes = classes;
+        this.batches = batches;
+        this.nets = nets;
+    }
+
+    /** The share of {@code subset}'s rows (all rows for null) that {@code net} classifies as {@code labels} says. */
+    double accuracy(TrainableNet net, float[] flat, int[] labels, int[] subset) {
+        int n = subset == null ? labels.length : subset.length;
+        if (n == 0) {
+            return 0;
+        }
+        int[] rows = subset;
+        if (rows == null) {
+            rows = new int[n];
+            Arrays.setAll(rows, i -> i);
+        }
+        int[] evaluated = rows;
+        List<NDArray> kept = (long) n * inputs <= KEPT_EVALUATION_FLOATS
+                ? keptInputs.computeIfAbsent(new EvaluationKey(flat, subset), k -> upload(flat, evaluated))
+                : null;
+        int correct = 0;
+        for (int from = 0, chunk = 0; from < n; from += EVALUATION_CHUNK, chunk++) {
+            int to = Math.min(n, from + EVALUATION_CHUNK);
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray x;
+                if (kept != null) {
+                    x = kept.get(chunk);
+                    x.tempAttach(sub); // the forward's results go to sub; x goes back to the run when it closes
+                } else {
+                    x = batches.rows(sub, flat, inputs, rows, from, to);
+                }
+                long[] predicted = net.forward(x, false).argMax(1).toLongArray();
+                for (int i = from; i < to; i++) {
+                    if (predicted[i - from] == labels[rows[i]]) {
+                        correct++;
+                    }
+                }
+            }
+        }
+        return correct / (double) n;
+    }
+
+    /** The rows, uploaded once into the run's manager in chunks of {@value #EVALUATION_CHUNK}. */
+    private List<NDArray> upload(float[] flat, int[] rows) {
+        List<NDArray> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.length; from += EVALUATION_CHUNK) {
+            chunks.add(batches.rows(manager, flat, inputs, rows, from, Math.min(rows.length, from + EVALUATION_CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** A network's logits for the first {@code rows} rows of a flat feature array, {@code chunk} rows per forward. */
+    float[][] logits(TrainableNet net, float[] flat, int rows, int chunk) {
+        float[] values = flatLogits(net, flat, rows, chunk);
+        float[][] out = new float[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(values, i * classes, (i + 1) * classes);
+        }
+        return out;
+    }
+
+    /** The same logits in one array, row after row. */
+    float[] flatLogits(TrainableNet net, float[] flat, int rows, int chunk) {
+        if (rows <= chunk) {
+            return forwardRows(net, flat, 0, rows);
+        }
+        float[] out = new float[rows * classes];
+        for (int from = 0; from < rows; from += chunk) {
+            int to = Math.min(rows, from + chunk);
+            System.arraycopy(forwardRows(net, flat, from, to), 0, out, from * classes, (to - from) * classes);
+        }
+        return out;
+    }
+
+    private float[] forwardRows(TrainableNet net, float[] flat, int from, int to) {
+        try (NDManager sub = manager.newSubManager()) {
+            return net.forward(sub.create(slice(flat, from, to), new Shape(to - from, inputs)), false).toFloatArray();
+        }
+    }
+
+    /** The class each row is predicted as (arg max of the logits, ties to the lowest), without the logits. */
+    int[] predictedClasses(TrainableNet net, float[] flat, int rows) {
+        int[] out = new int[rows];
+        for (int from = 0; from < rows; from += EVALUATION_CHUNK) {
+            int to = Math.min(rows, from + EVALUATION_CHUNK);
+            try (NDManager sub = manager.newSubManager()) {
+                long[] predicted = net.forward(sub.create(slice(flat, from, to), new Shape(to - from, inputs)), false)
+                        .argMax(1).toLongArray();
+                for (int i = from; i < to; i++) {
+                    out[i] = (int) predicted[i - from];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Rows {@code from..to} of a flat array, without a copy of ours: DJL copies them out when it makes the array. */
+    private FloatBuffer slice(float[] flat, int from, int to) {
+        return FloatBuffer.wrap(flat, from * inputs, (to - from) * inputs).slice();
+    }
+
+    /** Rows a predictor was asked about, flattened once: the test set, the example strip, the heatmap grid. */
+    private float[] flattened(float[][] rows) {
+        if (flattenedRows.size() > 8) {
+            flattenedRows.clear(); // a caller asking about ever new rows: keep the memory bounded
+        }
+        return flattenedRows.computeIfAbsent(rows, r -> RowBatches.flatten(r, inputs));
+    }
+
+    /** A predictor for one listener callback; {@link Predictor#close()} it when the callback returns. */
+    Predictor predictor() {
+        return new Predictor();
+    }
+
+    /** Answers predictions during an epoch callback, on the worker thread. */
+    final class Predictor implements ModelPredictor, AutoCloseable {
+        private volatile boolean active = true;
+
+        @Override
+        public boolean has(ModelRole role) {
+            return nets.containsKey(role);
+        }
+
+        @Override
+        public float[][] logits(ModelRole role, float[][] inputRows) {
+            return ModelEvaluator.this.logits(net(role), flattened(inputRows), inputRows.length, 8192);
+        }
+
+        @Override
+        public float[] flatLogits(ModelRole role, float[][] inputRows) {
+            return ModelEvaluator.this.flatLogits(net(role), flattened(inputRows), inputRows.length, 8192);
+        }
+
+        @Override
+        public int[] predictedClasses(ModelRole role, float[][] inputRows) {
+            return ModelEvaluator.this.predictedClasses(net(role), flattened(inputRows), inputRows.length);
+        }
+
+        private TrainableNet net(ModelRole role) {
+            if (!active || Thread.currentThread() != worker) {
+                throw new IllegalStateException("a ModelPredictor works only inside its callback, on the worker thread");
+            }
+            TrainableNet net = nets.get(role);
+            if (net == null) {
+                throw new IllegalArgumentException(role + " is not trained yet");
+            }
+            return net;
+        }
+
+        @Override
+        public void close() {
+            active = false;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.kdplayground.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * What the phases of one run share, on its worker thread: the configuration, the run's manager, the networks made so
+ * far, the rows and batches, the evaluator, the listener and control, the step count and the latest measurements.
+ */
+final class RunContext {
+
+    /** Thrown inside the run when the control says cancel. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    final RunConfig config;
+    final RunSettings settings;
+    final NDManager manager;
+    final Engine engine;
+    final RunListener listener;
+    final DivergenceGuard guard;
+    final int inputs;
+    final int classes;
+    final float[] trainFlat;
+    final float[] testFlat;
+    final TrainingRows rows;
+    final RowBatches batches;
+    final Map<ModelRole, TrainableNet> nets = new EnumMap<>(ModelRole.class);
+    final ModelEvaluator evaluator;
+    final Map<ModelRole, Double> testAccuracy = new EnumMap<>(ModelRole.class);
+    final Map<ModelRole, Double> trainAccuracy = new EnumMap<>(ModelRole.class);
+    /** Each model's latest epoch-mean training loss (the total for the distilled student). */
+    final Map<ModelRole, Double> finalLosses = new EnumMap<>(ModelRole.class);
+    private final RunControl control;
+    private long globalStep;
+
+    RunContext(RunConfig config, NDManager manager, RunListener listener, RunControl control) {
+        this.config = config;
+        this.settings = config.settings();
+        this.manager = manager;
+        this.engine = manager.getEngine();
+        this.listener = listener == null ? RunListener.NONE : listener;
+        this.control = control == null ? new RunControl() : control;
+        this.guard = new DivergenceGuard(settings.learningRate());
+        inputs = config.train().featureCount();
+        classes = config.train().classCount();
+        trainFlat = RowBatches.flatten(config.train().features(), inputs);
+        testFlat = RowBatches.flatten(config.test().features(), inputs);
+        rows = new TrainingRows(config);
+        batches = new RowBatches(classes, config.train().labels());
+        evaluator = new ModelEvaluator(manager, inputs, classes, batches, nets);
+    }
+
+    /** A new network for {@code role}, initialised from the engine's random seed as it is now. */
+    TrainableNet newNet(ModelRole role, MlpSpec spec) {
+        TrainableNet net = new TrainableNet(manager, spec, inputs, classes, settings.learningRate());
+        nets.put(role, net);
+        return net;
+    }
+
+    /** Waits while paused; ends the run at this step when cancelled. */
+    void checkpoint() {
+        if (!control.proceed()) {
+            throw new Cancelled();
+        }
+    }
+
+    /** Counts a step of the run (teacher and student steps alike) and returns its 1-based number. */
+    long nextGlobalStep() {
+        return ++globalStep;
+    }
+
+    /** How many steps of {@code batchSize} rows an epoch over {@code rowCount} rows takes. */
+    int batchesOf(int rowCount) {
+        return (rowCount + settings.batchSize() - 1) / settings.batchSize();
+    }
+
+    /** Measures every network made so far, then tells the listener, with a predictor valid for that call. */
+    EpochMetrics endEpoch(Phase phase, int epoch, double ms, Map<ModelRole, Double> meanLosses) {
+        Map<ModelRole, EpochMetrics.Accuracy> accuracies = new EnumMap<>(ModelRole.class);
+        for (Map.Entry<ModelRole, TrainableNet> e : nets.entrySet()) {
+            double train = evaluator.accuracy(e.getValue(), trainFlat, config.train().labels(), rows.labelled());
+            double test = evaluator.accuracy(e.getValue(), testFlat, config.test().labels(), null);
+            accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train, test));
+            trainAccuracy.put(e.getKey(), train);
+            testAccuracy.put(e.getKey(), test);
+        }
+        EpochMetrics metrics = new EpochMetrics(phase, epoch, accuracies, meanLosses, ms);
+        try (ModelEvaluator.Predictor predictor = evaluator.predictor()) {
+            listener.epochEnded(metrics, predictor);
+        }
+        return metrics;
+    }
+
+    /** DJL's engine takes an int seed. */
+    static int seedInt(long seed) {
+        return (int) (seed ^ (seed >>> 32)) & Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,127 @@
+package org.kdplayground.engine;
+
+import java.util.Objects;
+
+import org.kdplayground.engine.loss.LossMethod;
+import org.kdplayground.engine.loss.LossSettings;
+
+/**
+ * The choices that decide a distillation run besides its data and networks, one value for every place that shows or
+ * stores them: experiment and workspace files, the training screen's set-up, the command line's options and the
+ * engine. Each number's range is its {@link NumericSetting}'s; the constructor rejects a value outside it. The
+ * optimizer is always Adam (β₁ 0.9, β₂ 0.999).
+ *
+ * @param loss                 the distillation loss the student minimises
+ * @param temperature          T of the soft loss
+ * @param alpha                weight of the hard loss
+ * @param learningRate         Adam's learning rate, for teacher and students
+ * @param teacherEpochs        passes of the teacher over its labelled examples
+ * @param studentEpochs        passes of the students over their batches
+ * @param batchSize            rows per step
+ * @param labelledFraction     share of the training rows whose labels are used, per class
+ * @param transferSet          the inputs the soft loss sees
+ * @param seed                 seeds weights, dropout, the labelled subset and the batch order
+ * @param teacherSeesAllLabels true: the teacher trains on every training label (a teacher trained elsewhere on
+ *                             more data); false: on the labelled fraction only, like the students
+ * @param omittedClass         a class the students never see ({@link #NO_OMITTED_CLASS}: none): its rows are left out
+ *                             of their transfer set and labelled rows while the teacher trains on them (Hinton et al.
+ *                             2015, section 3); after training each student's bias for it is corrected
+ */
+public record RunSettings(LossMethod loss, float temperature, float alpha, float learningRate, int teacherEpochs,
+                          int studentEpochs, int batchSize, double labelledFraction, TransferSet transferSet,
+                          long seed, boolean teacherSeesAllLabels, int omittedClass) implements LossSettings {
+
+    /** The value of {@link #omittedClass()} when the students see every class. */
+    public static final int NO_OMITTED_CLASS = -1;
+
+    /** The seed notebook's loss (T 4, α 0.5) with Adam 0.01, 30 epochs each, batch 64, every label, seed 42. */
+    public static final RunSettings DEFAULTS = new RunSettings(LossMethod.HINTON, 4f, 0.5f, 0.01f, 30, 30, 64, 1.0,
+            TransferSet.LABELLED, 42, false, NO_OMITTED_CLASS);
+
+    public RunSettings {
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(transferSet, "transferSet");
+        NumericSetting.TEMPERATURE.check(temperature);
+        NumericSetting.ALPHA.check(alpha);
+        NumericSetting.LEARNING_RATE.check(learningRate);
+        NumericSetting.TEACHER_EPOCHS.check(teacherEpochs);
+        NumericSetting.STUDENT_EPOCHS.check(studentEpochs);
+        NumericSetting.BATCH_SIZE.check(batchSize);
+        NumericSetting.LABELLED_FRACTION.check(labelledFraction);
+        if (omittedClass < NO_OMITTED_CLASS) {
+            throw new IllegalArgumentException("\"omittedClass\" must be a class number (0 or more), got "
+                    + omittedClass);
+        }
+    }
+
+    /** Whether the students are trained without one of the classes. */
+    public boolean omitsAClass() {
+        return omittedClass != NO_OMITTED_CLASS;
+    }
+
+    public RunSettings withLoss(LossMethod value) {
+        return new RunSettings(value, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withTemperature(float value) {
+        return new RunSettings(loss, value, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withAlpha(float value) {
+        return new RunSettings(loss, temperature, value, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withLearningRate(float value) {
+        return new RunSettings(loss, temperature, alpha, value, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withTeacherEpochs(int value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, value, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withStudentEpochs(int value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, value, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    /** Teacher and student epochs alike. */
+    public RunSettings withEpochs(int value) {
+        return withTeacherEpochs(value).withStudentEpochs(value);
+    }
+
+    public RunSettings withBatchSize(int value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, value,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withLabelledFraction(double value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                value, transferSet, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withTransferSet(TransferSet value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, value, seed, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withSeed(long value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, value, teacherSeesAllLabels, omittedClass);
+    }
+
+    public RunSettings withTeacherSeesAllLabels(boolean value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, value, omittedClass);
+    }
+
+    /** A class the students never see, or {@link #NO_OMITTED_CLASS}. */
+    public RunSettings withOmittedClass(int value) {
+        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                labelledFraction, transferSet, seed, teacherSeesAllLabels, value);
+    }
+}

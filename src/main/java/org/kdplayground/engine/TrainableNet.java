@@ -1,0 +1,62 @@
+package org.kdplayground.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/** A network with its own Adam optimizer, stepped by hand (no DJL {@code Trainer}: one less copy per step). */
+final class TrainableNet {
+
+    private final Block block;
+    private final ParameterStore store;
+    private final Optimizer optimizer;
+    private final List<Parameter> parameters;
+
+    /** A freshly initialised network; its weights come from the engine's random seed at this moment. */
+    TrainableNet(NDManager manager, MlpSpec spec, int inputs, int classes, float learningRate) {
+        block = spec.build(inputs, classes);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
+        store = new ParameterStore(manager, false);
+        optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
+        parameters = new ArrayList<>(block.getParameters().values());
+    }
+
+    NDArray forward(NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** One Adam step from the gradients of the last backward. */
+    void update() {
+        for (Parameter p : parameters) {
+            NDArray weight = p.getArray();
+            NDArray grad = weight.getGradient();
+            optimizer.update(p.getId(), weight, grad); // DJL's Adam also zeroes the gradient
+            grad.close();
+        }
+    }
+
+    /** The parameters as Java arrays, in {@code Block#getParameters()} order. */
+    List<float[]> export() {
+        List<float[]> out = new ArrayList<>();
+        for (Parameter p : parameters) {
+            out.add(p.getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    void load(List<float[]> values) {
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).getArray().set(values.get(i));
+        }
+    }
+}

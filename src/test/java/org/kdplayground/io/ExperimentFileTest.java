@@ -1,0 +1,178 @@
+package org.kdplayground.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.PreparedRun;
+import org.kdplayground.engine.RunConfig;
+import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.TransferSet;
+import org.kdplayground.engine.loss.LossMethod;
+
+class ExperimentFileTest {
+
+    static final List<String> SHIPPED = List.of("two-moons.json", "digits.json", "digits-few-labels.json",
+            "digits-tiny-student.json", "digits-omit-3.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyShippedExperimentIsOnTheClassPathAndParses() throws IOException {
+        for (String name : SHIPPED) {
+            try (InputStream in = ExperimentFile.class.getResourceAsStream("/org/kdplayground/experiments/" + name)) {
+                assertThat(in).as(name).isNotNull();
+                Experiment e = ExperimentFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                assertThat(e.settings().teacherEpochs()).as(name).isPositive();
+                assertThat(e.settings().loss()).as(name).isEqualTo(LossMethod.HINTON);
+            }
+        }
+    }
+
+    @Test
+    void fewLabelsPresetReadsAsWritten() {
+        Experiment e = ExperimentFile.read(Path.of("assets/experiments/digits-few-labels.json"));
+        assertThat(e.dataset().name()).isEqualTo("digits-8x8");
+        assertThat(e.teacher()).isEqualTo(MlpSpec.of(256, 256));
+        assertThat(e.student()).isEqualTo(MlpSpec.of(16));
+        assertThat(e.settings().labelledFraction()).isEqualTo(0.05);
+        assertThat(e.settings().transferSet()).isEqualTo(TransferSet.ALL);
+        assertThat(e.settings().teacherSeesAllLabels()).isTrue();
+    }
+
+    @Test
+    void prepareLoadsNormalisesAndConfigures() {
+        Experiment read = ExperimentFile.read(Path.of("assets/experiments/two-moons.json"));
+        Experiment e = read.withSettings(read.settings().withTemperature(2).withAlpha(0.25f).withSeed(7));
+        PreparedRun run = e.prepare();
+        RunConfig c = run.config();
+        assertThat(c.settings()).isEqualTo(e.settings());
+        assertThat(c.train().size()).isEqualTo(run.rawSplit().train().size());
+        // standardised: the training features have mean ~0
+        double mean = 0;
+        for (float[] row : c.train().features()) {
+            mean += row[0];
+        }
+        assertThat(mean / c.train().size()).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(run.rawSplit().train().features()[0][0]).isNotEqualTo(c.train().features()[0][0]);
+    }
+
+    @Test
+    void unknownKeyWrongVersionAndBadJsonNameTheProblem() throws IOException {
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, "{\"version\": 1, \"dataset\": {\"name\": \"xor\"}, \"temprature\": 3}");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(typo)).getMessage())
+                .contains("typo.json").contains("unknown setting \"temprature\"");
+
+        Path future = dir.resolve("future.json");
+        Files.writeString(future, "{\"version\": 2, \"dataset\": {\"name\": \"xor\"}}");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(future)).getMessage())
+                .contains("\"version\" must be 1");
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"version\": 1,\n \"dataset\": ");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(broken)).getMessage())
+                .contains("not valid JSON (line 2");
+
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(dir.resolve("none.json")))
+                .getMessage()).contains("no such file");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"temperature\": 500       | \"temperature\" must be in [0.1, 100], got 500",
+            "\"temperature\": 0.01      | \"temperature\" must be in [0.1, 100], got 0.01",
+            "\"alpha\": 1.5             | \"alpha\" must be in [0, 1], got 1.5",
+            "\"learningRate\": 0        | \"learningRate\" must be in (0, 10], got 0",
+            "\"batchSize\": 0           | \"batchSize\" must be a whole number from 1 to 65536, got 0",
+            "\"epochs\": 0              | \"epochs\" must be a whole number from 1 to 10000",
+            "\"teacherEpochs\": 2.5     | \"teacherEpochs\" must be a whole number, got 2.5",
+            "\"labelledFraction\": 0    | \"labelledFraction\" must be in (0, 1], got 0",
+            "\"seed\": 1.5              | \"seed\" must be a whole number, got 1.5",
+            "\"loss\": \"dkd2\"         | the loss must be one of hinton",
+            "\"transferSet\": \"some\"  | \"transferSet\" must be labelled or all"})
+    void aValueOutsideItsSettingsRangeIsRejectedByName(String setting, String message) {
+        String json = "{\"version\": 1, \"dataset\": {\"name\": \"xor\"}, " + setting + "}";
+        assertThat(assertThrows(IllegalArgumentException.class, () -> ExperimentFile.parse(json)).getMessage())
+                .contains(message);
+    }
+
+    @Test
+    void duplicateKeysAndTrailingTextAreNotJson() {
+        String dup = "{\"version\": 1, \"dataset\": {\"name\": \"xor\"}, \"alpha\": 0.1, \"alpha\": 0.9}";
+        assertThat(assertThrows(IllegalArgumentException.class, () -> ExperimentFile.parse(dup)).getMessage())
+                .contains("not valid JSON").contains("alpha");
+        String trailing = "{\"version\": 1, \"dataset\": {\"name\": \"xor\"}} {}";
+        assertThat(assertThrows(IllegalArgumentException.class, () -> ExperimentFile.parse(trailing)).getMessage())
+                .contains("not valid JSON");
+    }
+
+    @Test
+    void omitThreePresetLeavesOutTheThreesWithEveryLabel() {
+        Experiment e = ExperimentFile.read(Path.of("assets/experiments/digits-omit-3.json"));
+        assertThat(e.dataset().name()).isEqualTo("digits-8x8");
+        assertThat(e.settings().omittedClass()).isEqualTo(3);
+        assertThat(e.settings().omitsAClass()).isTrue();
+        assertThat(e.settings().labelledFraction()).isEqualTo(1.0);
+        assertThat(e.settings().transferSet()).isEqualTo(TransferSet.LABELLED);
+        assertThat(e.prepare().config().settings().omittedClass()).isEqualTo(3);
+    }
+
+    @Test
+    void omittedClassIsNoneWhenAbsentOrNull() {
+        String base = "{\"version\": 1, \"dataset\": {\"name\": \"blobs\", \"k\": 4}";
+        assertThat(ExperimentFile.parse(base + "}").settings().omittedClass())
+                .isEqualTo(RunSettings.NO_OMITTED_CLASS);
+        assertThat(ExperimentFile.parse(base + ", \"omittedClass\": null}").settings().omitsAClass()).isFalse();
+        assertThat(ExperimentFile.parse(base + ", \"omittedClass\": 3}").settings().omittedClass()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "-1", "2.5", "\"2\"", "true", "10000000000"})
+    void omittedClassOutsideTheDataSetsClassesIsRejectedByName(String value) {
+        String json = "{\"version\": 1, \"dataset\": {\"name\": \"blobs\", \"k\": 4}, \"omittedClass\": "
+                + value + "}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExperimentFile.parse(json));
+        assertThat(e.getMessage()).isEqualTo("\"omittedClass\" must be a class of blobs, 0 to 3 (or null for none),"
+                + " got " + value);
+    }
+
+    @Test
+    void toJsonReadsBackEqualForEveryShippedExperimentAndOverrides() {
+        for (String name : SHIPPED) {
+            Experiment e = ExperimentFile.read(Path.of("assets/experiments", name));
+            assertThat(ExperimentFile.parse(ExperimentFile.toJson(e))).as(name).isEqualTo(e);
+            Experiment changed = e.withSettings(e.settings().withOmittedClass(1).withTemperature(2.5f)
+                            .withLearningRate(0.003f).withLabelledFraction(0.07))
+                    .withNetworks(null, e.student()).withDataset(e.dataset().withFolder(dir));
+            assertThat(ExperimentFile.parse(ExperimentFile.toJson(changed))).as(name).isEqualTo(changed);
+        }
+        Experiment none = ExperimentFile.read(Path.of("assets/experiments/digits.json"));
+        assertThat(ExperimentFile.toJson(none)).doesNotContain("omittedClass").contains("\"learningRate\" : 0.005")
+                .contains("\"loss\" : \"hinton\"");
+        assertThat(ExperimentFile.toJson(none.withSettings(none.settings().withOmittedClass(3))))
+                .contains("\"omittedClass\" : 3");
+    }
+
+    @Test
+    void prepareRejectsAnOmittedClassTheDataDoesNotHave() {
+        Experiment read = ExperimentFile.read(Path.of("assets/experiments/two-moons.json"));
+        Experiment e = read.withSettings(read.settings().withOmittedClass(2));
+        assertThat(assertThrows(IllegalArgumentException.class, e::prepare).getMessage())
+                .contains("omitted class").contains("0 to 1");
+    }
+}
