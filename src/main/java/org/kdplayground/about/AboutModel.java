@@ -14,7 +14,9 @@ import javafx.beans.binding.StringBinding;
 
 import org.kdplayground.BuildInfo;
 import org.kdplayground.engine.EngineStatus;
-import org.kdplayground.ui.EngineStatusModel;
+import javafx.beans.value.ObservableValue;
+
+import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.ui.I18n;
 
 /** What the About screen shows: versions, the engine's device, and the licences of what ships with the app. */
@@ -27,10 +29,10 @@ public final class AboutModel {
     }
 
     private final I18n i18n;
-    private final EngineStatusModel engineStatus;
+    private final ObservableValue<EngineStatus> engineStatus;
     private final List<Licence> licences;
 
-    public AboutModel(I18n i18n, EngineStatusModel engineStatus) {
+    public AboutModel(I18n i18n, ObservableValue<EngineStatus> engineStatus) {
         this.i18n = Objects.requireNonNull(i18n);
         this.engineStatus = Objects.requireNonNull(engineStatus);
         this.licences = readLicences();
@@ -50,14 +52,14 @@ public final class AboutModel {
     }
 
     public StringBinding device() {
-        var status = engineStatus.statusProperty();
-        return Bindings.createStringBinding(() -> i18n.formatNow("about_device", deviceText(status.get())),
+        var status = engineStatus;
+        return Bindings.createStringBinding(() -> i18n.formatNow("about_device", deviceText(status.getValue())),
                 status, i18n.table());
     }
 
     public StringBinding threads() {
-        var status = engineStatus.statusProperty();
-        return Bindings.createStringBinding(() -> i18n.formatNow("about_threads", status.get().info()
+        var status = engineStatus;
+        return Bindings.createStringBinding(() -> i18n.formatNow("about_threads", status.getValue().info()
                 .map(info -> Integer.toString(info.intraOpThreads())).orElse("–")), status, i18n.table());
     }
 

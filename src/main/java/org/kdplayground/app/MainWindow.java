@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.beans.value.ObservableValue;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
@@ -26,6 +27,7 @@ import javafx.util.Duration;
 import org.kdplayground.about.AboutController;
 import org.kdplayground.about.AboutModel;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.explorer.ExplorerController;
 import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.io.Workspace;
@@ -34,7 +36,8 @@ import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.TrainingRehearsal;
-import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.ThemeManager;
@@ -50,7 +53,7 @@ final class MainWindow {
     private final AppSettings settings;
     private final I18n i18n;
     private final MainModel model;
-    private final EngineStatusModel engineStatus = new EngineStatusModel();
+    private final LatestValue<EngineStatus> engineStatus = new LatestValue<>(EngineStatus.notStarted());
     private final ThemeManager themeManager;
     private final EngineService engine;
     private final ExplorerModel explorer;
@@ -73,7 +76,7 @@ final class MainWindow {
         this.i18n = new I18n(settings.language());
         this.model = new MainModel(i18n, settings.theme(), this::closeIfAllowed);
         this.explorer = new ExplorerModel(i18n);
-        this.training = new TrainingModel(i18n, engine, engineStatus, example -> {
+        this.training = new TrainingModel(i18n, TaskExecutor.on(engine), engineStatus.valueProperty(), example -> {
             explorer.showExample(example);
             model.navigate(Screen.EXPLORER);
         });
@@ -150,7 +153,7 @@ final class MainWindow {
         model.fullScreenProperty().addListener((obs, old, now) -> stage.setFullScreen(now));
         stage.fullScreenProperty().addListener((obs, old, now) -> model.fullScreenProperty().set(now));
 
-        engineStatus.follow(engine);
+        engine.addStatusListener(engineStatus::publish);
     }
 
     /** The app icon in the sizes window managers pick from (task bar, title bar, Alt+Tab). */
@@ -199,7 +202,8 @@ final class MainWindow {
             return;
         }
         Scene scene = stage.getScene();
-        TrainingRehearsal run = new TrainingRehearsal(i18n.getLanguage(), engine, engineStatus,
+        TrainingRehearsal run = new TrainingRehearsal(i18n.getLanguage(), TaskExecutor.on(engine),
+                engineStatus.valueProperty(),
                 themeManager::styleAlike, training, trainingScreen, scene.getWidth(), scene.getHeight());
         run.stateProperty().addListener((obs, was, now) -> rehearsalState = now);
         rehearsalState = run.getState();
@@ -219,10 +223,10 @@ final class MainWindow {
     private Callback<Class<?>, Object> controllerFactory(Map<Screen, Node> screens) {
         return type -> {
             if (type == MainWindowController.class) {
-                return new MainWindowController(model, files, i18n, engineStatus, screens, lessons);
+                return new MainWindowController(model, files, i18n, engineStatus.valueProperty(), screens, lessons);
             }
             if (type == AboutController.class) {
-                return new AboutController(new AboutModel(i18n, engineStatus));
+                return new AboutController(new AboutModel(i18n, engineStatus.valueProperty()));
             }
             if (type == ExplorerController.class) {
                 return new ExplorerController(explorer, i18n);
@@ -305,7 +309,7 @@ final class MainWindow {
         return lessons;
     }
 
-    EngineStatusModel engineStatus() {
-        return engineStatus;
+    ObservableValue<EngineStatus> engineStatus() {
+        return engineStatus.valueProperty();
     }
 }

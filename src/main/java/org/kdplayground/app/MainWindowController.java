@@ -26,7 +26,9 @@ import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineState;
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.lessons.LessonsModel;
-import org.kdplayground.ui.EngineStatusModel;
+import javafx.beans.value.ObservableValue;
+
+import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.Theme;
@@ -38,7 +40,7 @@ public final class MainWindowController {
     private final MainModel model;
     private final WorkspaceFiles files;
     private final I18n i18n;
-    private final EngineStatusModel engineStatus;
+    private final ObservableValue<EngineStatus> engineStatus;
     private final Map<Screen, Node> screens;
     private final LessonsModel lessons;
 
@@ -71,7 +73,7 @@ public final class MainWindowController {
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
 
-    MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, EngineStatusModel engineStatus,
+    MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, ObservableValue<EngineStatus> engineStatus,
                          Map<Screen, Node> screens, LessonsModel lessons) {
         this.lessons = Objects.requireNonNull(lessons);
         this.model = Objects.requireNonNull(model);
@@ -221,18 +223,18 @@ public final class MainWindowController {
     }
 
     private void bindStatusBar() {
-        var status = engineStatus.statusProperty();
+        var status = engineStatus;
         engineStatusLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> describe(status.get()), status, i18n.table()));
+                () -> describe(status.getValue()), status, i18n.table()));
         engineHintLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> hint(status.get()), status, i18n.table()));
+                () -> hint(status.getValue()), status, i18n.table()));
         engineSpinner.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> status.get().state() == EngineState.LOADING, status));
+                () -> status.getValue().state() == EngineState.LOADING, status));
         engineSpinner.managedProperty().bind(engineSpinner.visibleProperty());
         engineDot.visibleProperty().bind(engineSpinner.visibleProperty().not());
         engineDot.managedProperty().bind(engineDot.visibleProperty());
         status.addListener((obs, old, now) -> styleDot(now));
-        styleDot(status.get());
+        styleDot(status.getValue());
     }
 
     private void styleDot(EngineStatus status) {

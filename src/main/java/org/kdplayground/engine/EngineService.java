@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Status listeners are called on the worker thread; a UI moves the news onto its own thread.
  */
-public final class EngineService implements AutoCloseable {
+public final class EngineService implements Executor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineService.class);
 
@@ -103,6 +104,12 @@ public final class EngineService implements AutoCloseable {
     /** The future that completes when the engine is ready, or fails with the load's exception. */
     public CompletableFuture<EngineInfo> whenReady() {
         return ready;
+    }
+
+    /** Runs engine work on the worker thread, after loading. */
+    @Override
+    public void execute(Runnable task) {
+        worker.execute(task);
     }
 
     /** Runs engine work on the worker thread, after loading. */

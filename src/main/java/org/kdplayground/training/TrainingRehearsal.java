@@ -3,6 +3,7 @@ package org.kdplayground.training;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import javafx.beans.value.ObservableValue;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,11 +13,12 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 
-import org.kdplayground.engine.EngineService;
-import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.ViewLoader;
+import org.kdplayground.training.setup.TrainingPreset;
 
 /**
  * A small two-moons run trained once, early in a session, on a training screen of its own that nobody sees (an
@@ -70,7 +72,7 @@ public final class TrainingRehearsal {
      * @param userScreen that screen: its locked set-up's styles are computed once, unseen
      * @param width      the size the rehearsal's screen is laid out at (the window's)
      */
-    public TrainingRehearsal(Language language, EngineService engine, EngineStatusModel engineStatus,
+    public TrainingRehearsal(Language language, TaskExecutor engine, ObservableValue<EngineStatus> engineStatus,
                              Consumer<Scene> style, TrainingModel userModel, Node userScreen,
                              double width, double height) {
         this.userModel = Objects.requireNonNull(userModel);
@@ -114,7 +116,7 @@ public final class TrainingRehearsal {
         }
         state.set(State.RUNNING);
         userModel.stateProperty().addListener(userWorks);
-        userModel.sweep().busyProperty().addListener(userWorks);
+        userModel.sweepBusyProperty().addListener(userWorks);
         drawer.start();
         model.start();
     }
@@ -136,14 +138,14 @@ public final class TrainingRehearsal {
     }
 
     private boolean userBusy() {
-        return userModel.stateProperty().get().busy() || userModel.sweep().busyProperty().get();
+        return userModel.stateProperty().get().busy() || userModel.sweepBusyProperty().get();
     }
 
     private void end() {
         drawer.stop();
         frame = null;
         userModel.stateProperty().removeListener(userWorks);
-        userModel.sweep().busyProperty().removeListener(userWorks);
+        userModel.sweepBusyProperty().removeListener(userWorks);
         model.close();
         if (state.get() == State.RUNNING) {
             warmLockedStyles(userModel, userScreen);

@@ -52,7 +52,7 @@ class EngineFailureWindowTest {
         engine.whenReady().handle((info, error) -> null).get();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(window.engineStatus().getStatus().state()).isEqualTo(EngineState.FAILED);
+        assertThat(window.engineStatus().getValue().state()).isEqualTo(EngineState.FAILED);
         assertThat(robot.lookup("#engineStatusLabel").queryAs(Label.class).getText())
                 .isEqualTo("Engine unavailable: no libtorch in java.library.path");
         assertThat(robot.lookup("#engineHintLabel").queryAs(Label.class).getText())

@@ -24,7 +24,9 @@ import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
-import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
@@ -72,9 +74,9 @@ public final class TrainingActionCost {
         @Override
         public void start(Stage stage) {
             I18n i18n = new I18n(Language.ENGLISH);
-            EngineStatusModel status = new EngineStatusModel();
-            status.follow(engine);
-            TrainingModel model = new TrainingModel(i18n, engine, status, example -> { });
+            LatestValue<EngineStatus> status = new LatestValue<>(EngineStatus.notStarted());
+            engine.addStatusListener(status::publish);
+            TrainingModel model = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), example -> { });
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
             Parent root = loader.load(TrainingController.class).root();
             TestWindows.show(stage, root, 1280, 800, new FontPolicy(List.of()));

@@ -21,7 +21,9 @@ import org.kdplayground.engine.TestEngines;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.TrainingRehearsal;
-import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
@@ -93,9 +95,9 @@ public final class TrainingFrameProbe {
         @Override
         public void start(Stage stage) {
             I18n i18n = new I18n(Language.ENGLISH);
-            EngineStatusModel status = new EngineStatusModel();
-            status.follow(engine);
-            model = new TrainingModel(i18n, engine, status, example -> { });
+            LatestValue<EngineStatus> status = new LatestValue<>(EngineStatus.notStarted());
+            engine.addStatusListener(status::publish);
+            model = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), example -> { });
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
             Parent screen = loader.load(TrainingController.class).root();
             TestWindows.show(stage, screen, 1280, 800, new FontPolicy(List.of()));
@@ -122,7 +124,7 @@ public final class TrainingFrameProbe {
             }
             ThemeManager theme = new ThemeManager(stage.getScene(), new FontPolicy(List.of()));
             theme.apply(Theme.LIGHT, Language.ENGLISH);
-            TrainingRehearsal rehearsal = new TrainingRehearsal(Language.ENGLISH, engine, status, theme::styleAlike,
+            TrainingRehearsal rehearsal = new TrainingRehearsal(Language.ENGLISH, TaskExecutor.on(engine), status.valueProperty(), theme::styleAlike,
                     model, screen, 1280, 800);
             long began = System.nanoTime();
             rehearsal.stateProperty().addListener((obs, was, now) -> {

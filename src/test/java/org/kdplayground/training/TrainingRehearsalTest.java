@@ -22,7 +22,9 @@ import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.RunResult;
-import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
@@ -34,6 +36,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.kdplayground.training.learned.BoundaryView;
+import org.kdplayground.training.setup.RunSetup;
+import org.kdplayground.training.live.CollectionAfterRun;
 
 /** The training screen's rehearsal run, with the real engine, beside a user's screen it must leave alone. */
 @ExtendWith(ApplicationExtension.class)
@@ -41,7 +46,8 @@ class TrainingRehearsalTest {
 
     private static EngineService engine;
 
-    private final EngineStatusModel status = new EngineStatusModel();
+    private final LatestValue<EngineStatus> status = new LatestValue<>(EngineStatus.notStarted());
+    private final java.util.function.Consumer<EngineStatus> follow = status::publish;
     private TrainingModel userModel;
     private Parent userScreen;
     private Stage stage;
@@ -61,8 +67,8 @@ class TrainingRehearsalTest {
     @Start
     void start(Stage primaryStage) {
         I18n i18n = new I18n(Language.CHINESE_SIMPLIFIED);
-        status.follow(engine);
-        userModel = new TrainingModel(i18n, engine, status, example -> { });
+        engine.addStatusListener(follow);
+        userModel = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), example -> { });
         userScreen = new ViewLoader(i18n, type -> new TrainingController(userModel, i18n))
                 .load(TrainingController.class).root();
         stage = TestWindows.show(new Stage(), userScreen, 1280, 800, new FontPolicy(List.of()));
@@ -75,12 +81,13 @@ class TrainingRehearsalTest {
         robot.interact(userModel::stop);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !userModel.stateProperty().get().busy());
         robot.interact(stage::close);
-        status.unfollow(engine);
+        engine.removeStatusListener(follow);
     }
 
     private TrainingRehearsal rehearsal(FxRobot robot) {
         TrainingRehearsal[] made = new TrainingRehearsal[1];
-        robot.interact(() -> made[0] = new TrainingRehearsal(Language.CHINESE_SIMPLIFIED, engine, status, scene -> {
+        robot.interact(() -> made[0] = new TrainingRehearsal(Language.CHINESE_SIMPLIFIED, TaskExecutor.on(engine),
+                status.valueProperty(), scene -> {
             styled.add(scene);
             theme.styleAlike(scene);
         }, userModel, userScreen, 1280, 800));
@@ -113,7 +120,7 @@ class TrainingRehearsalTest {
         AtomicInteger collections = new AtomicInteger();
         Object[] atStart = new Object[2];
         robot.interact(() -> {
-            rehearsal.model().setCollector(collections::incrementAndGet);
+            rehearsal.model().collection().setCollector(collections::incrementAndGet);
             rehearsal.start();
             atStart[0] = rehearsal.getState();
             atStart[1] = rehearsal.model().stateProperty().get().busy();
@@ -130,13 +137,13 @@ class TrainingRehearsalTest {
         assertThat(rehearsed.history()).singleElement().satisfies(record ->
                 assertThat(record.result().stopReason()).isEqualTo(RunResult.StopReason.COMPLETED));
         // its view streamed the run: the off-screen charts and heatmaps have what the user's would have
-        assertThat(rehearsed.live().totalLoss.size()).isPositive();
+        assertThat(rehearsed.live().distilledLoss().size()).isPositive();
         assertThat(offScreen.getRoot().lookup("#boundary-distilled")).isInstanceOfSatisfying(BoundaryView.class,
                 view -> assertThat(view.hasBoundary()).isTrue());
 
         // nothing of it reached the user's screen
         assertThat(userModel.history()).isEmpty();
-        assertThat(userModel.live().totalLoss.size()).isZero();
+        assertThat(userModel.live().distilledLoss().size()).isZero();
         assertThat(userModel.stateProperty().get()).isEqualTo(RunState.IDLE);
         assertThat(setupPanel.isDisabled()).isFalse();
         assertThat(robot.lookup("#boundary-distilled").queryAs(BoundaryView.class).hasBoundary()).isFalse();
@@ -192,7 +199,7 @@ class TrainingRehearsalTest {
         AtomicInteger collections = new AtomicInteger();
         long[] endedAt = new long[2]; // the rehearsal's end, the user's run's end
         robot.interact(() -> {
-            rehearsal.model().setCollector(collections::incrementAndGet);
+            rehearsal.model().collection().setCollector(collections::incrementAndGet);
             rehearsal.model().stateProperty().addListener((obs, was, now) -> {
                 if (was.busy() && !now.busy()) {
                     endedAt[0] = System.nanoTime();
@@ -220,8 +227,8 @@ class TrainingRehearsalTest {
         // the rehearsal's collection fell due while the user's run trained: it was left out, not run mid-run
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> endedAt[1] != 0);
         assertThat(endedAt[1] - endedAt[0]).as("nanoseconds from the rehearsal's end to the user's run's")
-                .isGreaterThan((long) (TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() * 1e6));
-        Thread.sleep((long) TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() + 300);
+                .isGreaterThan((long) (CollectionAfterRun.DELAY.toMillis() * 1e6));
+        Thread.sleep((long) CollectionAfterRun.DELAY.toMillis() + 300);
         assertThat(collections).hasValue(0);
     }
 

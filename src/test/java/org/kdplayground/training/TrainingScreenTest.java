@@ -30,7 +30,9 @@ import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunResult;
-import org.kdplayground.ui.EngineStatusModel;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.FontPolicy;
@@ -40,6 +42,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.kdplayground.training.learned.BoundaryView;
+import org.kdplayground.training.learned.ConfusionView;
+import org.kdplayground.training.learned.ExampleStrip;
+import org.kdplayground.training.live.LiveMetrics;
+import org.kdplayground.training.live.RunWorker;
+import org.kdplayground.training.results.HistoryTable;
+import org.kdplayground.training.results.RunRecord;
+import org.kdplayground.training.setup.RunSetup;
+import org.kdplayground.training.setup.TrainingPreset;
+import org.kdplayground.engine.loss.LossPart;
+import org.kdplayground.training.live.CollectionAfterRun;
+import org.kdplayground.training.results.HistoryExport;
 
 /** The live distillation screen with the real engine: short runs on a small two-moons set. */
 @ExtendWith(ApplicationExtension.class)
@@ -64,9 +78,9 @@ class TrainingScreenTest {
     @Start
     void start(Stage primaryStage) {
         I18n i18n = new I18n(Language.ENGLISH);
-        EngineStatusModel status = new EngineStatusModel();
-        status.follow(engine);
-        model = new TrainingModel(i18n, engine, status, opened::add);
+        LatestValue<EngineStatus> status = new LatestValue<>(EngineStatus.notStarted());
+        engine.addStatusListener(status::publish);
+        model = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), opened::add);
         ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
         stage = TestWindows.show(new Stage(), loader.load(TrainingController.class).root(), 1280, 800,
                 new FontPolicy(java.util.List.of()));
@@ -156,16 +170,16 @@ class TrainingScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // the screen timed the FX thread's work on the run's pulses (the scene's layout passes reach the model)
-        assertThat(model.pulseWork().count()).isPositive();
-        assertThat(model.pulseWork().quantileMillis(0.5)).isPositive();
+        assertThat(model.pacer().pulseWork().count()).isPositive();
+        assertThat(model.pacer().pulseWork().quantileMillis(0.5)).isPositive();
 
         LiveMetrics live = model.live();
-        assertThat(live.teacherLoss.size()).isPositive();
-        assertThat(live.totalLoss.size()).isPositive();
-        assertThat(live.softLoss.size()).isPositive();
-        assertThat(live.baselineLoss.size()).isPositive();
-        assertThat(live.testAccuracy.get(ModelRole.DISTILLED).size()).isEqualTo(3);
-        assertThat(live.testAccuracy.get(ModelRole.TEACHER).size()).isEqualTo(2 + 3);
+        assertThat(live.teacherLoss().size()).isPositive();
+        assertThat(live.distilledLoss().size()).isPositive();
+        assertThat(live.distilledPart(LossPart.SOFT).size()).isPositive();
+        assertThat(live.baselineLoss().size()).isPositive();
+        assertThat(live.testAccuracy(ModelRole.DISTILLED).size()).isEqualTo(3);
+        assertThat(live.testAccuracy(ModelRole.TEACHER).size()).isEqualTo(2 + 3);
         for (String id : new String[] {"#boundary-teacher", "#boundary-distilled", "#boundary-baseline"}) {
             BoundaryView view = robot.lookup(id).queryAs(BoundaryView.class);
             assertThat(view.hasBoundary()).as(id).isTrue();
@@ -186,12 +200,12 @@ class TrainingScreenTest {
                 .isGreaterThan(40);
 
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kd-export");
-        model.exportHistory(dir.resolve("runs.csv"));
+        HistoryExport.writeCsv(dir.resolve("runs.csv"), model.history());
         java.util.List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("runs.csv"));
         assertThat(csv).hasSize(2);
         assertThat(csv.get(0)).startsWith("run,dataset,temperature,alpha");
         assertThat(csv.get(1)).startsWith("1,two-moons,4.0,0.5");
-        model.exportHistoryMarkdown(dir.resolve("runs.md"));
+        HistoryExport.writeMarkdown(dir.resolve("runs.md"), model.history(), new I18n(Language.ENGLISH));
         java.util.List<String> md = java.nio.file.Files.readAllLines(dir.resolve("runs.md"));
         assertThat(md).hasSize(3);
         assertThat(md.get(0)).startsWith("| Run | Data | T | α |");
@@ -207,7 +221,7 @@ class TrainingScreenTest {
         AtomicInteger collections = new AtomicInteger();
         long[] endedAt = new long[1];
         robot.interact(() -> {
-            model.setCollector(() -> {
+            model.collection().setCollector(() -> {
                 collections.incrementAndGet();
                 collectedAt.set(System.nanoTime());
             });
@@ -222,7 +236,7 @@ class TrainingScreenTest {
         assertThat(model.history()).hasSize(1);
         // not at once: the delay, less a frame (the timer counts from the pulse's start, a little before the end)
         assertThat(collectedAt.get() - endedAt[0]).as("nanoseconds after the end")
-                .isGreaterThanOrEqualTo((long) ((TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() - 17) * 1e6));
+                .isGreaterThanOrEqualTo((long) ((CollectionAfterRun.DELAY.toMillis() - 17) * 1e6));
         Thread.sleep(500);
         assertThat(collections).as("once a run").hasValue(1);
 
@@ -239,8 +253,8 @@ class TrainingScreenTest {
         });
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 3);
         assertThat(model.history().get(2).result().totalMillis()).as("the third run outlasted the second's delay")
-                .isGreaterThan(TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis());
-        Thread.sleep((long) TrainingModel.COLLECT_AFTER_RUN_DELAY.toMillis() + 500);
+                .isGreaterThan(CollectionAfterRun.DELAY.toMillis());
+        Thread.sleep((long) CollectionAfterRun.DELAY.toMillis() + 500);
         assertThat(collections).as("the first run's, then only the last run's").hasValue(2);
     }
 
@@ -261,7 +275,7 @@ class TrainingScreenTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.history().size() == 1);
         robot.interact(model::showPreparingIfStill);
         assertThat(model.progressProperty().get()).as("a hint after the run leaves the finished bar").isEqualTo(1.0);
-        assertThat(TrainingModel.PREPARING_HINT_DELAY.toMillis()).isBetween(200.0, 1000.0);
+        assertThat(RunLifecycle.PREPARING_HINT_DELAY.toMillis()).isBetween(200.0, 1000.0);
     }
 
     @Test
@@ -269,7 +283,7 @@ class TrainingScreenTest {
         smallRun(robot, 200, 200);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.live().teacherLoss.size() > 20);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.live().teacherLoss().size() > 20);
 
         robot.clickOn("#pauseButton");
         assertThat(model.stateProperty().get()).isEqualTo(RunState.PAUSED);
@@ -336,8 +350,8 @@ class TrainingScreenTest {
         ExampleStrip strip = robot.lookup("#exampleStrip").queryAs(ExampleStrip.class);
         assertThat(strip.size()).isEqualTo(RunWorker.STRIP);
         robot.clickOn(robot.point(strip).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(new javafx.geometry.Point2D(20, 20)));
-        assertThat(model.selectedExampleProperty().get()).isZero();
-        double[] teacher = model.exampleProbabilities(ModelRole.TEACHER);
+        assertThat(model.examples().selectedProperty().get()).isZero();
+        double[] teacher = model.examples().probabilities(ModelRole.TEACHER);
         assertThat(java.util.Arrays.stream(teacher).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
 
         robot.clickOn("#openInExplorerButton");
@@ -354,7 +368,7 @@ class TrainingScreenTest {
         robot.interact(() -> model.setup().field(NumericSetting.TEMPERATURE).textProperty().set("8"));
         assertThat(teacherTitle.getText()).isEqualTo("Teacher, T = 4");
         assertThat(studentTitle.getText()).isEqualTo("Distilled student, T = 4");
-        assertThat(model.exampleProbabilities(ModelRole.TEACHER)).containsExactly(teacher);
+        assertThat(model.examples().probabilities(ModelRole.TEACHER)).containsExactly(teacher);
 
         // a second digits run starts on empty confusion matrices, not on the boundary views of a 2-D run
         javafx.scene.layout.HBox learned = robot.lookup("#learnedBox").queryAs(javafx.scene.layout.HBox.class);
@@ -432,8 +446,8 @@ class TrainingScreenTest {
             model.setup().field(NumericSetting.TEACHER_EPOCHS).textProperty().set("3");
             model.setup().field(NumericSetting.STUDENT_EPOCHS).textProperty().set("4");
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.previewProperty().get() != null
-                && model.previewProperty().get().classCount() == 10);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.preview().dataProperty().get() != null
+                && model.preview().dataProperty().get().classCount() == 10);
         ComboBox<Integer> box = robot.lookup("#omittedClassBox").queryAs(ComboBox.class);
         assertThat(box.getItems()).hasSize(11).startsWith(-1, 0, 1);
         assertThat(box.getConverter().toString(box.getValue())).isEqualTo("None");
@@ -473,7 +487,7 @@ class TrainingScreenTest {
                 + " of " + o.testClassRows());
 
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kd-export");
-        model.exportHistory(dir.resolve("runs.csv"));
+        HistoryExport.writeCsv(dir.resolve("runs.csv"), model.history());
         List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("runs.csv"));
         List<String> header = List.of(csv.get(0).split(","));
         String[] row = csv.get(1).split(",", -1);
@@ -524,6 +538,6 @@ class TrainingScreenTest {
 
     private long stepsSoFar() {
         LiveMetrics live = model.live();
-        return live.teacherLoss.size() + live.studentSteps();
+        return live.teacherLoss().size() + live.studentSteps();
     }
 }

@@ -1,0 +1,213 @@
+package org.kdplayground.training.live;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+import org.kdplayground.data.Dataset;
+import org.kdplayground.engine.EpochMetrics;
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.Phase;
+import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.engine.loss.LossPart;
+import org.kdplayground.ui.SeriesBuffer;
+
+/**
+ * What the live charts draw, on the FX thread: the loss and accuracy series (bounded, downsampled buffers), the
+ * latest decision boundaries or confusion matrices, and a revision number that changes once per applied batch of
+ * events, so each chart redraws at most once a frame.
+ */
+public final class LiveMetrics {
+
+    static final int POINTS = 2000;
+
+    private final SeriesBuffer teacherLoss = new SeriesBuffer(POINTS);
+    private final Map<LossPart, SeriesBuffer> distilledParts = new EnumMap<>(LossPart.class);
+    private final SeriesBuffer distilledLoss = new SeriesBuffer(POINTS);
+    private final SeriesBuffer baselineLoss = new SeriesBuffer(POINTS);
+    private final Map<ModelRole, SeriesBuffer> testAccuracy = buffers();
+    private final Map<ModelRole, SeriesBuffer> trainAccuracy = buffers();
+    private final Map<ModelRole, RunEvent.Boundary> boundaries = new EnumMap<>(ModelRole.class);
+    private final Map<ModelRole, int[][]> confusion = new EnumMap<>(ModelRole.class);
+    private final Map<ModelRole, float[][]> stripLogits = new EnumMap<>(ModelRole.class);
+
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private Dataset points;
+    private Dataset testExamples;
+    private int[] strip = new int[0];
+    private double[] bounds;
+    private List<String> classNames = List.of();
+    private int teacherEpochs;
+    private long studentSteps;
+    private long epochRevision;
+
+    public LiveMetrics() {
+        for (LossPart part : LossPart.values()) {
+            distilledParts.put(part, new SeriesBuffer(POINTS));
+        }
+    }
+
+    private static Map<ModelRole, SeriesBuffer> buffers() {
+        Map<ModelRole, SeriesBuffer> map = new EnumMap<>(ModelRole.class);
+        for (ModelRole role : ModelRole.values()) {
+            map.put(role, new SeriesBuffer(POINTS));
+        }
+        return map;
+    }
+
+    /** Empties everything for a new run. */
+    public void clear() {
+        teacherLoss.clear();
+        distilledParts.values().forEach(SeriesBuffer::clear);
+        distilledLoss.clear();
+        baselineLoss.clear();
+        testAccuracy.values().forEach(SeriesBuffer::clear);
+        trainAccuracy.values().forEach(SeriesBuffer::clear);
+        boundaries.clear();
+        confusion.clear();
+        stripLogits.clear();
+        points = null;
+        testExamples = null;
+        strip = new int[0];
+        bounds = null;
+        studentSteps = 0;
+        epochRevision++; // the per-epoch pictures (accuracy, what the models learned) are empty now
+    }
+
+    /** Applies one of the worker's events. */
+    public void apply(RunEvent event) {
+        if (event instanceof RunEvent.Prepared p) {
+            prepared(p);
+        } else if (event instanceof RunEvent.Step s) {
+            step(s.metrics());
+        } else if (event instanceof RunEvent.Epoch e) {
+            epoch(e);
+        }
+    }
+
+    private void prepared(RunEvent.Prepared event) {
+        points = event.rawTrain();
+        testExamples = event.rawTest();
+        strip = event.stripExamples();
+        bounds = event.bounds();
+        classNames = event.classNames();
+        teacherEpochs = event.teacherEpochs();
+    }
+
+    private void step(StepMetrics metrics) {
+        if (metrics instanceof StepMetrics.TeacherStep t) {
+            teacherLoss.add(t.globalStep(), t.loss());
+        } else if (metrics instanceof StepMetrics.StudentStep s) {
+            studentSteps++;
+            s.parts().forEach((part, value) -> distilledParts.get(part).add(s.globalStep(), value));
+            distilledLoss.add(s.globalStep(), s.total());
+            baselineLoss.add(s.globalStep(), s.baselineLoss());
+        }
+    }
+
+    private void epoch(RunEvent.Epoch event) {
+        EpochMetrics m = event.metrics();
+        double x = m.phase() == Phase.TEACHER ? m.epoch() : teacherEpochs + m.epoch();
+        for (ModelRole role : ModelRole.values()) {
+            m.accuracy(role).ifPresent(a -> {
+                testAccuracy.get(role).add(x, a.test());
+                trainAccuracy.get(role).add(x, a.train());
+            });
+        }
+        boundaries.putAll(event.boundaries());
+        confusion.putAll(event.confusion());
+        stripLogits.putAll(event.stripLogits());
+        epochRevision++;
+    }
+
+    /** Marks the charts stale; called once after a batch of events. */
+    public void touch() {
+        revision.set(revision.get() + 1);
+    }
+
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The teacher's cross-entropy per step. */
+    public SeriesBuffer teacherLoss() {
+        return teacherLoss;
+    }
+
+    /** One part of the distilled student's loss per step (empty for a part its method does not have). */
+    public SeriesBuffer distilledPart(LossPart part) {
+        return distilledParts.get(part);
+    }
+
+    /** The distilled student's total loss per step. */
+    public SeriesBuffer distilledLoss() {
+        return distilledLoss;
+    }
+
+    /** The baseline's cross-entropy per step. */
+    public SeriesBuffer baselineLoss() {
+        return baselineLoss;
+    }
+
+    /** A model's test accuracy per epoch (the teacher's epochs first). */
+    public SeriesBuffer testAccuracy(ModelRole role) {
+        return testAccuracy.get(role);
+    }
+
+    /** A model's accuracy on the labelled training rows per epoch. */
+    public SeriesBuffer trainAccuracy(ModelRole role) {
+        return trainAccuracy.get(role);
+    }
+
+    /** The latest decision boundary of each model (2-D data). */
+    public Map<ModelRole, RunEvent.Boundary> boundaries() {
+        return Collections.unmodifiableMap(boundaries);
+    }
+
+    /** The latest confusion matrix of each model (image data). */
+    public Map<ModelRole, int[][]> confusion() {
+        return Collections.unmodifiableMap(confusion);
+    }
+
+    /** Each model's latest logits for the example strip's examples. */
+    public Map<ModelRole, float[][]> stripLogits() {
+        return Collections.unmodifiableMap(stripLogits);
+    }
+
+    /** The raw training set (2-D data: the points to draw), or null before the run's data arrives. */
+    public Dataset points() {
+        return points;
+    }
+
+    /** The heatmaps' region (xMin, xMax, yMin, yMax), or null for image data. */
+    public double[] bounds() {
+        return bounds;
+    }
+
+    /** The raw test set (image data: the strip's pictures). */
+    public Dataset testExamples() {
+        return testExamples;
+    }
+
+    /** Indices into the test set of the strip's examples. */
+    public int[] strip() {
+        return strip;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Changes whenever the per-epoch pictures (heatmaps, matrices, strip) change. */
+    public long epochRevision() {
+        return epochRevision;
+    }
+
+    public long studentSteps() {
+        return studentSteps;
+    }
+}

@@ -1,0 +1,213 @@
+package org.kdplayground.training.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.TransferSet;
+import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunSettings;
+
+class RunSetupTest {
+
+    @Test
+    void startsOnTheTwoMoonsPresetWithTheSeedsDefaults() {
+        RunSetup setup = new RunSetup();
+        assertThat(setup.presetProperty().get()).isEqualTo(TrainingPreset.TWO_MOONS);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.TWO_MOONS);
+        assertThat(setup.field(NumericSetting.TEMPERATURE).textProperty().get()).isEqualTo("4");
+        assertThat(setup.field(NumericSetting.ALPHA).textProperty().get()).isEqualTo("0.5");
+        assertThat(setup.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void aPresetsFloatValuesShowAsTyped() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS);
+        assertThat(setup.field(NumericSetting.LEARNING_RATE).textProperty().get()).as("0.005f, not 0.004999999888241291").isEqualTo("0.005");
+        assertThat(setup.toExperiment().settings().learningRate()).isEqualTo(0.005f);
+    }
+
+    @Test
+    void experimentCarriesEveryField() {
+        RunSetup setup = new RunSetup();
+        setup.field(NumericSetting.TEMPERATURE).textProperty().set("2.5");
+        setup.field(NumericSetting.ALPHA).textProperty().set("0.1");
+        setup.teacherLayers.textProperty().set("32, 16");
+        setup.studentLayers.textProperty().set("");
+        setup.field(NumericSetting.LABELLED_FRACTION).textProperty().set("0.2");
+        setup.seed.textProperty().set("9");
+        setup.transferSetProperty().set(TransferSet.ALL);
+        Experiment e = setup.toExperiment();
+        assertThat(e.settings().temperature()).isEqualTo(2.5f);
+        assertThat(e.settings().alpha()).isEqualTo(0.1f);
+        assertThat(e.teacher()).isEqualTo(MlpSpec.of(32, 16));
+        assertThat(e.student().hidden()).isEmpty();
+        assertThat(e.settings().labelledFraction()).isEqualTo(0.2);
+        assertThat(e.settings().seed()).isEqualTo(9);
+        assertThat(e.dataset().seed()).isEqualTo(9);
+        assertThat(e.settings().transferSet()).isEqualTo(TransferSet.ALL);
+    }
+
+    @Test
+    void invalidTextKeepsTheLastValidValueAndNamesTheProblem() {
+        RunSetup setup = new RunSetup();
+        setup.field(NumericSetting.TEMPERATURE).textProperty().set("abc");
+        assertThat(setup.field(NumericSetting.TEMPERATURE).value()).isEqualTo(4.0);
+        assertThat(setup.field(NumericSetting.TEMPERATURE).problemProperty().get().key()).isEqualTo("setup_error_number");
+        assertThat(setup.validProperty().get()).isFalse();
+        assertThrows(IllegalStateException.class, setup::toExperiment);
+
+        setup.field(NumericSetting.TEMPERATURE).textProperty().set("0");
+        assertThat(setup.field(NumericSetting.TEMPERATURE).problemProperty().get().key())
+                .isEqualTo("setup_error_range");
+        setup.field(NumericSetting.TEMPERATURE).textProperty().set("3");
+        assertThat(setup.validProperty().get()).isTrue();
+    }
+
+    @Test
+    void eachFieldRejectsWhatTrainingCannotUse() {
+        RunSetup setup = new RunSetup();
+        List<Object[]> cases = List.of(
+                new Object[] {setup.field(NumericSetting.ALPHA), "1.5", "setup_error_range"},
+                new Object[] {setup.field(NumericSetting.LEARNING_RATE), "-0.1", "setup_error_range_open"},
+                new Object[] {setup.field(NumericSetting.TEACHER_EPOCHS), "2.5", "setup_error_whole"},
+                new Object[] {setup.field(NumericSetting.BATCH_SIZE), "0", "setup_error_range"},
+                new Object[] {setup.field(NumericSetting.LABELLED_FRACTION), "0", "setup_error_range_open"},
+                new Object[] {setup.seed, "x", "setup_error_seed"},
+                new Object[] {setup.teacherLayers, "64, a", "setup_error_layers"},
+                new Object[] {setup.studentLayers, "0", "setup_error_units"},
+                new Object[] {setup.studentLayers, "1,1,1,1,1,1,1", "setup_error_depth"},
+                new Object[] {setup.noise, "NaN", "setup_error_number"},
+                new Object[] {setup.size, "", "setup_error_empty"});
+        for (Object[] c : cases) {
+            SetupField<?> field = (SetupField<?>) c[0];
+            String before = field.textProperty().get();
+            field.textProperty().set((String) c[1]);
+            assertThat(field.problemProperty().get()).as(field.id() + " <- " + c[1]).isNotNull();
+            assertThat(field.problemProperty().get().key()).as(field.id() + " <- " + c[1]).isEqualTo(c[2]);
+            field.textProperty().set(before);
+            assertThat(field.isValid()).isTrue();
+        }
+    }
+
+    @Test
+    void presetLoadsItsExperiment() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS_FEW_LABELS);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.DIGITS_8X8);
+        assertThat(setup.field(NumericSetting.LABELLED_FRACTION).value()).isEqualTo(0.05);
+        assertThat(setup.transferSetProperty().get()).isEqualTo(TransferSet.ALL);
+        assertThat(setup.teacherSeesAllLabelsProperty().get()).isTrue();
+        assertThat(setup.teacherLayers.value()).containsExactly(256, 256);
+    }
+
+    @Test
+    void pickingAnotherDataSetTakesItsDefaultsAndFittingNetworks() {
+        RunSetup setup = new RunSetup();
+        setup.datasetProperty().set(DatasetCatalog.SPIRALS);
+        assertThat(setup.classes.value()).isEqualTo(DatasetCatalog.SPIRALS.defaultK());
+        assertThat(setup.noise.value()).isEqualTo(DatasetCatalog.SPIRALS.defaultNoise());
+        assertThat(setup.teacherLayers.value()).containsExactly(64, 64);
+        setup.datasetProperty().set(DatasetCatalog.DIGITS_8X8);
+        assertThat(setup.teacherLayers.value()).containsExactly(256, 256);
+        assertThat(setup.studentLayers.value()).containsExactly(16);
+    }
+
+    @Test
+    void aChosenFolderIsWhereIdxDataIsRead() {
+        RunSetup setup = new RunSetup();
+        java.nio.file.Path folder = java.nio.file.Path.of("/data/my-fashion");
+        setup.folderProperty().set(folder);
+        assertThat(setup.toExperiment().dataset().folder()).isNotEqualTo(folder);
+        setup.datasetProperty().set(DatasetCatalog.FASHION_MNIST);
+        assertThat(setup.toExperiment().dataset().folder()).isEqualTo(folder);
+        setup.folderProperty().set(null);
+        assertThat(setup.toExperiment().dataset().folder()).isEqualTo(DatasetCatalog.FASHION_MNIST.defaultFolder());
+    }
+
+    @Test
+    void omitThreePresetLeavesOutTheThreesAndTheExperimentCarriesIt() {
+        RunSetup setup = new RunSetup();
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(RunSettings.NO_OMITTED_CLASS);
+        setup.presetProperty().set(TrainingPreset.DIGITS_OMIT_3);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.DIGITS_8X8);
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(3);
+        assertThat(setup.classCountProperty().get()).isEqualTo(10);
+        assertThat(setup.toExperiment().settings().omittedClass()).isEqualTo(3);
+        assertThat(setup.snapshot().experiment().settings().omittedClass()).isEqualTo(3);
+        setup.presetProperty().set(TrainingPreset.DIGITS);
+        assertThat(setup.toExperiment().settings().omitsAClass()).isFalse();
+    }
+
+    @Test
+    void anOmittedClassTheDataSetLacksIsInvalidUntilFixed() {
+        RunSetup setup = new RunSetup();
+        setup.datasetProperty().set(DatasetCatalog.BLOBS);
+        setup.classes.textProperty().set("5");
+        setup.omittedClassProperty().set(4);
+        assertThat(setup.validProperty().get()).isTrue();
+        setup.classes.textProperty().set("3");
+        assertThat(setup.omittedClassProblemProperty().get().key()).isEqualTo("setup_error_omitted_class");
+        assertThat(setup.omittedClassProblemProperty().get().args()).containsExactly(4);
+        assertThat(setup.validProperty().get()).isFalse();
+        assertThrows(IllegalStateException.class, setup::toExperiment);
+        setup.omittedClassProperty().set(2);
+        assertThat(setup.validProperty().get()).isTrue();
+        assertThat(setup.toExperiment().settings().omittedClass()).isEqualTo(2);
+    }
+
+    @Test
+    void pickingAnotherDataSetByHandLeavesNoClassOut() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS_OMIT_3);
+        setup.datasetProperty().set(DatasetCatalog.FASHION_MNIST);
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(RunSettings.NO_OMITTED_CLASS);
+    }
+
+    @Test
+    void aFileWhoseOmittedClassTheDataSetLacksIsRejected() {
+        RunSetup setup = new RunSetup();
+        setup.presetProperty().set(TrainingPreset.DIGITS_OMIT_3);
+        var digits = setup.snapshot();
+        setup.restore(digits);
+        assertThat(setup.omittedClassProperty().get()).isEqualTo(3);
+        setup.presetProperty().set(TrainingPreset.TWO_MOONS);
+        var moons = setup.snapshot();
+        Experiment e = moons.experiment();
+        var bad = new org.kdplayground.io.Workspace.Training(moons.preset(),
+                e.withSettings(e.settings().withOmittedClass(2)));
+        assertThat(assertThrows(IllegalArgumentException.class, () -> setup.check(bad)).getMessage())
+                .contains("omitted class 2").contains("2 classes of two-moons");
+    }
+
+    @Test
+    void eachSettingsFieldAcceptsExactlyItsSettingsRange() {
+        RunSetup setup = new RunSetup();
+        for (NumericSetting setting : NumericSetting.values()) {
+            SetupField<Double> field = setup.field(setting);
+            double min = setting.range().min();
+            double max = setting.range().max();
+            assertThat(field.accepts(Parsers.fmt(max))).as(setting + " max").isTrue();
+            assertThat(field.accepts(Parsers.fmt(max + 1))).as(setting + " above max").isFalse();
+            assertThat(field.accepts(Parsers.fmt(min))).as(setting + " min").isEqualTo(setting.range().minIncluded());
+            assertThat(field.accepts(Parsers.fmt(min - 0.01))).as(setting + " below min").isFalse();
+        }
+    }
+
+    /** The explorer's T range is the set-up's: a run at any T the set-up accepts opens there at that T. */
+    @Test
+    void temperatureFieldRejectsWhatTheExplorerCannotShow() {
+        RunSetup setup = new RunSetup();
+        SetupField<Double> t = setup.field(NumericSetting.TEMPERATURE);
+        assertThat(t.accepts("500")).isFalse();
+        assertThat(t.accepts("100")).isTrue();
+        assertThat(t.accepts("0.1")).isTrue();
+        assertThat(t.accepts("0.05")).isFalse();
+    }
+}
