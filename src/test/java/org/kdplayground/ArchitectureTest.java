@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /** The direction of imports from architecture.md, held by a test because goodwill doesn't last. */
 @AnalyzeClasses(packages = "org.kdplayground", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,16 +29,47 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName(Launcher.class.getName())
             .should().dependOnClassesThat().resideInAPackage("org.kdplayground.app..");
 
+    /** What every screen shares sits below the screens and the engine: a view of the engine is a feature's. */
     @ArchTest
-    static final ArchRule sharedUiKnowsNoFeature = noClasses()
+    static final ArchRule sharedUiKnowsNoFeatureAndNoEngine = noClasses()
             .that().resideInAnyPackage("org.kdplayground.ui..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..", "org.kdplayground.cli..");
+                    "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..",
+                    "org.kdplayground.lessons..", "org.kdplayground.cli..", "org.kdplayground.engine..",
+                    "org.kdplayground.io..", "ai.djl..");
 
     @ArchTest
-    static final ArchRule featuresDoNotImportEachOther = noClasses()
+    static final ArchRule explorerDoesNotImportOtherScreens = noClasses()
             .that().resideInAnyPackage("org.kdplayground.explorer..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.kdplayground.training..", "org.kdplayground.about..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.kdplayground.training..", "org.kdplayground.about..",
+                    "org.kdplayground.lessons..");
+
+    /** "Open in the Explorer" goes through the app, which switches screens; the training screen never imports it. */
+    @ArchTest
+    static final ArchRule trainingDoesNotImportOtherScreens = noClasses()
+            .that().resideInAnyPackage("org.kdplayground.training..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kdplayground.explorer..",
+                    "org.kdplayground.about..", "org.kdplayground.lessons..");
+
+    /** Files are read and written in io; loading data and making runs of them is the engine's (Experiment.prepare). */
+    @ArchTest
+    static final ArchRule ioOnlyReadsAndWritesFiles = noClasses()
+            .that().resideInAnyPackage("org.kdplayground.io..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.kdplayground.data.Datasets")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kdplayground.data.Splits")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kdplayground.data.Normalizer")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kdplayground.engine.DistillationRun")
+            .orShould().dependOnClassesThat().resideInAnyPackage("ai.djl..");
+
+    /** A loss knows what it is made from (LossSettings), never the run that uses it. */
+    @ArchTest
+    static final ArchRule lossesDoNotKnowTheRun = noClasses()
+            .that().resideInAnyPackage("org.kdplayground.engine.loss..")
+            .should().dependOnClassesThat().resideInAPackage("org.kdplayground.engine");
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = SlicesRuleDefinition.slices()
+            .matching("org.kdplayground.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule domainDoesNotImportScreensOrCli = noClasses()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.math.Distributions;
 import org.kdplayground.math.Softmax;
 
@@ -36,7 +37,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
     String logits;
 
     @Option(names = "--temperatures", paramLabel = "T1,T2,...", defaultValue = "1,2,4,8",
-            description = "The temperatures, comma-separated, each > 0 (default: ${DEFAULT-VALUE}).")
+            description = "The temperatures, comma-separated, each in [0.1, 100] (default: ${DEFAULT-VALUE}).")
     String temperatures;
 
     @Option(names = "--digits", paramLabel = "N", defaultValue = "4",
@@ -51,9 +52,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
         double[] z = Numbers.parseList(logits, "--logits");
         double[] ts = Numbers.parseList(temperatures, "--temperatures");
         for (double t : ts) {
-            if (!(t > 0.0)) {
-                throw Numbers.usage("temperature " + Numbers.plain(t) + " in --temperatures must be greater than 0");
-            }
+            Numbers.inRange(NumericSetting.TEMPERATURE, "each of --temperatures", t);
         }
         if (digits < 1 || digits > 17) {
             throw Numbers.usage("--digits must be between 1 and 17, got " + digits);

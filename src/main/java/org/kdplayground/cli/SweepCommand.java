@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.Experiment;
@@ -95,20 +93,18 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
             }
         }
-        CountDownLatch printed = new CountDownLatch(1);
-        try {
-            return runAndReport(sweep, plan, csv, printed, stdout, stderr);
-        } finally {
-            printed.countDown();
+        RunControl control = new RunControl();
+        try (CtrlC ctrlC = new CtrlC(control, "kd-sweep-cancel")) {
+            return runAndReport(sweep, plan, control, csv, stdout, stderr);
         }
     }
 
-    /** Runs the sweep, then writes the rows and the summary; Ctrl+C waits (up to 5 s) for the partial table. */
-    private int runAndReport(TemperatureSweep sweep, SweepPlan plan, Writer csv, CountDownLatch printed,
+    /** Runs the sweep, then writes the rows and the summary (the partial ones after Ctrl+C). */
+    private int runAndReport(TemperatureSweep sweep, SweepPlan plan, RunControl control, Writer csv,
                              PrintWriter stdout, PrintWriter stderr) {
         SweepResult result;
         try {
-            result = runWithCtrlC(sweep, new SweepProgress(stderr, !noProgress), printed);
+            result = run(sweep, new SweepProgress(stderr, !noProgress), control);
         } catch (RuntimeException e) {
             closeQuietly(csv);
             throw e;
@@ -165,25 +161,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs on this thread; Ctrl+C cancels at the next step and waits until the partial table is printed. */
-    private static SweepResult runWithCtrlC(TemperatureSweep sweep, SweepProgress progress,
-                                            CountDownLatch finished) {
-        RunControl control = new RunControl();
-        Thread hook = new Thread(() -> {
-            control.cancel();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kd-sweep-cancel");
-        boolean hooked;
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            hooked = true;
-        } catch (IllegalStateException e) {
-            hooked = false;
-        }
+    /** Runs on this thread until done or cancelled. */
+    private static SweepResult run(TemperatureSweep sweep, SweepProgress progress, RunControl control) {
         try {
             return sweep.run(progress, control);
         } catch (DatasetException e) {
@@ -192,13 +171,6 @@ public final class SweepCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + e.getMessage());
         } finally {
             progress.finish();
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // already shutting down: the hook is running
-                }
-            }
         }
     }
 

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.DistillationRun;
@@ -64,67 +62,50 @@ public final class TrainCommand implements Callable<Integer> {
         RunConfig runConfig = buildConfig(experiment);
         TrainingCommands.startEngine();
         RunControl control = new RunControl();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            control.cancel();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kd-train-cancel");
-        boolean hooked = addHook(hook);
-        RunResult result;
-        BufferedWriter csv = null;
-        try {
-            if (out != null) {
-                try {
-                    csv = Files.newBufferedWriter(out);
-                } catch (IOException e) {
-                    throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
-                }
-            }
-            TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.settings());
-            try (NDManager manager = NDManager.newBaseManager()) {
-                result = new DistillationRun(runConfig).run(manager, reporter, control);
-            } finally {
-                reporter.finish();
-                finished.countDown();
-            }
-            if (csv != null) {
-                try {
-                    csv.close();
-                } catch (IOException e) {
-                    throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
-                }
-                if (reporter.csvError() != null) {
-                    throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " ("
-                            + reporter.csvError().getMessage() + ")");
-                }
-            }
-        } finally {
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // already shutting down: the hook is running
-                }
-            }
+        try (CtrlC ctrlC = new CtrlC(control, "kd-train-cancel")) {
+            RunResult result = train(runConfig, control, stderr);
+            printTable(stdout, runConfig, result);
+            return switch (result.stopReason()) {
+                case COMPLETED -> ExitCodes.OK;
+                case CANCELLED -> ExitCodes.CANCELLED;
+                case DIVERGED -> throw new CliException(ExitCodes.DIVERGED, result.message());
+            };
         }
-        printTable(stdout, runConfig, result);
-        return switch (result.stopReason()) {
-            case COMPLETED -> ExitCodes.OK;
-            case CANCELLED -> ExitCodes.CANCELLED;
-            case DIVERGED -> throw new CliException(ExitCodes.DIVERGED, result.message());
-        };
     }
 
-    private static boolean addHook(Thread hook) {
+    /** Trains, with the progress bar and the CSV; the CSV is closed (whole rows only) when this returns. */
+    private RunResult train(RunConfig runConfig, RunControl control, PrintWriter stderr) {
+        BufferedWriter csv = null;
+        if (out != null) {
+            try {
+                csv = Files.newBufferedWriter(out);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
+            }
+        }
+        TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.settings());
+        RunResult result;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            result = new DistillationRun(runConfig).run(manager, reporter, control);
+        } finally {
+            reporter.finish();
+            closeCsv(csv, reporter);
+        }
+        return result;
+    }
+
+    private void closeCsv(BufferedWriter csv, TrainReporter reporter) {
+        if (csv == null) {
+            return;
+        }
         try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
+            csv.close();
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
+        }
+        if (reporter.csvError() != null) {
+            throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + reporter.csvError().getMessage()
+                    + ")");
         }
     }
 

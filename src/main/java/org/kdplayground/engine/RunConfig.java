@@ -6,7 +6,6 @@ import java.util.function.UnaryOperator;
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.Split;
 import org.kdplayground.data.Splits;
-import org.kdplayground.engine.loss.LossMethod;
 
 /**
  * A run ready for the engine: normalised data, the networks, the settings and the labelled rows, immutable so a run
@@ -58,7 +57,8 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
             for (int row : labelledRows) {
                 studentsHaveLabels |= train.labels()[row] != omitted;
             }
-            require(studentsHaveLabels, "leaving out class " + omitted + " leaves the students no labelled training row");
+            require(studentsHaveLabels, "leaving out class " + omitted
+                    + " leaves the students no labelled training row");
         }
     }
 
@@ -144,60 +144,10 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
             return settings(change.apply(settings));
         }
 
-        public Builder loss(LossMethod value) {
-            return settings(settings.withLoss(value));
-        }
-
-        public Builder temperature(float value) {
-            return settings(settings.withTemperature(value));
-        }
-
-        public Builder alpha(float value) {
-            return settings(settings.withAlpha(value));
-        }
-
-        public Builder learningRate(float value) {
-            return settings(settings.withLearningRate(value));
-        }
-
-        public Builder teacherEpochs(int value) {
-            return settings(settings.withTeacherEpochs(value));
-        }
-
-        public Builder studentEpochs(int value) {
-            return settings(settings.withStudentEpochs(value));
-        }
-
-        /** Teacher and student epochs alike. */
-        public Builder epochs(int value) {
-            return settings(settings.withEpochs(value));
-        }
-
-        public Builder batchSize(int value) {
-            return settings(settings.withBatchSize(value));
-        }
-
         /** Sets the fraction and forgets explicit labelled rows: they are chosen again from the seed. */
         public Builder labelledFraction(double value) {
             labelledRows = null;
             return settings(settings.withLabelledFraction(value));
-        }
-
-        public Builder transferSet(TransferSet value) {
-            return settings(settings.withTransferSet(value));
-        }
-
-        public Builder seed(long value) {
-            return settings(settings.withSeed(value));
-        }
-
-        public Builder teacherSeesAllLabels(boolean value) {
-            return settings(settings.withTeacherSeesAllLabels(value));
-        }
-
-        /** A class the students never see, or {@link RunSettings#NO_OMITTED_CLASS}. */
-        public Builder omittedClass(int value) {
-            return settings(settings.withOmittedClass(value));
         }
 
         public Builder cacheTeacherLogits(boolean value) {

@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.engine.loss.LossSettings;
@@ -60,68 +61,101 @@ public record RunSettings(LossMethod loss, float temperature, float alpha, float
     }
 
     public RunSettings withLoss(LossMethod value) {
-        return new RunSettings(value, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.loss = value);
     }
 
     public RunSettings withTemperature(float value) {
-        return new RunSettings(loss, value, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.temperature = value);
     }
 
     public RunSettings withAlpha(float value) {
-        return new RunSettings(loss, temperature, value, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.alpha = value);
     }
 
     public RunSettings withLearningRate(float value) {
-        return new RunSettings(loss, temperature, alpha, value, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.learningRate = value);
     }
 
     public RunSettings withTeacherEpochs(int value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, value, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.teacherEpochs = value);
     }
 
     public RunSettings withStudentEpochs(int value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, value, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.studentEpochs = value);
     }
 
     /** Teacher and student epochs alike. */
     public RunSettings withEpochs(int value) {
-        return withTeacherEpochs(value).withStudentEpochs(value);
+        return edit(e -> {
+            e.teacherEpochs = value;
+            e.studentEpochs = value;
+        });
     }
 
     public RunSettings withBatchSize(int value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, value,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.batchSize = value);
     }
 
     public RunSettings withLabelledFraction(double value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                value, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.labelledFraction = value);
     }
 
     public RunSettings withTransferSet(TransferSet value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, value, seed, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.transferSet = value);
     }
 
     public RunSettings withSeed(long value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, value, teacherSeesAllLabels, omittedClass);
+        return edit(e -> e.seed = value);
     }
 
     public RunSettings withTeacherSeesAllLabels(boolean value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, value, omittedClass);
+        return edit(e -> e.teacherSeesAllLabels = value);
     }
 
     /** A class the students never see, or {@link #NO_OMITTED_CLASS}. */
     public RunSettings withOmittedClass(int value) {
-        return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
-                labelledFraction, transferSet, seed, teacherSeesAllLabels, value);
+        return edit(e -> e.omittedClass = value);
+    }
+
+    private RunSettings edit(Consumer<Editor> change) {
+        Editor e = new Editor(this);
+        change.accept(e);
+        return e.build();
+    }
+
+    /** A copy's fields while one is changed; {@link #build()} checks them as the constructor does. */
+    private static final class Editor {
+        private LossMethod loss;
+        private float temperature;
+        private float alpha;
+        private float learningRate;
+        private int teacherEpochs;
+        private int studentEpochs;
+        private int batchSize;
+        private double labelledFraction;
+        private TransferSet transferSet;
+        private long seed;
+        private boolean teacherSeesAllLabels;
+        private int omittedClass;
+
+        Editor(RunSettings s) {
+            loss = s.loss;
+            temperature = s.temperature;
+            alpha = s.alpha;
+            learningRate = s.learningRate;
+            teacherEpochs = s.teacherEpochs;
+            studentEpochs = s.studentEpochs;
+            batchSize = s.batchSize;
+            labelledFraction = s.labelledFraction;
+            transferSet = s.transferSet;
+            seed = s.seed;
+            teacherSeesAllLabels = s.teacherSeesAllLabels;
+            omittedClass = s.omittedClass;
+        }
+
+        RunSettings build() {
+            return new RunSettings(loss, temperature, alpha, learningRate, teacherEpochs, studentEpochs, batchSize,
+                    labelledFraction, transferSet, seed, teacherSeesAllLabels, omittedClass);
+        }
     }
 }

@@ -121,7 +121,7 @@ public final class TemperatureSweep {
                         break sweep;
                     }
                     SweepRun run = new SweepRun(++index, total, t, a, seed);
-                    RunConfig.Builder b = base.toBuilder().temperature(t).alpha(a);
+                    RunConfig.Builder b = base.toBuilder().settings(s -> s.withTemperature(t).withAlpha(a));
                     if (reuseTeacher != null) {
                         b.reuseTeacher(reuseTeacher);
                     }

@@ -10,6 +10,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 
+import org.kdplayground.ui.NumberText;
 import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.ui.I18n;
 

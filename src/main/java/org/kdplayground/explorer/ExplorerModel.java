@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableObjectValue;
 
+import org.kdplayground.ui.NumberText;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.explorer.ClassLogits.Role;

@@ -85,10 +85,10 @@ public final class ExperimentFile {
             throw new IllegalArgumentException("\"version\" must be " + VERSION + ", got " + version);
         }
         DatasetSpec dataset = dataset(root.get("dataset"));
-        JsonFields.text(root, "description", "");
+        JsonFields.TEXT.read(root, "description", "");
         return new Experiment(dataset,
-                JsonFields.number(root, "testFraction", Experiment.DEFAULT_TEST_FRACTION),
-                Normalization.fromId(JsonFields.text(root, "normalize", Normalization.STANDARDIZE.id())),
+                JsonFields.NUMBER.read(root, "testFraction", Experiment.DEFAULT_TEST_FRACTION),
+                Normalization.fromId(JsonFields.TEXT.read(root, "normalize", Normalization.STANDARDIZE.id())),
                 net(root.get("teacher"), "teacher"),
                 net(root.get("student"), "student"),
                 settings(root, false, dataset));
@@ -111,29 +111,29 @@ public final class ExperimentFile {
      */
     static RunSettings settings(JsonNode node, boolean required, DatasetSpec dataset) {
         RunSettings s = RunSettings.DEFAULTS;
-        int epochs = JsonFields.integer(node, "epochs", s.teacherEpochs());
+        int epochs = JsonFields.INTEGER.read(node, "epochs", s.teacherEpochs());
         if (node.has("epochs")) {
             checkRange(NumericSetting.TEACHER_EPOCHS, "epochs", epochs);
             s = s.withEpochs(epochs);
         }
-        s = s.withLoss(LossMethod.fromId(JsonFields.text(node, "loss", LossMethod.HINTON.id())));
+        s = s.withLoss(LossMethod.fromId(JsonFields.TEXT.read(node, "loss", LossMethod.HINTON.id())));
         for (NumericSetting setting : NumericSetting.values()) {
             String key = setting.key();
             boolean whole = setting.range().wholeOnly();
             double value;
             if (required) {
-                value = whole ? JsonFields.integer(node, key) : JsonFields.number(node, key);
+                value = whole ? JsonFields.INTEGER.read(node, key) : JsonFields.NUMBER.read(node, key);
             } else {
-                value = whole ? JsonFields.integer(node, key, (int) setting.valueIn(s))
-                        : JsonFields.number(node, key, setting.valueIn(s));
+                value = whole ? JsonFields.INTEGER.read(node, key, (int) setting.valueIn(s))
+                        : JsonFields.NUMBER.read(node, key, setting.valueIn(s));
             }
             s = setting.with(s, value);
         }
-        String transfer = required ? JsonFields.text(node, "transferSet")
-                : JsonFields.text(node, "transferSet", "labelled");
-        long seed = required ? JsonFields.whole(node, "seed") : JsonFields.whole(node, "seed", s.seed());
-        boolean teacherSeesAll = required ? JsonFields.bool(node, "teacherSeesAllLabels")
-                : JsonFields.bool(node, "teacherSeesAllLabels", false);
+        String transfer = required ? JsonFields.TEXT.read(node, "transferSet")
+                : JsonFields.TEXT.read(node, "transferSet", "labelled");
+        long seed = required ? JsonFields.WHOLE.read(node, "seed") : JsonFields.WHOLE.read(node, "seed", s.seed());
+        boolean teacherSeesAll = required ? JsonFields.BOOLEAN.read(node, "teacherSeesAllLabels")
+                : JsonFields.BOOLEAN.read(node, "teacherSeesAllLabels", false);
         return s.withTransferSet(transferSet(transfer)).withSeed(seed).withTeacherSeesAllLabels(teacherSeesAll)
                 .withOmittedClass(omittedClass(JsonFields.optional(node, "omittedClass"), dataset));
     }
@@ -177,7 +177,7 @@ public final class ExperimentFile {
         JsonFields.onlyKeys(node, NET_KEYS, name + ".");
         List<Integer> sizes = node.has("hidden")
                 ? JsonFields.list(node, "hidden", JsonFields::wholeInt, "whole numbers") : List.of();
-        String activation = JsonFields.text(node, "activation", "relu");
+        String activation = JsonFields.TEXT.read(node, "activation", "relu");
         MlpSpec.Activation act;
         try {
             act = MlpSpec.Activation.valueOf(activation.toUpperCase(Locale.ROOT));
@@ -185,7 +185,7 @@ public final class ExperimentFile {
             throw new IllegalArgumentException(name + ".activation must be relu or tanh, got \"" + activation + "\"");
         }
         try {
-            return new MlpSpec(sizes, act, (float) JsonFields.number(node, "dropout", 0));
+            return new MlpSpec(sizes, act, (float) (double) JsonFields.NUMBER.read(node, "dropout", 0.0));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,85 +83,40 @@ final class JsonFields {
         return value;
     }
 
-    static double number(JsonNode node, String key) {
-        return asNumber(required(node, key), key);
-    }
+    /**
+     * A type of value a key may hold: what it accepts, how it is named in a message, how it is read.
+     *
+     * @param <T> the Java type read
+     */
+    record Kind<T>(Predicate<JsonNode> accepts, String what, Function<JsonNode, T> value) {
 
-    static double number(JsonNode node, String key, double fallback) {
-        JsonNode v = optional(node, key);
-        return v == null ? fallback : asNumber(v, key);
-    }
-
-    private static double asNumber(JsonNode v, String key) {
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw mistyped(key, "a number", v);
+        /** The value of a required key. */
+        T read(JsonNode node, String key) {
+            return convert(required(node, key), key);
         }
-        return v.asDouble();
-    }
 
-    static int integer(JsonNode node, String key) {
-        return asInteger(required(node, key), key);
-    }
-
-    static int integer(JsonNode node, String key, int fallback) {
-        JsonNode v = optional(node, key);
-        return v == null ? fallback : asInteger(v, key);
-    }
-
-    private static int asInteger(JsonNode v, String key) {
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw mistyped(key, "a whole number", v);
+        /** The value of an optional key, {@code fallback} when it is absent or null. */
+        T read(JsonNode node, String key, T fallback) {
+            JsonNode v = optional(node, key);
+            return v == null ? fallback : convert(v, key);
         }
-        return v.asInt();
-    }
 
-    static long whole(JsonNode node, String key) {
-        return asWhole(required(node, key), key);
-    }
-
-    static long whole(JsonNode node, String key, long fallback) {
-        JsonNode v = optional(node, key);
-        return v == null ? fallback : asWhole(v, key);
-    }
-
-    private static long asWhole(JsonNode v, String key) {
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw mistyped(key, "a whole number", v);
+        private T convert(JsonNode v, String key) {
+            if (!accepts.test(v)) {
+                throw mistyped(key, what, v);
+            }
+            return value.apply(v);
         }
-        return v.asLong();
     }
 
-    static boolean bool(JsonNode node, String key) {
-        return asBool(required(node, key), key);
-    }
-
-    static boolean bool(JsonNode node, String key, boolean fallback) {
-        JsonNode v = optional(node, key);
-        return v == null ? fallback : asBool(v, key);
-    }
-
-    private static boolean asBool(JsonNode v, String key) {
-        if (!v.isBoolean()) {
-            throw mistyped(key, "true or false", v);
-        }
-        return v.asBoolean();
-    }
-
-    static String text(JsonNode node, String key) {
-        return asText(required(node, key), key);
-    }
-
-    static String text(JsonNode node, String key, String fallback) {
-        JsonNode v = optional(node, key);
-        return v == null ? fallback : asText(v, key);
-    }
-
-    private static String asText(JsonNode v, String key) {
-        if (!v.isTextual()) {
-            throw mistyped(key, "a text", v);
-        }
-        return v.asText();
-    }
+    static final Kind<Double> NUMBER = new Kind<>(v -> v.isNumber() && Double.isFinite(v.asDouble()), "a number",
+            JsonNode::asDouble);
+    static final Kind<Integer> INTEGER = new Kind<>(v -> v.isIntegralNumber() && v.canConvertToInt(),
+            "a whole number", JsonNode::asInt);
+    static final Kind<Long> WHOLE = new Kind<>(v -> v.isIntegralNumber() && v.canConvertToLong(), "a whole number",
+            JsonNode::asLong);
+    static final Kind<Boolean> BOOLEAN = new Kind<>(JsonNode::isBoolean, "true or false", JsonNode::asBoolean);
+    static final Kind<String> TEXT = new Kind<>(JsonNode::isTextual, "a text", JsonNode::asText);
 
     /** A required list whose items {@code item} converts, or returns null for, a wrong item. */
     static <T> List<T> list(JsonNode node, String key, Function<JsonNode, T> item, String what) {

@@ -123,16 +123,16 @@ public final class WorkspaceFile {
                 JsonFields.list(node, "classNames", v -> v.isTextual() ? v.asText() : null, "texts"),
                 JsonFields.list(node, "teacher", JsonFields::finite, "numbers"),
                 JsonFields.list(node, "student", JsonFields::finite, "numbers"),
-                JsonFields.integer(node, "trueClass"),
-                JsonFields.number(node, "temperature"),
-                JsonFields.number(node, "alpha"),
-                JsonFields.bool(node, "softScaledByTSquared"),
+                JsonFields.INTEGER.read(node, "trueClass"),
+                JsonFields.NUMBER.read(node, "temperature"),
+                JsonFields.NUMBER.read(node, "alpha"),
+                JsonFields.BOOLEAN.read(node, "softScaledByTSquared"),
                 JsonFields.list(node, "gridTemperatures", JsonFields::finite, "numbers"));
     }
 
     private static Workspace.Training training(JsonNode node) {
         JsonFields.onlyKeys(node, TRAINING, "training.");
-        return new Workspace.Training(JsonFields.text(node, "preset"),
+        return new Workspace.Training(JsonFields.TEXT.read(node, "preset"),
                 ExperimentFile.fromJson(JsonFields.object(node, "experiment")));
     }
 
@@ -141,6 +141,6 @@ public final class WorkspaceFile {
         return new Workspace.Sweep(JsonFields.list(node, "temperatures", v -> {
             Double d = JsonFields.finite(v);
             return d == null ? null : d.floatValue();
-        }, "numbers"), JsonFields.integer(node, "seeds"));
+        }, "numbers"), JsonFields.INTEGER.read(node, "seeds"));
     }
 }

@@ -33,16 +33,16 @@ final class WorkspaceFileV1 {
         JsonFields.onlyKeys(node, TRAINING, "training.");
         JsonNode data = JsonFields.object(node, "dataset");
         JsonFields.onlyKeys(data, DATASET, "dataset.");
-        String name = JsonFields.text(data, "name");
+        String name = JsonFields.TEXT.read(data, "name");
         DatasetCatalog catalog;
         try {
             catalog = DatasetCatalog.fromId(name);
         } catch (DatasetException e) {
             throw new IllegalArgumentException("unknown data set \"" + name + "\"");
         }
-        DatasetSpec spec = catalog.defaultSpec().withSize(JsonFields.integer(data, "size"))
-                .withNoise(JsonFields.number(data, "noise")).withK(JsonFields.integer(data, "classes"))
-                .withSeed(JsonFields.whole(node, "seed"));
+        DatasetSpec spec = catalog.defaultSpec().withSize(JsonFields.INTEGER.read(data, "size"))
+                .withNoise(JsonFields.NUMBER.read(data, "noise")).withK(JsonFields.INTEGER.read(data, "classes"))
+                .withSeed(JsonFields.WHOLE.read(node, "seed"));
         Path folder = folder(JsonFields.required(data, "folder"));
         if (folder != null && catalog.kind() == DatasetCatalog.Kind.IDX_FOLDER) {
             spec = spec.withFolder(folder);
@@ -50,7 +50,7 @@ final class WorkspaceFileV1 {
         Experiment experiment = Experiment.of(spec)
                 .withNetworks(net(node, "teacher"), net(node, "student"))
                 .withSettings(ExperimentFile.settings(node, true, spec));
-        return new Workspace.Training(JsonFields.text(node, "preset"), experiment);
+        return new Workspace.Training(JsonFields.TEXT.read(node, "preset"), experiment);
     }
 
     private static Path folder(JsonNode value) {

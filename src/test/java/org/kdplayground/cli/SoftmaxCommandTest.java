@@ -90,7 +90,7 @@ class SoftmaxCommandTest {
 
     @Test
     void extremeLogitsStayFinite() {
-        CliRun run = CliRun.of("softmax", "--logits", "10000,-10000,0", "--temperatures", "0.01,1000").succeeds();
+        CliRun run = CliRun.of("softmax", "--logits", "10000,-10000,0", "--temperatures", "0.1,100").succeeds();
         assertThat(run.out()).doesNotContain("NaN").doesNotContain("Infinity");
     }
 
@@ -100,8 +100,9 @@ class SoftmaxCommandTest {
             "--logits 2,NaN                   | 'NaN' is not a number in --logits",
             "--logits 1e999                   | '1e999' is too large in --logits",
             "--logits 2,,1                    | empty value at position 2 in --logits",
-            "--logits 1,2 --temperatures 1,0  | temperature 0 in --temperatures must be greater than 0",
-            "--logits 1,2 --temperatures -2   | temperature -2 in --temperatures must be greater than 0",
+            "--logits 1,2 --temperatures 1,0  | each of --temperatures must be in [0.1, 100], got 0",
+            "--logits 1,2 --temperatures -2   | each of --temperatures must be in [0.1, 100], got -2",
+            "--logits 1,2 --temperatures 500  | each of --temperatures must be in [0.1, 100], got 500",
             "--logits 1,2 --temperatures x    | 'x' is not a number in --temperatures",
             "--logits 1,2 --digits 30         | --digits must be between 1 and 17",
     })

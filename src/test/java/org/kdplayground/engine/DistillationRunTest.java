@@ -117,10 +117,11 @@ class DistillationRunTest {
                 }
             }
         };
-        RunConfig config = TinyData.smallConfig(2).studentEpochs(4).build();
+        RunConfig config = TinyData.smallConfig(2).settings(s -> s.withStudentEpochs(4)).build();
         new DistillationRun(config, new TeacherCache(1)).run(base, counter, new RunControl());
         assertThat(base.getManagedArrays()).hasSize(before);
-        new DistillationRun(config.toBuilder().transferSet(TransferSet.ALL).labelledFraction(0.25).build(),
+        new DistillationRun(config.toBuilder().settings(s -> s.withTransferSet(TransferSet.ALL)).labelledFraction(0.25)
+                .build(),
                 new TeacherCache(1)).run(base, counter, new RunControl());
         assertThat(base.getManagedArrays()).hasSize(before);
         assertThat(studentEpochCounts).hasSize(8);
@@ -164,7 +165,7 @@ class DistillationRunTest {
                 }
             }
         };
-        new DistillationRun(TinyData.smallConfig(2).studentEpochs(1).build(), new TeacherCache(1))
+        new DistillationRun(TinyData.smallConfig(2).settings(s -> s.withStudentEpochs(1)).build(), new TeacherCache(1))
                 .run(base, asker, new RunControl());
         assertThat(flat.get(0)).hasSize(9000 * 2).isEqualTo(byRow.get(0)).isEqualTo(byDefault.get(0));
         assertThat(flat.get(0)).contains(byRow.get(0)[2 * 8191 + 1], byRow.get(0)[2 * 8999]);
@@ -223,7 +224,7 @@ class DistillationRunTest {
 
     @Test
     void absurdLearningRateReportsDivergenceAndNeverEmitsNaN() {
-        Recorder r = run(TinyData.smallConfig(8).learningRate(10f).epochs(5).build());
+        Recorder r = run(TinyData.smallConfig(8).settings(s -> s.withLearningRate(10f).withEpochs(5)).build());
         assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.DIVERGED);
         assertThat(r.result.message()).contains("learning rate").contains("too high");
         for (StepMetrics s : r.steps) {
@@ -238,7 +239,8 @@ class DistillationRunTest {
 
     @Test
     void transferSetAllTrainsOnEveryRowAndTheBaselineOnLabelsOnly() {
-        Recorder r = run(TinyData.smallConfig(9).transferSet(TransferSet.ALL).labelledFraction(0.25).build());
+        Recorder r = run(TinyData.smallConfig(9).settings(s -> s
+                .withTransferSet(TransferSet.ALL)).labelledFraction(0.25).build());
         assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
         assertThat(r.start.labelledRows()).isEqualTo(24);
         assertThat(r.start.studentStepsPerEpoch()).isEqualTo(6);

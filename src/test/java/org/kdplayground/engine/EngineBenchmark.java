@@ -29,9 +29,11 @@ public final class EngineBenchmark {
         Split split = Datasets.loadSplit(DatasetSpec.of("digits-8x8"), 0.3, 1.0);
         split = Normalizer.standardize(split.train()).apply(split);
         RunConfig base = RunConfig.builder(split).teacher(MlpSpec.of(256, 256)).student(MlpSpec.of(16))
-                .teacherEpochs(2).studentEpochs(epochs).batchSize(batch).learningRate(0.005f).build();
+                .settings(s -> s.withTeacherEpochs(2).withStudentEpochs(epochs).withBatchSize(batch)
+                        .withLearningRate(0.005f)).build();
         try (NDManager manager = NDManager.newBaseManager()) {
-            time(manager, base.toBuilder().studentEpochs(Math.max(5, epochs / 3)).build(), "warm-up");
+            time(manager, base.toBuilder().settings(s -> s.withStudentEpochs(Math.max(5, epochs / 3)))
+                    .build(), "warm-up");
             for (int rep = 0; rep < 2; rep++) {
                 time(manager, base, "cached teacher logits");
                 time(manager, base.toBuilder().cacheTeacherLogits(false).build(), "teacher forward each step");

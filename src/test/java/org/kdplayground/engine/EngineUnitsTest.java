@@ -41,7 +41,8 @@ class EngineUnitsTest {
 
     /** The labelled rows a configuration without rows of its own gets from its fraction and seed. */
     private static int[] labelled(Dataset data, double fraction, long seed) {
-        return RunConfig.builder(data, data).labelledFraction(fraction).seed(seed).build().labelledRows();
+        return RunConfig.builder(data, data).labelledFraction(fraction).settings(s -> s.withSeed(seed))
+                .build().labelledRows();
     }
 
     @Test
@@ -54,8 +55,10 @@ class EngineUnitsTest {
     @Test
     void configRejectsNonsenseWithAClearMessage() {
         RunConfig.Builder b = TinyData.smallConfig(1);
-        assertThatThrownBy(() -> b.temperature(0)).hasMessage("\"temperature\" must be in [0.1, 100], got 0");
-        assertThatThrownBy(() -> TinyData.smallConfig(1).alpha(1.5f)).hasMessageContaining("\"alpha\"");
+        assertThatThrownBy(() -> b.settings(s -> s
+                .withTemperature(0))).hasMessage("\"temperature\" must be in [0.1, 100], got 0");
+        assertThatThrownBy(() -> TinyData.smallConfig(1).settings(s -> s
+                .withAlpha(1.5f))).hasMessageContaining("\"alpha\"");
         assertThatThrownBy(() -> TinyData.smallConfig(1).labelledFraction(0))
                 .hasMessageContaining("\"labelledFraction\" must be in (0, 1]");
     }

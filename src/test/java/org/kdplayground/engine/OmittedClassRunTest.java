@@ -40,13 +40,10 @@ class OmittedClassRunTest {
         return RunConfig.builder(TinyData.blobs(150, 3, 1), TinyData.blobs(90, 3, 2))
                 .teacher(MlpSpec.of(16, 16))
                 .student(MlpSpec.of(8))
-                .teacherEpochs(8)
-                .studentEpochs(8)
-                .batchSize(16)
-                .learningRate(0.02f)
-                .seed(seed)
+                .settings(s -> s.withTeacherEpochs(8).withStudentEpochs(8).withBatchSize(16).withLearningRate(0.02f)
+                        .withSeed(seed))
                 .reuseTeacher(false)
-                .omittedClass(OMITTED);
+                .settings(s -> s.withOmittedClass(OMITTED));
     }
 
     private static DistillationRunTest.Recorder run(RunConfig config) {
@@ -58,7 +55,7 @@ class OmittedClassRunTest {
     @Test
     void noStudentBatchHoldsARowOfTheOmittedClass() {
         for (RunConfig config : List.of(blobs(1).build(),
-                blobs(2).labelledFraction(0.3).transferSet(TransferSet.ALL).build())) {
+                blobs(2).labelledFraction(0.3).settings(s -> s.withTransferSet(TransferSet.ALL)).build())) {
             List<int[]> batches = Collections.synchronizedList(new ArrayList<>());
             StudentTraining.hookStudentBatch = batches::add;
             DistillationRunTest.Recorder r = run(config);
@@ -80,7 +77,8 @@ class OmittedClassRunTest {
         int[] expected = java.util.Arrays.stream(omitting.labelledRows()).filter(r -> labels[r] != OMITTED).toArray();
         assertThat(rows.studentLabelled()).containsExactly(expected);
         assertThat(rows.teacherRows()).containsExactly(omitting.labelledRows());
-        TrainingRows all = new TrainingRows(omitting.toBuilder().omittedClass(RunSettings.NO_OMITTED_CLASS).build());
+        TrainingRows all = new TrainingRows(omitting.toBuilder().settings(s -> s
+                .withOmittedClass(RunSettings.NO_OMITTED_CLASS)).build());
         assertThat(all.studentLabelled()).containsExactly(omitting.labelledRows());
     }
 
@@ -89,7 +87,7 @@ class OmittedClassRunTest {
         RunConfig omitting = blobs(3).build();
         DistillationRunTest.Recorder with = run(omitting);
         DistillationRunTest.Recorder without = run(omitting.toBuilder()
-                .omittedClass(RunSettings.NO_OMITTED_CLASS).build());
+                .settings(s -> s.withOmittedClass(RunSettings.NO_OMITTED_CLASS)).build());
         assertThat(with.steps.stream().filter(s -> s.phase() == Phase.TEACHER).toList())
                 .isEqualTo(without.steps.stream().filter(s -> s.phase() == Phase.TEACHER).toList());
         assertThat(with.result.testAccuracy().get(ModelRole.TEACHER))
@@ -131,7 +129,7 @@ class OmittedClassRunTest {
 
     @Test
     void aRerunIsBitIdenticalCorrectionIncluded() {
-        RunConfig config = blobs(5).labelledFraction(0.5).transferSet(TransferSet.ALL).build();
+        RunConfig config = blobs(5).labelledFraction(0.5).settings(s -> s.withTransferSet(TransferSet.ALL)).build();
         DistillationRunTest.Recorder first = run(config);
         DistillationRunTest.Recorder second = run(config);
         assertThat(second.events).isEqualTo(first.events);
@@ -141,7 +139,7 @@ class OmittedClassRunTest {
     @Test
     void arrayCountStaysFlatWithTheCorrection() {
         int before = base.getManagedArrays().size();
-        run(blobs(6).studentEpochs(2).build());
+        run(blobs(6).settings(s -> s.withStudentEpochs(2)).build());
         assertThat(base.getManagedArrays()).hasSize(before);
     }
 
@@ -164,14 +162,15 @@ class OmittedClassRunTest {
 
     @Test
     void theOmittedClassMustBeAClassOfTheData() {
-        assertThat(assertThrows(IllegalArgumentException.class, () -> blobs(1).omittedClass(3).build())
+        assertThat(assertThrows(IllegalArgumentException.class, () -> blobs(1).settings(s -> s.withOmittedClass(3))
+                .build())
                 .getMessage()).contains("omitted class").contains("0 to 2").contains(": 3");
-        assertThrows(IllegalArgumentException.class, () -> blobs(1).omittedClass(-2).build());
+        assertThrows(IllegalArgumentException.class, () -> blobs(1).settings(s -> s.withOmittedClass(-2)).build());
         Dataset twoClasses = TinyData.moons(20, 0.1, 1);
         int[] onlyClassOne = java.util.stream.IntStream.range(0, 20).filter(i -> twoClasses.labels()[i] == 1)
                 .toArray();
         RunConfig.Builder labelsOfOneClass = RunConfig.builder(new org.kdplayground.data.Split(twoClasses,
-                twoClasses, onlyClassOne)).omittedClass(1);
+                twoClasses, onlyClassOne)).settings(s -> s.withOmittedClass(1));
         assertThat(assertThrows(IllegalArgumentException.class, labelsOfOneClass::build).getMessage())
                 .contains("no labelled training row");
     }

@@ -44,20 +44,22 @@ public final class SeedSweep {
     static RunConfig preset(String name, long seed) {
         return switch (name) {
             case "moons" -> builder("two-moons", seed, 1.0).teacher(MlpSpec.of(64, 64)).student(MlpSpec.of(8))
-                    .epochs(30).learningRate(0.01f).build();
+                    .settings(s -> s.withEpochs(30).withLearningRate(0.01f)).build();
             case "digits" -> builder("digits-8x8", seed, 1.0).teacher(MlpSpec.of(256, 256)).student(MlpSpec.of(16))
-                    .teacherEpochs(20).studentEpochs(30).learningRate(0.005f).build();
+                    .settings(s -> s.withTeacherEpochs(20).withStudentEpochs(30).withLearningRate(0.005f)).build();
             case "digits-few-labels-all" -> builder("digits-8x8", seed, 0.05).teacher(MlpSpec.of(256, 256))
-                    .student(MlpSpec.of(16)).teacherEpochs(150).studentEpochs(30).learningRate(0.005f)
-                    .transferSet(TransferSet.ALL).build();
+                    .student(MlpSpec.of(16)).settings(s -> s.withTeacherEpochs(150).withStudentEpochs(30)
+                            .withLearningRate(0.005f).withTransferSet(TransferSet.ALL)).build();
             case "digits-few-labels-labelled" -> builder("digits-8x8", seed, 0.05).teacher(MlpSpec.of(256, 256))
-                    .student(MlpSpec.of(16)).teacherEpochs(150).studentEpochs(300).learningRate(0.005f)
-                    .transferSet(TransferSet.LABELLED).build();
+                    .student(MlpSpec.of(16)).settings(s -> s.withTeacherEpochs(150).withStudentEpochs(300)
+                            .withLearningRate(0.005f).withTransferSet(TransferSet.LABELLED)).build();
             case "digits-strong-teacher" -> builder("digits-8x8", seed, 0.05).teacher(MlpSpec.of(256, 256))
-                    .student(MlpSpec.of(16)).teacherEpochs(20).studentEpochs(30).learningRate(0.005f)
-                    .transferSet(TransferSet.ALL).teacherSeesAllLabels(true).build();
+                    .student(MlpSpec.of(16)).settings(s -> s.withTeacherEpochs(20).withStudentEpochs(30)
+                            .withLearningRate(0.005f).withTransferSet(TransferSet.ALL).withTeacherSeesAllLabels(true))
+                            .build();
             case "digits-tiny-student" -> builder("digits-8x8", seed, 1.0).teacher(MlpSpec.of(256, 256))
-                    .student(MlpSpec.of(4)).teacherEpochs(20).studentEpochs(40).learningRate(0.005f).build();
+                    .student(MlpSpec.of(4)).settings(s -> s.withTeacherEpochs(20).withStudentEpochs(40)
+                            .withLearningRate(0.005f)).build();
             default -> throw new IllegalArgumentException("unknown preset " + name);
         };
     }
@@ -65,7 +67,8 @@ public final class SeedSweep {
     private static RunConfig.Builder builder(String dataset, long seed, double labelled) {
         Split split = Datasets.loadSplit(DatasetSpec.of(dataset).withSeed(seed), 0.3, labelled);
         split = Normalizer.standardize(split.train()).apply(split);
-        return RunConfig.builder(split).seed(seed).batchSize(64).temperature(4f).alpha(0.5f);
+        return RunConfig.builder(split).settings(s -> s.withSeed(seed).withBatchSize(64).withTemperature(4f)
+                .withAlpha(0.5f));
     }
 
     private static String stat(double[] v) {

@@ -16,8 +16,8 @@ class TemperatureSweepTest {
     /** Each seed its own data, as a sweep over an experiment does. */
     private static final LongFunction<RunConfig> CONFIG = seed -> RunConfig.builder(
                     TinyData.moons(96, 0.15, seed), TinyData.moons(64, 0.15, seed + 100))
-            .teacher(MlpSpec.of(16, 16)).student(MlpSpec.of(4)).epochs(2).batchSize(16).learningRate(0.02f)
-            .seed(seed).build();
+            .teacher(MlpSpec.of(16, 16)).student(MlpSpec.of(4)).settings(s -> s.withEpochs(2).withBatchSize(16)
+                    .withLearningRate(0.02f).withSeed(seed)).build();
 
     private static TemperatureSweep sweep() {
         return new TemperatureSweep(List.of(1f, 4f), List.of(0.5f), List.of(1L, 2L), CONFIG)

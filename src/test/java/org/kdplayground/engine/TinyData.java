@@ -51,10 +51,7 @@ public final class TinyData {
         return RunConfig.builder(moons(96, 0.15, 1), moons(64, 0.15, 2))
                 .teacher(MlpSpec.of(16, 16))
                 .student(MlpSpec.of(4))
-                .epochs(3)
-                .batchSize(16)
-                .learningRate(0.02f)
-                .seed(seed)
+                .settings(s -> s.withEpochs(3).withBatchSize(16).withLearningRate(0.02f).withSeed(seed))
                 .reuseTeacher(false);
     }
 }

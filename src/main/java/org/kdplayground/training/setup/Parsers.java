@@ -3,9 +3,11 @@ package org.kdplayground.training.setup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.Range;
+import org.kdplayground.ui.NumberText;
 import org.kdplayground.training.setup.SetupField.Invalid;
 import org.kdplayground.training.setup.SetupField.Parser;
 
@@ -14,9 +16,6 @@ public final class Parsers {
 
     public static final int MAX_LAYERS = 6;
     public static final int MAX_UNITS = 4096;
-    /** Plain decimals only: no NaN, Infinity, hex or type suffixes that Double.parseDouble would accept. */
-    private static final java.util.regex.Pattern PLAIN_NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Parsers() {
     }
@@ -63,7 +62,7 @@ public final class Parsers {
     public static Parser<Long> seed() {
         return text -> {
             try {
-                return Long.parseLong(text);
+                return Long.parseLong(text.replace('\u2212', '-').replace('\uFF0D', '-'));
             } catch (NumberFormatException e) {
                 throw new Invalid("setup_error_seed");
             }
@@ -77,20 +76,19 @@ public final class Parsers {
             if (text.isBlank()) {
                 return sizes;
             }
-            for (String part : text.split("[,\\s]+")) {
+            for (String part : NumberText.splitList(text)) {
                 if (part.isBlank()) {
                     continue;
                 }
-                int units;
-                try {
-                    units = Integer.parseInt(part);
-                } catch (NumberFormatException e) {
+                OptionalDouble parsed = NumberText.parse(part);
+                if (parsed.isEmpty() || parsed.getAsDouble() != Math.rint(parsed.getAsDouble())) {
                     throw new Invalid("setup_error_layers");
                 }
+                double units = parsed.getAsDouble();
                 if (units < 1 || units > MAX_UNITS) {
                     throw new Invalid("setup_error_units", MAX_UNITS);
                 }
-                sizes.add(units);
+                sizes.add((int) units);
             }
             if (sizes.size() > MAX_LAYERS) {
                 throw new Invalid("setup_error_depth", MAX_LAYERS);
@@ -103,7 +101,7 @@ public final class Parsers {
     public static Parser<List<Float>> temperatures() {
         return text -> {
             List<Float> values = new ArrayList<>();
-            for (String part : text.split("[,\\s]+")) {
+            for (String part : NumberText.splitList(text)) {
                 if (part.isBlank()) {
                     continue;
                 }
@@ -128,10 +126,11 @@ public final class Parsers {
         if (text.isEmpty()) {
             throw new Invalid("setup_error_empty");
         }
-        if (!PLAIN_NUMBER.matcher(text).matches()) {
+        OptionalDouble value = NumberText.parse(text);
+        if (value.isEmpty()) {
             throw new Invalid("setup_error_number", text);
         }
-        return Double.parseDouble(text);
+        return value.getAsDouble();
     }
 
     /**

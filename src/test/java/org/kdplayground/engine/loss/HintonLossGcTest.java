@@ -48,7 +48,7 @@ class HintonLossGcTest {
 
     @Test
     void forcedGcInsideTheLossChangesNothing() {
-        RunConfig config = TinyData.smallConfig(3).teacherEpochs(1).studentEpochs(2).build();
+        RunConfig config = TinyData.smallConfig(3).settings(s -> s.withTeacherEpochs(1).withStudentEpochs(2)).build();
         Outcome plain = run(config);
         HintonLoss.hookInsideLoss = System::gc;
         Outcome withGc = run(config);

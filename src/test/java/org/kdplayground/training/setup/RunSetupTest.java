@@ -210,4 +210,18 @@ class RunSetupTest {
         assertThat(t.accepts("0.1")).isTrue();
         assertThat(t.accepts("0.05")).isFalse();
     }
+
+    /** The set-up reads numbers as the explorer does: the typographic minus and full-width commas too. */
+    @Test
+    void fieldsReadNumbersAsTheExplorerDoes() {
+        RunSetup setup = new RunSetup();
+        setup.seed.textProperty().set("\u22125");
+        assertThat(setup.seed.value()).isEqualTo(-5L);
+        setup.teacherLayers.textProperty().set("32\uFF0C16");
+        assertThat(setup.teacherLayers.value()).containsExactly(32, 16);
+        setup.field(NumericSetting.ALPHA).textProperty().set(" 0.25 ");
+        assertThat(setup.field(NumericSetting.ALPHA).value()).isEqualTo(0.25);
+        setup.studentLayers.textProperty().set("8.5");
+        assertThat(setup.studentLayers.problemProperty().get().key()).isEqualTo("setup_error_layers");
+    }
 }

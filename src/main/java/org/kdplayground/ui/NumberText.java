@@ -1,10 +1,14 @@
-package org.kdplayground.explorer;
+package org.kdplayground.ui;
 
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
-/** Reads the numbers a learner types: plain decimals, an optional exponent, the typographic minus "−" too. */
-final class NumberText {
+/**
+ * Reads the numbers a learner types, the same on every screen: plain decimals with an optional exponent (no NaN,
+ * Infinity, hex or type suffixes), the typographic and full-width minus too; lists split at commas (full-width ones
+ * too), semicolons or spaces.
+ */
+public final class NumberText {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -12,7 +16,7 @@ final class NumberText {
     }
 
     /** The number in {@code text}, or empty when it is not a plain finite decimal. */
-    static OptionalDouble parse(String text) {
+    public static OptionalDouble parse(String text) {
         if (text == null) {
             return OptionalDouble.empty();
         }
@@ -25,7 +29,7 @@ final class NumberText {
     }
 
     /** The items of a comma-separated list (the full-width comma and semicolons count as commas too). */
-    static String[] splitList(String text) {
+    public static String[] splitList(String text) {
         String cleaned = text == null ? ""
                 : text.strip().replace('\uFF0C', ',').replace(';', ',').replace('\uFF1B', ',');
         if (cleaned.startsWith("[") && cleaned.endsWith("]")) {
