@@ -7,7 +7,7 @@ package org.kdplayground;
  */
 public final class RuntimeDefaults {
 
-    /** Intra-op threads: 1 was fastest on a 2-core machine for our small MLPs (see README, "Threads"). */
+    /** Intra-op threads: one is fastest for the small networks of the presets (docs/performance.md, "Threads"). */
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
 
     private RuntimeDefaults() {

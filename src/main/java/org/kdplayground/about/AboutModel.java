@@ -11,11 +11,9 @@ import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-
-import org.kdplayground.BuildInfo;
-import org.kdplayground.engine.EngineStatus;
 import javafx.beans.value.ObservableValue;
 
+import org.kdplayground.BuildInfo;
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.ui.I18n;
 

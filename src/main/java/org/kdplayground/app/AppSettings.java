@@ -1,6 +1,10 @@
 package org.kdplayground.app;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -8,6 +12,7 @@ import org.kdplayground.RuntimeDefaults;
 import org.kdplayground.io.SettingsStore;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.Theme;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,14 +79,14 @@ final class AppSettings {
     }
 
     /** The workspace files opened or saved last, newest first. */
-    java.util.List<java.nio.file.Path> recentFiles() {
-        java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>();
+    List<Path> recentFiles() {
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < MAX_RECENT_FILES; i++) {
             String value = values.getProperty("recent." + i);
             if (value != null && !value.isBlank()) {
                 try {
-                    files.add(java.nio.file.Path.of(value));
-                } catch (java.nio.file.InvalidPathException e) {
+                    files.add(Path.of(value));
+                } catch (InvalidPathException e) {
                     LOG.debug("Recent file {} dropped: {}", value, e.getMessage());
                 }
             }
@@ -89,7 +94,7 @@ final class AppSettings {
         return files;
     }
 
-    void setRecentFiles(java.util.List<java.nio.file.Path> files) {
+    void setRecentFiles(List<Path> files) {
         for (int i = 0; i < MAX_RECENT_FILES; i++) {
             if (i < files.size()) {
                 values.setProperty("recent." + i, files.get(i).toString());
@@ -99,7 +104,7 @@ final class AppSettings {
         }
     }
 
-    /** PyTorch intra-op threads; 1 by default (measured fastest for these small models on 2 cores). */
+    /** PyTorch intra-op threads; 1 by default (fastest for these small models, docs/performance.md). */
     int intraOpThreads() {
         int threads = (int) number("engine.intraOpThreads", RuntimeDefaults.DEFAULT_INTRA_OP_THREADS);
         return Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));

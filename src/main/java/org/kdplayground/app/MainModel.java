@@ -2,7 +2,11 @@ package org.kdplayground.app;
 
 import java.util.Objects;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.kdplayground.ui.I18n;
@@ -15,10 +19,10 @@ final class MainModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.EXPLORER);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     /** Presentation mode's UI scale, 1.0 to 2.0. */
-    private final javafx.beans.property.DoubleProperty uiScale =
-            new javafx.beans.property.SimpleDoubleProperty(this, "uiScale", 1.0);
-    private final javafx.beans.property.BooleanProperty fullScreen =
-            new javafx.beans.property.SimpleBooleanProperty(this, "fullScreen", false);
+    private final DoubleProperty uiScale =
+            new SimpleDoubleProperty(this, "uiScale", 1.0);
+    private final BooleanProperty fullScreen =
+            new SimpleBooleanProperty(this, "fullScreen", false);
     private final I18n i18n;
     private final Runnable quitAction;
 
@@ -38,11 +42,11 @@ final class MainModel {
         return theme;
     }
 
-    javafx.beans.property.DoubleProperty uiScaleProperty() {
+    DoubleProperty uiScaleProperty() {
         return uiScale;
     }
 
-    javafx.beans.property.BooleanProperty fullScreenProperty() {
+    BooleanProperty fullScreenProperty() {
         return fullScreen;
     }
 

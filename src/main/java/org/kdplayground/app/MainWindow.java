@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import javafx.beans.value.ObservableValue;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
-import javafx.scene.input.InputEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import javafx.util.Callback;
 import javafx.util.Duration;
@@ -36,10 +36,11 @@ import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.TrainingRehearsal;
-import org.kdplayground.ui.LatestValue;
-import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.ScaledPane;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.ThemeManager;
 import org.kdplayground.ui.ViewLoader;
 
@@ -99,7 +100,7 @@ final class MainWindow {
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
         main.controller().showLessonPanel(lessonPanel);
 
-        org.kdplayground.ui.ScaledPane scaled = new org.kdplayground.ui.ScaledPane(main.root());
+        ScaledPane scaled = new ScaledPane(main.root());
         model.uiScaleProperty().set(settings.uiScale());
         scaled.scaleProperty().bind(model.uiScaleProperty());
         model.uiScaleProperty().addListener((obs, old, now) -> {
@@ -175,8 +176,8 @@ final class MainWindow {
     /**
      * Once the engine is ready and then the user has left mouse and keyboard alone for {@link #REHEARSAL_DELAY},
      * trains the training screen's rehearsal run, unseen, so the user's first run is drawn warm
-     * ({@link TrainingRehearsal}). Its first frame draws a whole training screen for the first time (0.3–0.6 s on
-     * the reference machine): in a quiet second, it holds up no drag. It gives way to the user's own runs. Not with
+     * ({@link TrainingRehearsal}). Its first frame draws a whole training screen for the first time, which takes a
+     * noticeable moment: in a quiet second, it holds up no drag. It gives way to the user's own runs. Not with
      * {@code -Dkdplayground.rehearsal=false}.
      */
     void rehearseTrainingWhenReady() {

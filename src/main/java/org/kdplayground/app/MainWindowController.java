@@ -1,13 +1,20 @@
 package org.kdplayground.app;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
@@ -26,12 +33,10 @@ import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineState;
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.lessons.LessonsModel;
-import javafx.beans.value.ObservableValue;
-
-import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.Theme;
+
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the main window (menus, navigation, status bar) to {@link MainModel}; holds no state of its own. */
@@ -51,7 +56,7 @@ public final class MainWindowController {
     @FXML private MenuItem openItem;
     @FXML private MenuItem saveItem;
     @FXML private MenuItem saveAsItem;
-    @FXML private javafx.scene.control.Menu recentMenu;
+    @FXML private Menu recentMenu;
     @FXML private Label fileMessageLabel;
     @FXML private MenuItem aboutItem;
     @FXML private MenuItem lessonsItem;
@@ -59,10 +64,10 @@ public final class MainWindowController {
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private RadioMenuItem highContrastThemeItem;
-    @FXML private javafx.scene.control.Menu scaleMenu;
+    @FXML private Menu scaleMenu;
     @FXML private ToggleGroup scaleGroup;
-    @FXML private javafx.scene.control.CheckMenuItem fullScreenItem;
-    @FXML private javafx.scene.control.Menu languageMenu;
+    @FXML private CheckMenuItem fullScreenItem;
+    @FXML private Menu languageMenu;
     @FXML private ToggleGroup languageGroup;
     @FXML private ProgressIndicator engineSpinner;
     @FXML private Circle engineDot;
@@ -98,7 +103,7 @@ public final class MainWindowController {
     private void buildNavigation() {
         for (Screen screen : Screen.values()) {
             ToggleButton button = new ToggleButton();
-            button.setId("nav-" + screen.name().toLowerCase(java.util.Locale.ROOT));
+            button.setId("nav-" + screen.name().toLowerCase(Locale.ROOT));
             button.getStyleClass().add("nav-item");
             button.textProperty().bind(i18n.text(screen.labelKey()));
             button.setGraphic(new FontIcon(screen.iconLiteral()));
@@ -152,7 +157,7 @@ public final class MainWindowController {
         openItem.setOnAction(event -> files.open());
         saveItem.setOnAction(event -> files.save());
         saveAsItem.setOnAction(event -> files.saveAs());
-        files.recentFiles().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) change ->
+        files.recentFiles().addListener((ListChangeListener<Path>) change ->
                 buildRecentMenu());
         buildRecentMenu();
         fileMessageLabel.textProperty().bind(files.messageProperty());
@@ -160,12 +165,12 @@ public final class MainWindowController {
                 fileMessageLabel.pseudoClassStateChanged(ERROR, now));
     }
 
-    private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private void buildRecentMenu() {
         recentMenu.getItems().clear();
         int index = 0;
-        for (java.nio.file.Path path : files.recentFiles()) {
+        for (Path path : files.recentFiles()) {
             MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
             item.setMnemonicParsing(false);
             item.setId("recent-" + index++);

@@ -1,6 +1,8 @@
 package org.kdplayground.app;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +11,11 @@ import java.util.function.IntConsumer;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 import org.kdplayground.engine.EngineInfo;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.io.ExperimentFile;
 import org.kdplayground.training.RunState;
@@ -62,7 +66,7 @@ final class SmokeTest {
                 .orTimeout(ENGINE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .whenComplete((info, error) -> Platform.runLater(() -> {
                     if (error != null) {
-                        Throwable cause = error instanceof java.util.concurrent.CompletionException
+                        Throwable cause = error instanceof CompletionException
                                 && error.getCause() != null ? error.getCause() : error;
                         fail(cause instanceof TimeoutException
                                 ? "the engine was not ready after " + ENGINE_TIMEOUT_SECONDS + " s"
@@ -95,26 +99,26 @@ final class SmokeTest {
         if (result == null) {
             fail("the training run failed: " + training.messageProperty().get());
         } else if (!result.completed()) {
-            fail("the training run ended " + result.stopReason().name().toLowerCase(java.util.Locale.ROOT) + ": "
+            fail("the training run ended " + result.stopReason().name().toLowerCase(Locale.ROOT) + ": "
                     + result.message());
         } else {
-            pass(String.format(java.util.Locale.ROOT,
+            pass(String.format(Locale.ROOT,
                     "%s: engine %s %s on %s, tiny run trained in %.0f ms, distilled student test accuracy %.2f, "
                             + "%d ms after launch", PASSED, info.engineName(), info.engineVersion(),
                     info.deviceName(), result.totalMillis(),
-                    result.testAccuracy().getOrDefault(org.kdplayground.engine.ModelRole.DISTILLED, Double.NaN),
+                    result.testAccuracy().getOrDefault(ModelRole.DISTILLED, Double.NaN),
                     (System.nanoTime() - launched) / 1_000_000));
         }
     }
 
-    private static void whenTrue(javafx.beans.value.ObservableValue<Boolean> condition, Runnable action) {
+    private static void whenTrue(ObservableValue<Boolean> condition, Runnable action) {
         if (Boolean.TRUE.equals(condition.getValue())) {
             action.run();
             return;
         }
         condition.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
                 if (Boolean.TRUE.equals(now)) {
                     condition.removeListener(this);
                     action.run();

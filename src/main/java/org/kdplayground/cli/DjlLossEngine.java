@@ -1,12 +1,12 @@
 package org.kdplayground.cli;
 
-import ai.djl.ndarray.NDManager;
-
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.loss.ExampleLoss;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.math.SoftScaling;
+
+import ai.djl.ndarray.NDManager;
 
 /**
  * The loss as the training engine computes it: DJL/PyTorch in float32. The engine's loss always carries the T²

@@ -19,20 +19,19 @@ import org.kdplayground.math.SoftScaling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kd-playground loss}: the seed's distillation loss, its parts and its gradient, for one example typed on
+ * {@code kd-playground loss}: the notebook's distillation loss, its parts and its gradient, for one example typed on
  * the command line or for every case of a file in the reference format.
  */
 @Command(name = "loss",
         mixinStandardHelpOptions = true,
         description = {
-                "Computes the distillation loss of the seed notebook and its gradient:",
+                "Computes the distillation loss of the teaching notebook and its gradient:",
                 "  L = alpha * CE(y, softmax(z_s)) + (1 - alpha) * T^2 * KL(p_t^T || p_s^T)",
                 "where p^T = softmax(z / T) and alpha weights the hard loss.",
                 "",

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import org.kdplayground.math.SoftScaling;
 
 /**
- * Something that evaluates the distillation loss of one case: the exact math library now, a DJL/PyTorch engine
- * later. The {@code loss} command only talks to this interface, so adding an engine means one class and one
- * {@link EngineKind} constant.
+ * Something that evaluates the distillation loss of one case: the exact math library in double precision, or the
+ * DJL/PyTorch engine in float32 as training computes it. The {@code loss} command only talks to this interface, so
+ * adding an engine means one class and one {@link EngineKind} constant.
  */
 public interface LossEngine extends AutoCloseable {
 

@@ -2,13 +2,13 @@ package org.kdplayground.cli;
 
 import java.nio.file.Path;
 
-import ai.djl.engine.Engine;
-
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.io.ExperimentException;
 import org.kdplayground.io.ExperimentFile;
+
+import ai.djl.engine.Engine;
 
 /** What the commands that train ({@code train}, {@code sweep}) share: reading the experiment, starting the engine. */
 final class TrainingCommands {

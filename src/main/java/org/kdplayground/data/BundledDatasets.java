@@ -22,7 +22,7 @@ public final class BundledDatasets {
 
     /**
      * The 1,797 8x8 handwritten digits (UCI optdigits, test part): 64 features with integer values 0..16,
-     * classes "0".."9", {@code imageWidth = imageHeight = 8}. The shape of the seed notebook's
+     * classes "0".."9", {@code imageWidth = imageHeight = 8}. The shape of the teaching notebook's
      * {@code nn.Linear(64, 10)}. Each call reads a fresh copy, so callers may modify it; keep one if you need
      * it often.
      */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -78,12 +79,12 @@ public final class CsvReader {
     }
 
     public CsvReader withHeader(Header newHeader) {
-        return new CsvReader(labelIndex, labelName, java.util.Objects.requireNonNull(newHeader), labelOrder,
+        return new CsvReader(labelIndex, labelName, Objects.requireNonNull(newHeader), labelOrder,
                 delimiter);
     }
 
     public CsvReader withLabelOrder(LabelOrder order) {
-        return new CsvReader(labelIndex, labelName, header, java.util.Objects.requireNonNull(order), delimiter);
+        return new CsvReader(labelIndex, labelName, header, Objects.requireNonNull(order), delimiter);
     }
 
     public CsvReader withDelimiter(char newDelimiter) {

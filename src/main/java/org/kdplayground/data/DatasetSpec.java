@@ -1,5 +1,6 @@
 package org.kdplayground.data;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,7 +136,7 @@ public record DatasetSpec(String name, int size, double noise, long seed, int k,
             return ((Number) value).longValue();
         }
         try {
-            return new java.math.BigDecimal(value.toString().trim()).longValueExact();
+            return new BigDecimal(value.toString().trim()).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new DatasetException("dataset: \"seed\" must be a whole number, got " + value);
         }

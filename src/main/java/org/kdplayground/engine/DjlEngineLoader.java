@@ -1,5 +1,10 @@
 package org.kdplayground.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -61,19 +66,19 @@ public final class DjlEngineLoader implements EngineLoader {
      * libtorch's CUDA build brings its own runtime, so such a machine can still train on its GPU.
      */
     static boolean nvidiaDriverSeesGpu() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String windir = System.getenv().getOrDefault("SystemRoot", "C:\\Windows");
-            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(windir, "System32", "nvidia-smi.exe"));
+            return Files.isRegularFile(Path.of(windir, "System32", "nvidia-smi.exe"));
         }
-        return hasGpuEntries(java.nio.file.Path.of("/proc/driver/nvidia/gpus"));
+        return hasGpuEntries(Path.of("/proc/driver/nvidia/gpus"));
     }
 
     /** Linux: the driver lists one folder per GPU in {@code /proc/driver/nvidia/gpus}. */
-    static boolean hasGpuEntries(java.nio.file.Path gpus) {
-        try (var entries = java.nio.file.Files.list(gpus)) {
+    static boolean hasGpuEntries(Path gpus) {
+        try (var entries = Files.list(gpus)) {
             return entries.findAny().isPresent();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

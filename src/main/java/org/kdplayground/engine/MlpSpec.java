@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import ai.djl.nn.Block;
@@ -71,7 +72,7 @@ public record MlpSpec(List<Integer> hidden, Activation activation, float dropout
     public String describe(int inputs, int classes) {
         String layers = hidden.stream().map(String::valueOf).collect(Collectors.joining("-"));
         return inputs + "-" + (layers.isEmpty() ? "" : layers + "-") + classes + " "
-                + activation.name().toLowerCase(java.util.Locale.ROOT)
+                + activation.name().toLowerCase(Locale.ROOT)
                 + (dropout > 0 ? " dropout " + dropout : "");
     }
 }

@@ -35,7 +35,7 @@ public record RunSettings(LossMethod loss, float temperature, float alpha, float
     /** The value of {@link #omittedClass()} when the students see every class. */
     public static final int NO_OMITTED_CLASS = -1;
 
-    /** The seed notebook's loss (T 4, α 0.5) with Adam 0.01, 30 epochs each, batch 64, every label, seed 42. */
+    /** The teaching notebook's loss (T 4, α 0.5) with Adam 0.01, 30 epochs each, batch 64, every label, seed 42. */
     public static final RunSettings DEFAULTS = new RunSettings(LossMethod.HINTON, 4f, 0.5f, 0.01f, 30, 30, 64, 1.0,
             TransferSet.LABELLED, 42, false, NO_OMITTED_CLASS);
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a temperature sweep produced: one row per finished run and the seeds pooled per (T, α). A cancelled or
@@ -51,7 +52,7 @@ public record SweepResult(List<SweepRow> rows, List<SweepSummary> summaries, int
         return perSeed(SweepRow::baselineAccuracy);
     }
 
-    private Spread perSeed(java.util.function.ToDoubleFunction<SweepRow> value) {
+    private Spread perSeed(ToDoubleFunction<SweepRow> value) {
         Map<Long, Double> first = new LinkedHashMap<>();
         for (SweepRow row : rows) {
             first.putIfAbsent(row.seed(), value.applyAsDouble(row));

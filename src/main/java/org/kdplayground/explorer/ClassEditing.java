@@ -1,6 +1,7 @@
 package org.kdplayground.explorer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -10,9 +11,9 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 
-import org.kdplayground.ui.NumberText;
 import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.NumberText;
 
 /**
  * The explorer's commands on its classes: typed and slid logits, names, adding and removing classes, pasted lists
@@ -135,9 +136,9 @@ final class ClassEditing {
     void applyPreset(Preset preset) {
         ClassLogits now = logits.get();
         switch (preset) {
-            case SEED -> {
+            case NOTEBOOK -> {
                 label.set(0);
-                logits.set(new ClassLogits(ClassLogits.indexNames(5), Preset.SEED_TEACHER, Preset.SEED_STUDENT));
+                logits.set(new ClassLogits(ClassLogits.indexNames(5), Preset.NOTEBOOK_TEACHER, Preset.NOTEBOOK_STUDENT));
             }
             case CONFIDENT_TEACHER -> logits.set(now.with(Role.TEACHER,
                     Preset.confidentTeacher(now.classes(), trueClass(now))));
@@ -163,6 +164,6 @@ final class ClassEditing {
     }
 
     private static double[] resized(double[] values, int length) {
-        return java.util.Arrays.copyOf(values, length);
+        return Arrays.copyOf(values, length);
     }
 }

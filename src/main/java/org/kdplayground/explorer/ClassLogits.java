@@ -1,7 +1,9 @@
 package org.kdplayground.explorer;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The explorer's classes at one moment: their names and the teacher's and student's logits, always of one length.
@@ -23,7 +25,7 @@ public record ClassLogits(List<String> names, double[] teacher, double[] student
 
     /** Default names: the class index, as PyTorch's labels count them. */
     static List<String> indexNames(int classes) {
-        return java.util.stream.IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+        return IntStream.range(0, classes).mapToObj(Integer::toString).toList();
     }
 
     /** Number of classes. */
@@ -51,18 +53,18 @@ public record ClassLogits(List<String> names, double[] teacher, double[] student
     @Override
     public boolean equals(Object o) {
         return o instanceof ClassLogits other && names.equals(other.names)
-                && java.util.Arrays.equals(teacher, other.teacher) && java.util.Arrays.equals(student, other.student);
+                && Arrays.equals(teacher, other.teacher) && Arrays.equals(student, other.student);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(names, java.util.Arrays.hashCode(teacher), java.util.Arrays.hashCode(student));
+        return Objects.hash(names, Arrays.hashCode(teacher), Arrays.hashCode(student));
     }
 
     @Override
     public String toString() {
-        return "ClassLogits" + names + " teacher " + java.util.Arrays.toString(teacher)
-                + " student " + java.util.Arrays.toString(student);
+        return "ClassLogits" + names + " teacher " + Arrays.toString(teacher)
+                + " student " + Arrays.toString(student);
     }
 
     /** Which model's logits. */

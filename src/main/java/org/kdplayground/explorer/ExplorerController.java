@@ -1,13 +1,16 @@
 package org.kdplayground.explorer;
 
+import java.util.Locale;
 import java.util.Objects;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -57,7 +60,7 @@ public final class ExplorerController {
     @FXML private VBox lossRight;
     @FXML private GradientChart gradientChart;
     @FXML private Label gradientNote;
-    @FXML private javafx.scene.control.TabPane detailTabs;
+    @FXML private TabPane detailTabs;
     @FXML private TextField gridField;
     @FXML private VBox gridCharts;
     @FXML private LogLineChart curvesChart;
@@ -81,14 +84,14 @@ public final class ExplorerController {
         bindTemperature();
         alphaSlider.valueProperty().bindBidirectional(model.alphaProperty());
         Sliders.pageKeys(alphaSlider, 0.25);
-        alphaValue.textProperty().bind(model.alphaProperty().asString(java.util.Locale.ROOT, "%.2f"));
+        alphaValue.textProperty().bind(model.alphaProperty().asString(Locale.ROOT, "%.2f"));
         tSquaredSwitch.selectedProperty().bindBidirectional(model.softScaledByTSquaredProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
         for (Preset preset : Preset.values()) {
             MenuItem item = new MenuItem();
-            item.setId("preset-" + preset.name().toLowerCase(java.util.Locale.ROOT));
+            item.setId("preset-" + preset.name().toLowerCase(Locale.ROOT));
             item.textProperty().bind(i18n.text(preset.labelKey()));
             item.setOnAction(e -> model.applyPreset(preset));
             presetMenu.getItems().add(item);
@@ -96,10 +99,10 @@ public final class ExplorerController {
         new LogitsEditor(model, i18n, Role.TEACHER, teacherRows);
         new LogitsEditor(model, i18n, Role.STUDENT, studentRows);
         teacherTCaption.textProperty().bind(i18n.format("explorer_chart_teacher_t",
-                model.temperatureProperty().asString(java.util.Locale.ROOT, "%.2f")));
+                model.temperatureProperty().asString(Locale.ROOT, "%.2f")));
         studentTCaption.textProperty().bind(i18n.format("explorer_chart_student_t",
-                model.temperatureProperty().asString(java.util.Locale.ROOT, "%.2f")));
-        softName.textProperty().bind(javafx.beans.binding.Bindings.when(model.softScaledByTSquaredProperty())
+                model.temperatureProperty().asString(Locale.ROOT, "%.2f")));
+        softName.textProperty().bind(Bindings.when(model.softScaledByTSquaredProperty())
                 .then(i18n.text("explorer_loss_soft_t_squared")).otherwise(i18n.text("explorer_loss_soft_plain")));
         bindDetailTab();
         lossPanel.widthProperty().addListener((obs, old, now) -> placeFormula(now.doubleValue()));

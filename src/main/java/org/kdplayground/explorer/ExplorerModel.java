@@ -1,7 +1,10 @@
 package org.kdplayground.explorer;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -9,6 +12,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,9 +20,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 
-import org.kdplayground.ui.NumberText;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.explorer.ClassLogits.Role;
@@ -27,6 +31,8 @@ import org.kdplayground.math.DistillationLoss;
 import org.kdplayground.math.LossBreakdown;
 import org.kdplayground.math.SoftScaling;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.LogitsExample;
+import org.kdplayground.ui.NumberText;
 
 /**
  * The explorer's state (logits, true class, T, α, the T² switch, the grid's temperatures) and everything derived
@@ -58,8 +64,8 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<double[]> gridTemperatures =
             new ReadOnlyObjectWrapper<>(this, "gridTemperatures", new double[] {1, 2, 4, 8});
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final javafx.beans.property.ObjectProperty<DetailTab> detailTab =
-            new javafx.beans.property.SimpleObjectProperty<>(this, "detailTab", DetailTab.GRADIENT);
+    private final ObjectProperty<DetailTab> detailTab =
+            new SimpleObjectProperty<>(this, "detailTab", DetailTab.GRADIENT);
     private final ObjectBinding<LossBreakdown> breakdown;
     private final ObjectBinding<GradientInfo> gradient;
     private final ObjectBinding<TemperatureCurves> curves;
@@ -70,7 +76,7 @@ public final class ExplorerModel {
     public ExplorerModel(I18n i18n) {
         this.i18n = Objects.requireNonNull(i18n);
         this.classes = new ClassEditing(logits, label, i18n, this::report, this::clearMessage);
-        applyPreset(Preset.SEED);
+        applyPreset(Preset.NOTEBOOK);
         breakdown = Bindings.createObjectBinding(this::computeBreakdown,
                 logits, label, temperature, alpha, softScaledByTSquared);
         gradient = Bindings.createObjectBinding(() -> GradientInfo.of(getLogits(), safeLabel(), getTemperature(),
@@ -108,7 +114,7 @@ public final class ExplorerModel {
         temperature.set(Math.max(MIN_TEMPERATURE, Math.min(MAX_TEMPERATURE, value)));
     }
 
-    /** α, the weight of the hard loss (as in the seed), within [0, 1]. */
+    /** α, the weight of the hard loss (as in the teaching notebook), within [0, 1]. */
     public DoubleProperty alphaProperty() {
         return alpha;
     }
@@ -121,7 +127,7 @@ public final class ExplorerModel {
         alpha.set(Math.max(0.0, Math.min(1.0, value)));
     }
 
-    /** Whether the soft loss is multiplied by T², as in the seed (on by default). */
+    /** Whether the soft loss is multiplied by T², as in the teaching notebook (on by default). */
     public BooleanProperty softScaledByTSquaredProperty() {
         return softScaledByTSquared;
     }
@@ -136,7 +142,7 @@ public final class ExplorerModel {
     }
 
     /** The tab shown under the loss panel (lessons pick it; the view follows both ways). */
-    public javafx.beans.property.ObjectProperty<DetailTab> detailTabProperty() {
+    public ObjectProperty<DetailTab> detailTabProperty() {
         return detailTab;
     }
 
@@ -227,7 +233,7 @@ public final class ExplorerModel {
      * Shows a real example from a training run: its classes, the teacher's and the student's logits, its true
      * class, and the run's T (kept within the slider's range) and α.
      */
-    public void showExample(org.kdplayground.ui.LogitsExample example) {
+    public void showExample(LogitsExample example) {
         logits.set(new ClassLogits(example.classNames(), example.teacher(), example.student()));
         label.set(example.label());
         setTemperature(example.temperature());
@@ -283,7 +289,7 @@ public final class ExplorerModel {
                 "the explorer's classes, teacher and student logits must have one length");
         require(state.classNames().stream().allMatch(name -> name != null && !name.isBlank()),
                 "a class name is empty");
-        require(java.util.stream.Stream.concat(state.teacher().stream(), state.student().stream())
+        require(Stream.concat(state.teacher().stream(), state.student().stream())
                 .allMatch(v -> Math.abs(v) <= LOGIT_LIMIT), "a logit is beyond ±" + LOGIT_LIMIT);
         require(state.trueClass() >= 0 && state.trueClass() < n, "the true class is not one of the classes");
         require(inTemperatureRange(state.temperature()), "the explorer's temperature is out of range");
@@ -316,11 +322,11 @@ public final class ExplorerModel {
         }
     }
 
-    private static java.util.List<Double> boxed(double[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 
-    private static double[] unboxed(java.util.List<Double> values) {
+    private static double[] unboxed(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

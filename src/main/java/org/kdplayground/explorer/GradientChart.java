@@ -1,5 +1,6 @@
 package org.kdplayground.explorer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.IntegerProperty;
@@ -47,7 +48,7 @@ public class GradientChart extends CanvasChart {
     private static final List<CssMetaData<? extends Styleable, ?>> META;
 
     static {
-        java.util.ArrayList<CssMetaData<? extends Styleable, ?>> all = new java.util.ArrayList<>(
+        ArrayList<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(
                 CanvasChart.getClassCssMetaData());
         all.add(TOTAL_META);
         META = List.copyOf(all);

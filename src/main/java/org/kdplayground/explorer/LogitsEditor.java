@@ -1,7 +1,9 @@
 package org.kdplayground.explorer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
@@ -48,7 +50,7 @@ final class LogitsEditor {
         summary.getStyleClass().add("logits-summary");
         summary.setWrapText(true);
         labelSpinner.setEditable(true);
-        labelSpinner.setId(role.name().toLowerCase(java.util.Locale.ROOT) + "-label-spinner");
+        labelSpinner.setId(role.name().toLowerCase(Locale.ROOT) + "-label-spinner");
         labelSpinner.valueProperty().addListener((obs, old, now) -> {
             if (!updating && now != null) {
                 model.labelProperty().set(now);
@@ -102,8 +104,8 @@ final class LogitsEditor {
         rows.clear();
         labels.getToggles().clear();
         double[] values = now.of(role);
-        double min = java.util.Arrays.stream(values).min().orElse(0);
-        double max = java.util.Arrays.stream(values).max().orElse(0);
+        double min = Arrays.stream(values).min().orElse(0);
+        double max = Arrays.stream(values).max().orElse(0);
         summary.textProperty().bind(i18n.format("explorer_summary", now.classes(),
                 NumberFormats.significant(min), NumberFormats.significant(max)));
         labelSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, now.classes() - 1,
@@ -124,7 +126,7 @@ final class LogitsEditor {
         private final HBox node;
 
         Row(int index) {
-            String prefix = role.name().toLowerCase(java.util.Locale.ROOT) + "-";
+            String prefix = role.name().toLowerCase(Locale.ROOT) + "-";
             radio.setUserData(index);
             radio.setToggleGroup(labels);
             radio.setId(prefix + "label-" + index);

@@ -4,8 +4,8 @@ import java.util.Random;
 
 /** Ready-made logits that show one idea each; the label key names the preset in the menu. */
 public enum Preset {
-    /** The seed's figure: teacher [2.0, 1.0, 0.5, 0.1, −0.5]; a student that prefers the wrong class. */
-    SEED("explorer_preset_seed"),
+    /** The notebook's figure: teacher [2.0, 1.0, 0.5, 0.1, −0.5]; a student that prefers the wrong class. */
+    NOTEBOOK("explorer_preset_notebook"),
     /** A teacher sure of the true class: 10 there, 0 down to −2 elsewhere. */
     CONFIDENT_TEACHER("explorer_preset_confident"),
     /** A teacher that hesitates: 0.5 at the true class, 0.3 down to 0 elsewhere. */
@@ -15,8 +15,8 @@ public enum Preset {
     /** Both sides drawn from N(0, 2²) with a seed, reproducibly. */
     RANDOM("explorer_preset_random");
 
-    static final double[] SEED_TEACHER = {2.0, 1.0, 0.5, 0.1, -0.5};
-    static final double[] SEED_STUDENT = {1.0, 1.5, 0.2, 0.3, -0.5};
+    static final double[] NOTEBOOK_TEACHER = {2.0, 1.0, 0.5, 0.1, -0.5};
+    static final double[] NOTEBOOK_STUDENT = {1.0, 1.5, 0.2, 0.3, -0.5};
 
     private final String labelKey;
 

@@ -2,6 +2,7 @@ package org.kdplayground.lessons;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.kdplayground.lessons.LessonStage.ExplorerTab;
 import org.kdplayground.lessons.LessonStage.TrainingTab;
@@ -38,11 +39,11 @@ final class LessonCatalog {
         return List.of(temperature(), lossAndTSquared(), logitMatching(), darkKnowledge(), whenItHelps());
     }
 
-    /** The seed's figure in the explorer at one temperature and tab. */
-    private static java.util.function.Consumer<LessonStage> seed(double t, ExplorerTab tab) {
+    /** The notebook's figure in the explorer at one temperature and tab. */
+    private static Consumer<LessonStage> seed(double t, ExplorerTab tab) {
         return stage -> {
             stage.showExplorer(tab);
-            stage.applyExplorerPreset("SEED");
+            stage.applyExplorerPreset("NOTEBOOK");
             stage.setGridTemperatures(SEED_GRID);
             stage.setSoftScaledByTSquared(true);
             stage.setAlpha(0.5);
@@ -85,7 +86,7 @@ final class LessonCatalog {
     }
 
     private static Lesson logitMatching() {
-        java.util.function.Consumer<LessonStage> softOnly = stage -> stage.setAlpha(0);
+        Consumer<LessonStage> softOnly = stage -> stage.setAlpha(0);
         return new Lesson("logit-matching", "lesson3_title", List.of(
                 LessonStep.of("lesson3_step1_title", "lesson3_step1_text", EQUATION_4,
                         seed(1, ExplorerTab.GRADIENT).andThen(softOnly)),

@@ -1,14 +1,14 @@
 package org.kdplayground.math;
 
 /**
- * The seed's distillation loss for one example and its exact gradient with respect to the student's logits:
+ * The teaching notebook's distillation loss for one example and its exact gradient with respect to the student's logits:
  *
  * <pre>
  *   L = α·CE(y, softmax(z_s)) + (1 − α)·T²·KL(p_t^T ‖ p_s^T),   p^T = softmax(z / T)
  *   ∂L/∂z_s = α·(softmax(z_s) − onehot(y)) + (1 − α)·T·(p_s^T − p_t^T)
  * </pre>
  *
- * α weights the <em>hard</em> loss, as in the seed, torchdistill and the Keras example. With
+ * α weights the <em>hard</em> loss, as in the teaching notebook, torchdistill and the Keras example. With
  * {@link SoftScaling#NONE} the T² factor is dropped and the soft gradient becomes {@code (1 − α)/T·(p_s^T − p_t^T)}.
  * Matches PyTorch's {@code F.cross_entropy} and {@code F.kl_div(..., reduction='batchmean')} for a batch of one.
  * A term whose weight is 0 contributes exactly 0 to the total and the gradient.
@@ -18,7 +18,7 @@ public final class DistillationLoss {
     private DistillationLoss() {
     }
 
-    /** The seed's loss (with T²) and all its parts. */
+    /** The notebook's loss (with T²) and all its parts. */
     public static LossBreakdown compute(double[] student, double[] teacher, int label, double temperature,
                                         double alpha) {
         return compute(student, teacher, label, temperature, alpha, SoftScaling.T_SQUARED);

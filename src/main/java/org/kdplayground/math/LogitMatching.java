@@ -6,7 +6,7 @@ package org.kdplayground.math;
  *
  * <pre>
  *   ∂KL/∂z_s,i = (p_s,i^T − p_t,i^T) / T  ≈  (ẑ_s,i − ẑ_t,i) / (N·T²)      (without the T² factor)
- *   ∂(T²·KL)/∂z_s,i = T·(p_s,i^T − p_t,i^T)  ≈  (ẑ_s,i − ẑ_t,i) / N       (with it, as in the seed)
+ *   ∂(T²·KL)/∂z_s,i = T·(p_s,i^T − p_t,i^T)  ≈  (ẑ_s,i − ẑ_t,i) / N       (with it, as in the notebook)
  * </pre>
  *
  * where {@code ẑ} are the logits minus their mean and N is the number of classes. All gradients here are of the

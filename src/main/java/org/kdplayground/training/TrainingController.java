@@ -27,7 +27,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
-import org.controlsfx.validation.ValidationSupport;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.training.learned.ExamplesTab;
@@ -43,6 +42,8 @@ import org.kdplayground.training.sweep.SweepTab;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
 import org.kdplayground.ui.ProbabilityBarChart;
+
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * Binds the live distillation screen's FXML to its {@link TrainingModel}: each area of the screen is bound by its own

@@ -2,17 +2,13 @@ package org.kdplayground.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,32 +16,23 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
-import org.kdplayground.engine.Phase;
-import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
-import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.io.Workspace;
 import org.kdplayground.training.learned.ExampleSelection;
 import org.kdplayground.training.live.CollectionAfterRun;
 import org.kdplayground.training.live.FramePacer;
 import org.kdplayground.training.live.LiveMetrics;
-import org.kdplayground.training.live.RunEvent;
-import org.kdplayground.training.live.RunWorker;
 import org.kdplayground.training.results.RunRecord;
 import org.kdplayground.training.setup.DataPreview;
 import org.kdplayground.training.setup.RunSetup;
@@ -55,7 +42,6 @@ import org.kdplayground.training.sweep.SweepModel;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LogitsExample;
 import org.kdplayground.ui.TaskExecutor;
-import org.kdplayground.io.Workspace;
 
 /**
  * The live distillation screen's model. It composes the screen's parts (the set-up and its data preview, the live

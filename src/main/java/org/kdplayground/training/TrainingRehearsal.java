@@ -3,22 +3,22 @@ package org.kdplayground.training;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import javafx.beans.value.ObservableValue;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 
 import org.kdplayground.engine.EngineStatus;
-import org.kdplayground.ui.TaskExecutor;
+import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.ViewLoader;
-import org.kdplayground.training.setup.TrainingPreset;
 
 /**
  * A small two-moons run trained once, early in a session, on a training screen of its own that nobody sees (an
@@ -26,14 +26,13 @@ import org.kdplayground.training.setup.TrainingPreset;
  * computed once, within one FX task, so nothing of them is ever drawn.
  *
  * <p>Why: a session's first run is drawn cold. The JIT compiles the screen's and the engine's code while the run
- * streams, classes load, glyphs are rasterized, the set-up panel meets its greyed-out styles for the first time. On
- * the 2-core reference machine with software rendering, a session's first two-moons run had frames of 50–78 ms at
- * Start and in its first 0.3 s; later runs stayed near 20 ms. A teacher's first Start in front of a class is the one
- * that matters, so the rehearsal pays that cost before it (README, "Measurements").
+ * streams, classes load, glyphs are rasterized, the set-up panel meets its greyed-out styles for the first time, so
+ * the first run's frames are late where later runs' are not. A teacher's first Start in front of a class is the one
+ * that matters, so the rehearsal pays that cost before it (docs/performance.md has the figures).
  *
  * <p>The rehearsal shares nothing a user sees: its own model (no run joins the history), its own view and
- * {@link I18n}, and the engine's worker only while it trains (0.6–1.1 s on the reference machine). It gives way to the user: it
- * does not start while the user's screen trains or sweeps, and stops at its next step as soon as it does.
+ * {@link I18n}, and the engine's worker only while it trains (about a second). It gives way to the user: it does not
+ * start while the user's screen trains or sweeps, and stops at its next step as soon as it does.
  */
 public final class TrainingRehearsal {
 
@@ -41,8 +40,8 @@ public final class TrainingRehearsal {
     public enum State { NOT_STARTED, RUNNING, DONE, CANCELLED }
 
     /**
-     * The rehearsal's set-up: the two-moons preset (about a second of frames on the reference machine, every phase
-     * and chart of a run), with a seed of its own so the teacher it leaves in the cache is not the user's.
+     * The rehearsal's set-up: the two-moons preset (short, yet every phase and chart of a run), with a seed of its own
+     * so the teacher it leaves in the cache is not the user's.
      */
     static final TrainingPreset PRESET = TrainingPreset.TWO_MOONS;
     static final String SEED = "1000";
@@ -155,8 +154,8 @@ public final class TrainingRehearsal {
 
     /**
      * Computes the styles a screen has while a run locks its set-up, and puts it back as it was, within one FX task:
-     * the next pulse sees no change, and the first real Start finds the styles cached (greying out the set-up panel
-     * cost 18–25 ms of CPU the first time and 10 ms later, TrainingActionCost). Does nothing while a run is busy.
+     * the next pulse sees no change, and the first real Start finds the styles cached (greying out the set-up panel is
+     * costly the first time, and would land in Start's frame). Does nothing while a run is busy.
      */
     static void warmLockedStyles(TrainingModel model, Node screen) {
         if (screen.getScene() == null || model.stateProperty().get().busy()) {

@@ -3,6 +3,7 @@ package org.kdplayground.ui;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
@@ -194,7 +195,7 @@ public abstract class CanvasChart extends Region {
         }
 
         private static CssMetaData<CanvasChart, Paint> paintMeta(String property, Paint initial,
-                java.util.function.Function<CanvasChart, StyleableObjectProperty<Paint>> field) {
+                Function<CanvasChart, StyleableObjectProperty<Paint>> field) {
             return new CssMetaData<>(property, StyleConverter.getPaintConverter(), initial) {
                 @Override
                 public boolean isSettable(CanvasChart chart) {

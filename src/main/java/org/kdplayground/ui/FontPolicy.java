@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import javafx.scene.text.Font;
+
 /**
  * Picks the font family for a language from those installed. Chinese needs a CJK family first, or Linux draws
  * boxes: Microsoft YaHei on Windows, PingFang SC on macOS, Noto Sans CJK SC or WenQuanYi Micro Hei on Linux.
@@ -28,7 +30,7 @@ public final class FontPolicy {
     }
 
     public static FontPolicy ofSystem() {
-        return new FontPolicy(javafx.scene.text.Font.getFamilies());
+        return new FontPolicy(Font.getFamilies());
     }
 
     public String familyFor(Language language) {

@@ -3,7 +3,9 @@ package org.kdplayground.ui;
 import java.awt.Insets;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.property.DoubleProperty;
@@ -40,9 +42,9 @@ public class FormulaView extends CanvasChart {
     private final DoubleProperty size = new SimpleDoubleProperty(this, "size", 20);
     private boolean painted;
     /** Typeset formulas by size and text: layout and drawing ask for the same ones several times a frame. */
-    private final java.util.Map<String, TeXIcon> icons = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    private final Map<String, TeXIcon> icons = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, TeXIcon> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, TeXIcon> eldest) {
             return size() > 4;
         }
     };

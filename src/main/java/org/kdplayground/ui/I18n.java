@@ -8,6 +8,7 @@ import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -80,8 +81,8 @@ public final class I18n {
         Object[] dependencies = Arrays.stream(args).filter(ObservableValue.class::isInstance).toArray();
         Object[] allDependencies = Arrays.copyOf(dependencies, dependencies.length + 1);
         allDependencies[dependencies.length] = table;
-        javafx.beans.Observable[] observables = Arrays.stream(allDependencies)
-                .map(javafx.beans.Observable.class::cast).toArray(javafx.beans.Observable[]::new);
+        Observable[] observables = Arrays.stream(allDependencies)
+                .map(Observable.class::cast).toArray(Observable[]::new);
         return Bindings.createStringBinding(() -> formatNow(key, args), observables);
     }
 

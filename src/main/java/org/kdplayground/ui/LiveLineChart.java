@@ -1,6 +1,7 @@
 package org.kdplayground.ui;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -169,8 +170,8 @@ public final class LiveLineChart extends RoleChart {
         int columns = (int) Math.ceil(axes.plotW()) + 1;
         double[] low = new double[columns];
         double[] high = new double[columns];
-        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        Arrays.fill(low, Double.POSITIVE_INFINITY);
+        Arrays.fill(high, Double.NEGATIVE_INFINITY);
         double px = Double.NaN;
         double py = Double.NaN;
         for (int i = 0; i < data.size(); i++) {

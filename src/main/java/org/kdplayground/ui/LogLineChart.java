@@ -3,6 +3,7 @@ package org.kdplayground.ui;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
@@ -91,8 +92,8 @@ public class LogLineChart extends CanvasChart {
         double lo = Math.log10(xMin.get());
         double hi = Math.log10(xMax.get());
         double yMax = niceMax(series.get(), yCap.get());
-        java.util.function.DoubleUnaryOperator sx = x -> LEFT + (Math.log10(x) - lo) / (hi - lo) * plotW;
-        java.util.function.DoubleUnaryOperator sy = y -> TOP + plotH - Math.max(0, y) / yMax * plotH;
+        DoubleUnaryOperator sx = x -> LEFT + (Math.log10(x) - lo) / (hi - lo) * plotW;
+        DoubleUnaryOperator sy = y -> TOP + plotH - Math.max(0, y) / yMax * plotH;
         drawGrid(g, lo, hi, yMax, sx, sy, plotW);
         List<Series> all = series.get();
         for (int s = 0; s < all.size(); s++) {
@@ -119,7 +120,7 @@ public class LogLineChart extends CanvasChart {
     }
 
     private void drawGrid(GraphicsContext g, double lo, double hi, double yMax,
-                          java.util.function.DoubleUnaryOperator sx, java.util.function.DoubleUnaryOperator sy,
+                          DoubleUnaryOperator sx, DoubleUnaryOperator sy,
                           double plotW) {
         g.setLineWidth(1);
         g.setFont(smallFont());
@@ -169,8 +170,8 @@ public class LogLineChart extends CanvasChart {
         g.fillText(name, x + 30, 10, 150);
     }
 
-    private void drawMarker(GraphicsContext g, List<Series> all, java.util.function.DoubleUnaryOperator sx,
-                            java.util.function.DoubleUnaryOperator sy, double plotH) {
+    private void drawMarker(GraphicsContext g, List<Series> all, DoubleUnaryOperator sx,
+                            DoubleUnaryOperator sy, double plotH) {
         double at = marker.get();
         if (!(at >= xMin.get() && at <= xMax.get())) {
             return;

@@ -2,6 +2,7 @@ package org.kdplayground.ui;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** How numbers look everywhere (design.md): the same digits in every language. */
@@ -51,7 +52,7 @@ public final class NumberFormats {
 
     /** A plain number for an input field: up to 4 decimals, no trailing zeros ("2", "-0.5", "0.1235"). */
     public static String editable(double value) {
-        BigDecimal rounded = new BigDecimal(value).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal rounded = new BigDecimal(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 }

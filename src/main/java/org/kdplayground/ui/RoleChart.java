@@ -12,8 +12,11 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
 
 /** A {@link CanvasChart} that draws several roles, each in its theme paint ({@code .role-chart} in app.css). */
 public abstract class RoleChart extends CanvasChart {
@@ -36,10 +39,10 @@ public abstract class RoleChart extends CanvasChart {
      * A title row at the top: a swatch in the role's colour and the text (dashed underline for a dashed role, so
      * the role never rests on colour alone).
      */
-    protected void drawRoleTitle(javafx.scene.canvas.GraphicsContext g, ChartRole role, String text, double width,
+    protected void drawRoleTitle(GraphicsContext g, ChartRole role, String text, double width,
                                  double rowHeight) {
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
         g.setFill(paintOf(role));
         g.fillRoundRect(0, 5, 12, 12, 3, 3);
         g.setFill(getTextFill());

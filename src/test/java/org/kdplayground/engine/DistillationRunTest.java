@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.kdplayground.engine.loss.LossPart;
+
+import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import ai.djl.ndarray.NDManager;
 
 class DistillationRunTest {
 

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.kdplayground.data.Dataset;
+
+import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kdplayground.data.Dataset;
-
-import ai.djl.ndarray.NDManager;
 
 /** Hinton et al.'s omitted-class experiment on three small blobs: the students never see class 2. */
 class OmittedClassRunTest {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.kdplayground.io.ExperimentFile;
+
+import org.junit.jupiter.api.Test;
 
 class SweepPlanTest {
 

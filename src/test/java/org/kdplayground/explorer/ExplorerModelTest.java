@@ -71,7 +71,7 @@ class ExplorerModelTest {
     void seedPresetRestoresTheSeedsLogits() {
         model.setLogit(Role.TEACHER, 0, 7);
         model.addClass();
-        model.applyPreset(Preset.SEED);
+        model.applyPreset(Preset.NOTEBOOK);
         assertThat(model.getLogits().teacher()).containsExactly(2.0, 1.0, 0.5, 0.1, -0.5);
         assertThat(model.getLogits().student()).containsExactly(1.0, 1.5, 0.2, 0.3, -0.5);
         assertThat(model.getLabel()).isZero();
@@ -82,7 +82,7 @@ class ExplorerModelTest {
         model.labelProperty().set(2);
         model.applyPreset(Preset.CONFIDENT_TEACHER);
         assertThat(model.getLogits().teacher()).containsExactly(0.0, -2.0 / 3, 10.0, -4.0 / 3, -2.0);
-        assertThat(model.getLogits().student()).containsExactly(Preset.SEED_STUDENT);
+        assertThat(model.getLogits().student()).containsExactly(Preset.NOTEBOOK_STUDENT);
     }
 
     @Test
@@ -205,7 +205,7 @@ class ExplorerModelTest {
     void pasteWithABadItemNamesItAndChangesNothing() {
         assertThat(model.paste(Role.STUDENT, "1, 2, x, 4")).isFalse();
         assertThat(model.getMessage()).contains("Item 3").contains("“x”");
-        assertThat(model.getLogits().student()).containsExactly(Preset.SEED_STUDENT);
+        assertThat(model.getLogits().student()).containsExactly(Preset.NOTEBOOK_STUDENT);
     }
 
     @Test

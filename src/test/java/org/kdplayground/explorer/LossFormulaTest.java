@@ -10,7 +10,7 @@ class LossFormulaTest {
 
     @Test
     void texFillsInTheValuesWithTSquared() {
-        String tex = LossFormula.tex(DistillationLoss.compute(Preset.SEED_STUDENT, Preset.SEED_TEACHER, 0, 4, 0.5));
+        String tex = LossFormula.tex(DistillationLoss.compute(Preset.NOTEBOOK_STUDENT, Preset.NOTEBOOK_TEACHER, 0, 4, 0.5));
         assertThat(tex).contains("T^2").contains("= 0.5 \\cdot 1.340 + 0.5 \\cdot 16 \\cdot 0.009724")
                 .contains("\\mathbf{0.7476}");
     }

@@ -10,11 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.PreparedRun;
@@ -22,6 +17,12 @@ import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.engine.loss.LossMethod;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExperimentFileTest {
 

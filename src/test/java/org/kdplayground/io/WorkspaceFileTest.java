@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.data.Normalization;
@@ -24,6 +20,11 @@ import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.io.WorkspaceException.Kind;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 public class WorkspaceFileTest {
 

@@ -67,7 +67,7 @@ class LessonsModelTest {
         assertThat(model.getStepIndex()).isZero();
         assertThat(model.counterProperty().get()).isEqualTo("1 / 6");
         assertThat(model.titleProperty().get()).isEqualTo("From logits to probabilities");
-        assertThat(stage.calls).containsExactly("explorer GRID", "preset SEED", "grid 1, 2, 4, 8", "T2 true",
+        assertThat(stage.calls).containsExactly("explorer GRID", "preset NOTEBOOK", "grid 1, 2, 4, 8", "T2 true",
                 "alpha 0.5", "T 1.0");
     }
 

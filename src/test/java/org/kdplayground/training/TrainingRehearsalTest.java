@@ -13,32 +13,33 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.EngineStatus;
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.TestEngines;
+import org.kdplayground.training.learned.BoundaryView;
+import org.kdplayground.training.live.CollectionAfterRun;
+import org.kdplayground.training.setup.RunSetup;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Language;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
+import org.kdplayground.ui.TestWindows;
+import org.kdplayground.ui.Theme;
+import org.kdplayground.ui.ThemeManager;
+import org.kdplayground.ui.ViewLoader;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kdplayground.engine.NumericSetting;
-import org.kdplayground.engine.EngineService;
-import org.kdplayground.engine.TestEngines;
-import org.kdplayground.engine.RunResult;
-import org.kdplayground.engine.EngineStatus;
-import org.kdplayground.ui.LatestValue;
-import org.kdplayground.ui.TaskExecutor;
-import org.kdplayground.ui.FontPolicy;
-import org.kdplayground.ui.I18n;
-import org.kdplayground.ui.Language;
-import org.kdplayground.ui.TestWindows;
-import org.kdplayground.ui.Theme;
-import org.kdplayground.ui.ThemeManager;
-import org.kdplayground.ui.ViewLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.kdplayground.training.learned.BoundaryView;
-import org.kdplayground.training.setup.RunSetup;
-import org.kdplayground.training.live.CollectionAfterRun;
 
 /** The training screen's rehearsal run, with the real engine, beside a user's screen it must leave alone. */
 @ExtendWith(ApplicationExtension.class)

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The seed notebook's distillation loss on NDArrays, written the way PyTorch computes it:
+ * The teaching notebook's distillation loss on NDArrays, written the way PyTorch computes it:
  * {@code hard = cross_entropy(s, y)}, {@code soft = kl_div(log_softmax(s/T), softmax(t/T), 'batchmean') * T²},
  * {@code total = α·hard + (1−α)·soft}; its exact twin is {@code math.DistillationLoss}. The teacher's targets are
  * {@code log_softmax(t/T)}.

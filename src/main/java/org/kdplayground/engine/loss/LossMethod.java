@@ -14,7 +14,7 @@ import ai.djl.ndarray.NDManager;
  * {@code math}).
  */
 public enum LossMethod {
-    /** Hinton et al. 2015, the seed notebook's: α·CE(y, p_s) + (1 − α)·T²·KL(p_t^T ‖ p_s^T). */
+    /** Hinton et al. 2015, the teaching notebook's: α·CE(y, p_s) + (1 − α)·T²·KL(p_t^T ‖ p_s^T). */
     HINTON("hinton", List.of(LossPart.HARD, LossPart.SOFT), HintonLoss::new);
 
     private final String id;

@@ -1,19 +1,24 @@
 package org.kdplayground.training.learned;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
 import org.kdplayground.data.Dataset;
+import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.RoleChart;
-import org.kdplayground.training.live.RunEvent;
 
 /**
  * A model's decision boundary on 2-D data, the TensorFlow Playground way: each grid cell tinted with the class the
@@ -32,9 +37,9 @@ public final class BoundaryView extends RoleChart {
     private double[] bounds;
     private WritableImage image;
     /** The training points, drawn once per data set and size: they do not change while the heatmap does. */
-    private final javafx.scene.canvas.Canvas pointsLayer = new javafx.scene.canvas.Canvas();
+    private final Canvas pointsLayer = new Canvas();
     private boolean pointsDirty = true;
-    private javafx.scene.paint.Paint pointsOutline;
+    private Paint pointsOutline;
 
     public BoundaryView(ChartRole role) {
         this.role = role;
@@ -74,7 +79,7 @@ public final class BoundaryView extends RoleChart {
         return true;
     }
 
-    /** The heatmap, one pixel a grid cell, written as one block of ARGB ints (a Color per cell cost ~2 ms a view). */
+    /** The heatmap, one pixel a grid cell, written as one block of ARGB ints (a Color object per cell is slow). */
     private static WritableImage render(RunEvent.Boundary b) {
         int n = b.size();
         int[] argb = new int[n * n];
@@ -89,7 +94,7 @@ public final class BoundaryView extends RoleChart {
             }
         }
         WritableImage img = new WritableImage(n, n);
-        img.getPixelWriter().setPixels(0, 0, n, n, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, n);
+        img.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
         return img;
     }
 
@@ -144,7 +149,7 @@ public final class BoundaryView extends RoleChart {
         // a thin outline in the text colour keeps points visible on their own class's tint, in both themes
         pointsOutline = getTextFill();
         double scale = renderScale();
-        java.util.Map<Integer, Image> dots = new java.util.HashMap<>();
+        Map<Integer, Image> dots = new HashMap<>();
         double extent = r + DOT_MARGIN;
         g.setImageSmoothing(false); // each dot lands on whole device pixels, copied as it was made
         for (int i = 0; i < points.size(); i += stride) {

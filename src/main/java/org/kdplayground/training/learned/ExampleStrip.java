@@ -10,9 +10,9 @@ import javafx.scene.paint.Color;
 
 import org.kdplayground.data.Dataset;
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.training.live.Roles;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.RoleChart;
-import org.kdplayground.training.live.Roles;
 
 /**
  * A row of test images (image data) with, under each, one mark per model: filled in the model's role colour when

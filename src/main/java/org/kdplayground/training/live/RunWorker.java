@@ -1,28 +1,29 @@
 package org.kdplayground.training.live;
 
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
-
-import ai.djl.ndarray.NDManager;
 
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.Normalizer;
 import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.EpochMetrics;
+import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.ModelPredictor;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.Phase;
+import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunListener;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.RunStart;
 import org.kdplayground.engine.StepMetrics;
-import org.kdplayground.engine.Experiment;
-import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.math.Softmax;
+
+import ai.djl.ndarray.NDManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ public final class RunWorker implements Callable<Void>, RunListener {
 
     /** The strip's examples: the first test example of each class, then the next ones, up to {@value #STRIP}. */
     public static int[] stripExamples(Dataset test) {
-        java.util.LinkedHashSet<Integer> chosen = new java.util.LinkedHashSet<>();
+        LinkedHashSet<Integer> chosen = new LinkedHashSet<>();
         boolean[] seen = new boolean[test.classCount()];
         for (int i = 0; i < test.size() && chosen.size() < STRIP; i++) {
             if (!seen[test.labels()[i]]) {

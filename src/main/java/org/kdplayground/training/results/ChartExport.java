@@ -2,7 +2,6 @@ package org.kdplayground.training.results;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
 
 import javafx.embed.swing.SwingFXUtils;

@@ -1,13 +1,22 @@
 package org.kdplayground.training.results;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.ui.I18n;
 
@@ -32,8 +41,8 @@ public final class HistoryTable {
     public static final double COLUMN_PADDING = 22;
 
     /** The columns, shared by the table on screen and its Markdown export. */
-    public static java.util.List<Column> columns(I18n i18n) {
-        return java.util.List.of(
+    public static List<Column> columns(I18n i18n) {
+        return List.of(
                 Column.number("history_run", r -> Integer.toString(r.number())),
                 new Column("history_data", r -> r.experiment().dataset().name()),
                 Column.number("history_temperature", r -> fmt("%.2f", r.experiment().settings().temperature())),
@@ -59,28 +68,28 @@ public final class HistoryTable {
      * Sets up the table: every column as wide as its widest heading or value, so nothing is cut to "…" (a table
      * wider than its place scrolls sideways), numbers right-aligned. Widths follow new runs and the language.
      */
-    public static void configure(TableView<RunRecord> table, javafx.collections.ObservableList<RunRecord> runs, I18n i18n) {
-        java.util.List<Column> columns = columns(i18n);
+    public static void configure(TableView<RunRecord> table, ObservableList<RunRecord> runs, I18n i18n) {
+        List<Column> columns = columns(i18n);
         table.getColumns().setAll(columns.stream().map(c -> column(i18n, c)).toList());
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new javafx.scene.control.Label());
-        ((javafx.scene.control.Label) table.getPlaceholder()).textProperty().bind(i18n.text("history_empty"));
+        table.setPlaceholder(new Label());
+        ((Label) table.getPlaceholder()).textProperty().bind(i18n.text("history_empty"));
         table.setItems(runs);
         Runnable fit = () -> fitColumns(table, columns, i18n);
-        runs.addListener((javafx.beans.InvalidationListener) ignored -> fit.run());
-        i18n.table().addListener((javafx.beans.InvalidationListener) ignored -> fit.run());
+        runs.addListener((InvalidationListener) ignored -> fit.run());
+        i18n.table().addListener((InvalidationListener) ignored -> fit.run());
         table.skinProperty().addListener((obs, old, now) -> fit.run());
         fit.run();
     }
 
     /** Each column's width: its heading's or widest value's width in the table's font, plus padding. */
-    public static void fitColumns(TableView<RunRecord> table, java.util.List<Column> columns, I18n i18n) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    public static void fitColumns(TableView<RunRecord> table, List<Column> columns, I18n i18n) {
+        Text probe = new Text();
         // the headings' font once the table is styled (bold, the language's family), else the app's base font
-        javafx.scene.Node heading = table.lookup(".column-header .label");
-        javafx.scene.text.Font font = heading instanceof javafx.scene.control.Label label ? label.getFont()
-                : javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                javafx.scene.text.FontWeight.BOLD, 14);
+        Node heading = table.lookup(".column-header .label");
+        Font font = heading instanceof Label label ? label.getFont()
+                : Font.font(Font.getDefault().getFamily(),
+                FontWeight.BOLD, 14);
         probe.setFont(font);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -108,8 +117,8 @@ public final class HistoryTable {
     }
 
     /** The runs as a Markdown table with the screen's headings and numbers, for notes and slides. */
-    public static String markdown(java.util.List<RunRecord> runs, I18n i18n) {
-        java.util.List<Column> columns = columns(i18n);
+    public static String markdown(List<RunRecord> runs, I18n i18n) {
+        List<Column> columns = columns(i18n);
         StringBuilder md = new StringBuilder("|");
         columns.forEach(c -> md.append(' ').append(i18n.get(c.key())).append(" |"));
         md.append("\n|");
@@ -132,7 +141,7 @@ public final class HistoryTable {
                         ? Integer.toString(r.experiment().settings().omittedClass()) : "–");
     }
 
-    public static String outcomeKey(org.kdplayground.engine.RunResult.StopReason reason) {
+    public static String outcomeKey(RunResult.StopReason reason) {
         return switch (reason) {
             case COMPLETED -> "outcome_completed";
             case CANCELLED -> "outcome_cancelled";

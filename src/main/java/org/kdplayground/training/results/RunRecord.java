@@ -2,9 +2,9 @@ package org.kdplayground.training.results;
 
 import java.util.Map;
 
+import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunResult;
-import org.kdplayground.engine.Experiment;
 
 /**
  * One finished run in the session's history, so runs with different T or α can be compared side by side.

@@ -3,9 +3,9 @@ package org.kdplayground.training.setup;
 import javafx.scene.canvas.GraphicsContext;
 
 import org.kdplayground.data.Dataset;
-import org.kdplayground.ui.CanvasChart;
 import org.kdplayground.training.learned.ClassPalette;
 import org.kdplayground.training.learned.ExampleStrip;
+import org.kdplayground.ui.CanvasChart;
 
 /** A glance at the chosen data: a scatter coloured by class for 2-D data, a grid of thumbnails for images. */
 public final class DatasetPreview extends CanvasChart {

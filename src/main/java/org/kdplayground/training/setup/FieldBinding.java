@@ -4,9 +4,10 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 
+import org.kdplayground.ui.I18n;
+
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
-import org.kdplayground.ui.I18n;
 
 /** Binds a text field to a {@link SetupField}: what is typed goes in, the field's problem shows in place. */
 public final class FieldBinding {

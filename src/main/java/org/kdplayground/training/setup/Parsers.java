@@ -7,9 +7,9 @@ import java.util.OptionalDouble;
 
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.Range;
-import org.kdplayground.ui.NumberText;
 import org.kdplayground.training.setup.SetupField.Invalid;
 import org.kdplayground.training.setup.SetupField.Parser;
+import org.kdplayground.ui.NumberText;
 
 /** The parsers of the set-up panel's fields, each with the range a classroom run can use. */
 public final class Parsers {

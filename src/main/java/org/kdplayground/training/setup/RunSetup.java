@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
@@ -84,7 +85,7 @@ public final class RunSetup {
         valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid)
                         && omittedClassProblem.get() == null,
                 Stream.concat(fields().map(SetupField::problemProperty), Stream.of(omittedClassProblem))
-                        .toArray(javafx.beans.Observable[]::new));
+                        .toArray(Observable[]::new));
         dataSpec = Bindings.createObjectBinding(() -> {
             if (valid.get()) {
                 validData = dataOfFields();
@@ -327,10 +328,10 @@ public final class RunSetup {
     }
 
     /** What a workspace file holds of this panel, for noticing unsaved changes. */
-    public javafx.beans.Observable[] observables() {
+    public Observable[] observables() {
         return Stream.concat(Stream.of(preset, dataset, folder, loss, transferSet, teacherSeesAllLabels,
                         omittedClass),
-                fields().map(SetupField::valueProperty)).toArray(javafx.beans.Observable[]::new);
+                fields().map(SetupField::valueProperty)).toArray(Observable[]::new);
     }
 
     public ObjectProperty<TrainingPreset> presetProperty() {

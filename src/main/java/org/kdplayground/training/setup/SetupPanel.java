@@ -18,13 +18,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.ui.I18n;
+
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * Binds the set-up panel's controls to the {@link RunSetup}: the choices, a row per field, the data preview and the

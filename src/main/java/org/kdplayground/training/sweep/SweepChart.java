@@ -5,17 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.kdplayground.engine.Spread;
-import org.kdplayground.engine.SweepResult;
-import org.kdplayground.engine.SweepRow;
-import org.kdplayground.engine.SweepSummary;
-
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
+
+import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.Spread;
+import org.kdplayground.engine.SweepResult;
+import org.kdplayground.engine.SweepRow;
+import org.kdplayground.engine.SweepSummary;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.RoleChart;
 import org.kdplayground.ui.Ticks;
@@ -94,7 +95,7 @@ public final class SweepChart extends RoleChart {
             List<SweepSummary> byT = new ArrayList<>(SweepSummary.of(shown));
             byT.sort(Comparator.comparingDouble(SweepSummary::temperature));
             SweepResult asResult = new SweepResult(shown, byT, shown.size(),
-                    org.kdplayground.engine.RunResult.StopReason.COMPLETED, "", 0);
+                    RunResult.StopReason.COMPLETED, "", 0);
             return new Picture(shown, byT, asResult.baseline(), asResult.teacher());
         }
     }

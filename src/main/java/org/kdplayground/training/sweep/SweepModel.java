@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,14 +17,14 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.SweepListener;
+import org.kdplayground.engine.SweepPlan;
 import org.kdplayground.engine.SweepResult;
 import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.SweepRun;
-import org.kdplayground.engine.Experiment;
-import org.kdplayground.engine.SweepPlan;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.training.setup.Parsers;
 import org.kdplayground.training.setup.SetupField;
@@ -110,8 +111,8 @@ public final class SweepModel {
         return temperatures.id().equals(id) ? temperatures : seeds;
     }
 
-    public javafx.beans.Observable[] observables() {
-        return new javafx.beans.Observable[] {temperatures.valueProperty(), seeds.valueProperty()};
+    public Observable[] observables() {
+        return new Observable[] {temperatures.valueProperty(), seeds.valueProperty()};
     }
 
     public ObservableList<SweepRow> rows() {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunConfig;
@@ -17,6 +15,9 @@ import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.StepMetrics;
 import org.kdplayground.engine.TeacherCache;
 import org.kdplayground.engine.TinyData;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * DJL frees the scalar of {@code mul(Number)} before backward reads it (djl-facts.md, pitfall 1): a collection forced

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.math.GoldenCases;
 
 import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The DJL Hinton loss agrees with PyTorch's float64 reference values for every golden case, to float32 precision. */
 class HintonLossGoldenTest {

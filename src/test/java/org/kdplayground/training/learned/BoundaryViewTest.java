@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import org.kdplayground.data.Dataset;
+import org.kdplayground.data.SyntheticDatasets;
+import org.kdplayground.training.live.RunEvent;
+import org.kdplayground.ui.ChartRole;
+import org.kdplayground.ui.TestWindows;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kdplayground.data.Dataset;
-import org.kdplayground.data.SyntheticDatasets;
-import org.kdplayground.ui.ChartRole;
-import org.kdplayground.ui.TestWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.kdplayground.training.live.RunEvent;
 
 /** A decision-boundary view redraws for a new heatmap, not for the one it shows. */
 @ExtendWith(ApplicationExtension.class)

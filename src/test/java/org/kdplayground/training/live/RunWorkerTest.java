@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.junit.jupiter.api.Test;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.io.ExperimentFile;
+
+import org.junit.jupiter.api.Test;
 
 /** What a run sends the screen after each epoch: the views of the models that changed. */
 class RunWorkerTest {

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.kdplayground.data.DatasetCatalog;
-import org.kdplayground.engine.MlpSpec;
-import org.kdplayground.engine.TransferSet;
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.TransferSet;
+
+import org.junit.jupiter.api.Test;
 
 class RunSetupTest {
 

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.kdplayground.engine.SweepRow;
+
+import org.junit.jupiter.api.Test;
 
 /** The chart's data handling and axis mapping, without a JavaFX toolkit. */
 class SweepChartTest {

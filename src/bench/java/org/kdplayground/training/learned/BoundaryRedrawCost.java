@@ -18,11 +18,11 @@ import javafx.stage.Stage;
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.SyntheticDatasets;
 import org.kdplayground.engine.ModelRole;
-import org.kdplayground.ui.FontPolicy;
-import org.kdplayground.ui.TestWindows;
 import org.kdplayground.training.live.Roles;
 import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.training.live.RunWorker;
+import org.kdplayground.ui.FontPolicy;
+import org.kdplayground.ui.TestWindows;
 
 /**
  * What redrawing the three decision-boundary views costs (run under a display, e.g. Xvfb): the views at the size the

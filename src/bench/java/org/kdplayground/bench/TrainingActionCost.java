@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -21,15 +20,15 @@ import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
-import org.kdplayground.engine.EngineStatus;
-import org.kdplayground.ui.LatestValue;
-import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -17,16 +16,16 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.TrainingRehearsal;
-import org.kdplayground.engine.EngineStatus;
-import org.kdplayground.ui.LatestValue;
-import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
+import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.Theme;
 import org.kdplayground.ui.ThemeManager;

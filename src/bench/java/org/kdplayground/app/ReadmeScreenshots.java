@@ -12,7 +12,7 @@ import org.kdplayground.training.TrainingModel;
 
 /**
  * Not a test: makes the README's screenshots from the real 1280x800 window, as a learner would see it (run it under
- * a display, e.g. {@code xvfb-run -a -s "-screen 0 1600x1000x24"}): the explorer on the seed's logits at T = 4, a
+ * a display, e.g. {@code xvfb-run -a -s "-screen 0 1600x1000x24"}): the explorer on the notebook's logits at T = 4, a
  * finished two-moons run, lesson 1's third step and a two-moons temperature sweep.
  * Run: {@code java -cp <test class path> org.kdplayground.app.ReadmeScreenshots [OUT_DIR [en|zh-CN]]}; the default
  * folder is assets/screenshots.
@@ -42,7 +42,7 @@ public final class ReadmeScreenshots {
 
         onFx(() -> {
             screens.showExplorer(LessonStage.ExplorerTab.GRADIENT);
-            screens.applyExplorerPreset("SEED");
+            screens.applyExplorerPreset("NOTEBOOK");
             screens.setTemperature(4);
         });
         pause(800);
