@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The explorer's update path while T is dragged: the model's loss breakdown and gradient (the math plus the arrays
  * the charts draw), without layout. Goal (issue 3): at most 1 ms for 10 classes, 5 ms for 1,000.
- * Run: see README, "Benchmarks".
+ * Run: see docs/performance.md, "Measurements".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

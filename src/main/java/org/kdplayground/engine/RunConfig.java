@@ -84,10 +84,11 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         return new Builder(train, test);
     }
 
-    /** A builder for a data split: its train and test sets, and its labelled rows. */
+    /** A builder for a data split: its train and test sets, and its labelled rows (and their share as the fraction). */
     public static Builder builder(Split split) {
         Builder b = new Builder(split.train(), split.test());
         b.labelledRows = split.labelled();
+        b.settings = b.settings.withLabelledFraction(split.labelledCount() / (double) split.train().size());
         return b;
     }
 
