@@ -22,8 +22,8 @@ public final class ConfusionView extends RoleChart {
 
     private static final double HEADER = 22;
     /** The class names' column at the left and the per-class accuracies' at the right. */
-    public static final double LABEL_WIDTH = 22;
-    public static final double ACCURACY_WIDTH = 42;
+    static final double LABEL_WIDTH = 22;
+    static final double ACCURACY_WIDTH = 42;
 
     private final ChartRole role;
     private final StringProperty title = new SimpleStringProperty(this, "title", "");

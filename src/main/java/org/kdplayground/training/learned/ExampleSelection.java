@@ -47,7 +47,7 @@ public final class ExampleSelection {
     }
 
     /** T of the latest run: what the examples' probabilities are computed at. */
-    public ReadOnlyDoubleProperty runTemperatureProperty() {
+    ReadOnlyDoubleProperty runTemperatureProperty() {
         return runTemperature.getReadOnlyProperty();
     }
 
@@ -58,7 +58,7 @@ public final class ExampleSelection {
     }
 
     /** The selected example as the explorer takes it, or null when there is none yet. */
-    public LogitsExample asExplorerExample() {
+    LogitsExample asExplorerExample() {
         float[] teacher = logits(ModelRole.TEACHER);
         float[] student = logits(ModelRole.DISTILLED);
         if (teacher == null || student == null) {

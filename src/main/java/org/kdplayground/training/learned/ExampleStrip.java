@@ -42,7 +42,7 @@ public final class ExampleStrip extends RoleChart {
         });
     }
 
-    public void setOnSelect(IntConsumer action) {
+    void setOnSelect(IntConsumer action) {
         onSelect = action;
     }
 

@@ -88,7 +88,7 @@ public final class FramePacer {
     }
 
     /** One frame: applies every queued event, then redraws the charts or offers the frame as a quiet one. */
-    public void drain() {
+    void drain() {
         if (startFramesLeft > 0) {
             if (--startFramesLeft == 0) {
                 startShown.set(true);

@@ -18,7 +18,7 @@ public sealed interface RunEvent {
      *
      * @param bounds  xMin, xMax, yMin, yMax of the heatmap grid in the data's units; null for image data
      */
-    public record Prepared(Dataset rawTrain, Dataset rawTest, double[] bounds, int gridSize, List<String> classNames,
+    record Prepared(Dataset rawTrain, Dataset rawTest, double[] bounds, int gridSize, List<String> classNames,
                     int teacherEpochs, int studentEpochs, int[] stripExamples) implements RunEvent {
     }
 
@@ -35,7 +35,7 @@ public sealed interface RunEvent {
      * @param confusion  per model, for image data: counts[true][predicted] on the test set
      * @param stripLogits per model, for image data: the logits of the example strip's test examples
      */
-    public record Epoch(EpochMetrics metrics, Map<ModelRole, Boundary> boundaries, Map<ModelRole, int[][]> confusion,
+    record Epoch(EpochMetrics metrics, Map<ModelRole, Boundary> boundaries, Map<ModelRole, int[][]> confusion,
                  Map<ModelRole, float[][]> stripLogits) implements RunEvent {
     }
 

@@ -126,7 +126,7 @@ public final class RunWorker implements Callable<Void>, RunListener {
     }
 
     /** The strip's examples: the first test example of each class, then the next ones, up to {@value #STRIP}. */
-    public static int[] stripExamples(Dataset test) {
+    static int[] stripExamples(Dataset test) {
         LinkedHashSet<Integer> chosen = new LinkedHashSet<>();
         boolean[] seen = new boolean[test.classCount()];
         for (int i = 0; i < test.size() && chosen.size() < STRIP; i++) {

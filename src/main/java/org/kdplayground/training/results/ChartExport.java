@@ -16,7 +16,7 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    public static void writePng(Node node, Path file, double scale) throws IOException {
+    static void writePng(Node node, Path file, double scale) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setTransform(Transform.scale(scale, scale));
         WritableImage image = node.snapshot(parameters, null);

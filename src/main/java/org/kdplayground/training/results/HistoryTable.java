@@ -27,7 +27,7 @@ public final class HistoryTable {
     }
 
     /** One column: its heading's i18n key, how a run reads in it (in the current language), whether it is a number. */
-    public record Column(String key, Function<RunRecord, String> value, boolean numeric) {
+    record Column(String key, Function<RunRecord, String> value, boolean numeric) {
         Column(String key, Function<RunRecord, String> value) {
             this(key, value, false);
         }
@@ -38,7 +38,7 @@ public final class HistoryTable {
     }
 
     /** Room beside a column's widest text: the cell's padding and the header's sort-arrow gap. */
-    public static final double COLUMN_PADDING = 22;
+    static final double COLUMN_PADDING = 22;
 
     /** The columns, shared by the table on screen and its Markdown export. */
     public static List<Column> columns(I18n i18n) {
@@ -83,7 +83,7 @@ public final class HistoryTable {
     }
 
     /** Each column's width: its heading's or widest value's width in the table's font, plus padding. */
-    public static void fitColumns(TableView<RunRecord> table, List<Column> columns, I18n i18n) {
+    static void fitColumns(TableView<RunRecord> table, List<Column> columns, I18n i18n) {
         Text probe = new Text();
         // the headings' font once the table is styled (bold, the language's family), else the app's base font
         Node heading = table.lookup(".column-header .label");
@@ -117,7 +117,7 @@ public final class HistoryTable {
     }
 
     /** The runs as a Markdown table with the screen's headings and numbers, for notes and slides. */
-    public static String markdown(List<RunRecord> runs, I18n i18n) {
+    static String markdown(List<RunRecord> runs, I18n i18n) {
         List<Column> columns = columns(i18n);
         StringBuilder md = new StringBuilder("|");
         columns.forEach(c -> md.append(' ').append(i18n.get(c.key())).append(" |"));
@@ -141,7 +141,7 @@ public final class HistoryTable {
                         ? Integer.toString(r.experiment().settings().omittedClass()) : "–");
     }
 
-    public static String outcomeKey(RunResult.StopReason reason) {
+    static String outcomeKey(RunResult.StopReason reason) {
         return switch (reason) {
             case COMPLETED -> "outcome_completed";
             case CANCELLED -> "outcome_cancelled";

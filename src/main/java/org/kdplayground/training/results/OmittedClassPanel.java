@@ -24,7 +24,7 @@ import org.kdplayground.ui.I18n;
  */
 public final class OmittedClassPanel extends VBox {
 
-    public static final String STYLE = "omitted-panel";
+    static final String STYLE = "omitted-panel";
     private static final String NUMBER = "omitted-number";
     private static final String HEADING = "omitted-heading";
     private static final List<ModelRole> ROWS = List.of(ModelRole.TEACHER, ModelRole.DISTILLED, ModelRole.BASELINE);

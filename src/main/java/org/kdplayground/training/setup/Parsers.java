@@ -14,8 +14,8 @@ import org.kdplayground.ui.NumberText;
 /** The parsers of the set-up panel's fields, each with the range a classroom run can use. */
 public final class Parsers {
 
-    public static final int MAX_LAYERS = 6;
-    public static final int MAX_UNITS = 4096;
+    static final int MAX_LAYERS = 6;
+    static final int MAX_UNITS = 4096;
 
     private Parsers() {
     }
@@ -118,7 +118,7 @@ public final class Parsers {
         };
     }
 
-    public static String layersText(List<Integer> layers) {
+    static String layersText(List<Integer> layers) {
         return String.join(", ", layers.stream().map(String::valueOf).toList());
     }
 

@@ -310,7 +310,7 @@ public final class RunSetup {
     }
 
     /** The omitted-class choices for the set-up's data set: none, then every class. */
-    public ObservableList<Integer> omittedClassChoices() {
+    ObservableList<Integer> omittedClassChoices() {
         return omittedClassChoices;
     }
 
@@ -346,11 +346,11 @@ public final class RunSetup {
         return folder;
     }
 
-    public ObjectProperty<TransferSet> transferSetProperty() {
+    ObjectProperty<TransferSet> transferSetProperty() {
         return transferSet;
     }
 
-    public BooleanProperty teacherSeesAllLabelsProperty() {
+    BooleanProperty teacherSeesAllLabelsProperty() {
         return teacherSeesAllLabels;
     }
 
@@ -360,12 +360,12 @@ public final class RunSetup {
     }
 
     /** Why the omitted class cannot be used with this data set, or null. */
-    public ReadOnlyObjectProperty<SetupField.Problem> omittedClassProblemProperty() {
+    ReadOnlyObjectProperty<SetupField.Problem> omittedClassProblemProperty() {
         return omittedClassProblem.getReadOnlyProperty();
     }
 
     /** How many classes the data set of the set-up has. */
-    public IntegerBinding classCountProperty() {
+    IntegerBinding classCountProperty() {
         return classCount;
     }
 

@@ -27,7 +27,7 @@ public enum TrainingPreset {
     DIGITS_OMIT_3("preset_digits_omit_3", "digits-omit-3.json", null),
     FASHION_MNIST("preset_fashion_mnist", "digits.json", DatasetCatalog.FASHION_MNIST);
 
-    public static final String FOLDER = "/org/kdplayground/experiments/";
+    static final String FOLDER = "/org/kdplayground/experiments/";
 
     private final String labelKey;
     private final String file;

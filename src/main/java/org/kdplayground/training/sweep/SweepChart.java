@@ -54,13 +54,13 @@ public final class SweepChart extends RoleChart {
     }
 
     /** The finished runs so far (any order); only those of the chosen α are drawn. Call on the FX thread. */
-    public void setRows(List<SweepRow> finishedRows) {
+    void setRows(List<SweepRow> finishedRows) {
         rows = List.copyOf(finishedRows);
         invalidate();
     }
 
     /** The rows of a finished (or stopped) sweep. */
-    public void setResult(SweepResult result) {
+    void setResult(SweepResult result) {
         setRows(result.rows());
     }
 
@@ -70,15 +70,15 @@ public final class SweepChart extends RoleChart {
         invalidate();
     }
 
-    public StringProperty distilledLabelProperty() {
+    StringProperty distilledLabelProperty() {
         return distilledLabel;
     }
 
-    public StringProperty baselineLabelProperty() {
+    StringProperty baselineLabelProperty() {
         return baselineLabel;
     }
 
-    public StringProperty teacherLabelProperty() {
+    StringProperty teacherLabelProperty() {
         return teacherLabel;
     }
 
@@ -87,7 +87,7 @@ public final class SweepChart extends RoleChart {
     }
 
     /** What is drawn: the rows of one α, pooled per T (sorted by T), with the baseline and teacher over seeds. */
-    public record Picture(List<SweepRow> rows, List<SweepSummary> byT, Spread baseline, Spread teacher) {
+    record Picture(List<SweepRow> rows, List<SweepSummary> byT, Spread baseline, Spread teacher) {
 
         static Picture of(List<SweepRow> all, float alpha) {
             float a = !Float.isNaN(alpha) || all.isEmpty() ? alpha : all.get(0).alpha();
