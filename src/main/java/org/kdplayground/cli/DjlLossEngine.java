@@ -1,5 +1,9 @@
 package org.kdplayground.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.loss.ExampleLoss;
 import org.kdplayground.engine.loss.LossMethod;
@@ -52,5 +56,28 @@ final class DjlLossEngine implements LossEngine {
     @Override
     public void close() {
         manager.close();
+    }
+
+    @Override
+    public VariantResult computeVariant(VariantCase c) {
+        if (c.method().equals("ce_ls")) {
+            ExampleLoss.CrossEntropyResult r = ExampleLoss.labelSmoothedCrossEntropy(manager, c.student(), c.label(),
+                    c.weight("epsilon"));
+            return new VariantResult(Map.of(), r.total(), r.grad());
+        }
+        RunSettings settings = RunSettings.DEFAULTS.withTemperature((float) c.temperature());
+        LossMethod method = LossMethod.fromId(c.method());
+        settings = switch (method) {
+            case DKD -> settings.withLoss(method).withCeWeight((float) c.weight("ce_weight"))
+                    .withDkdAlpha((float) c.weight("dkd_alpha")).withDkdBeta((float) c.weight("dkd_beta"));
+            case LSKD -> settings.withLoss(method).withAlpha((float) c.weight("alpha"));
+            case HINTON -> throw new IllegalArgumentException("the Hinton loss is not a variant");
+        };
+        ExampleLoss.Result r = ExampleLoss.evaluate(manager, settings, c.student(), c.teacher(), c.label());
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (LossPart part : method.parts()) {
+            parts.put(part.name().toLowerCase(Locale.ROOT), r.part(method, part));
+        }
+        return new VariantResult(parts, r.total(), r.grad());
     }
 }

@@ -1,13 +1,6 @@
 package org.kdplayground.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +9,6 @@ import java.util.concurrent.Callable;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.math.SoftScaling;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "  kd-playground loss --student 1,2,3 --teacher 3,2,1 --label 0 -T 4 --alpha 0.5",
                 "A file of cases, one JSON object a line with student, teacher, label, T and",
                 "alpha (the reference format); writes one JSON line per case with p_student,",
-                "p_teacher, hard, soft, total and grad added:",
+                "p_teacher, hard, soft, total and grad added. A line with \"method\": \"dkd\",",
+                "\"lskd\" or \"ce_ls\" (and that method's fields) gets its own parts, total and grad:",
                 "  kd-playground loss --cases FILE.jsonl",
                 ""
         })
@@ -95,7 +87,7 @@ public final class LossCommand implements Callable<Integer> {
             if (student != null || teacher != null || label != null) {
                 throw Numbers.usage("--cases cannot be combined with --student, --teacher or --label");
             }
-            return runCases(scaling);
+            return new LossCases(cases, engine, scaling).writeTo(spec.commandLine().getOut());
         }
         return runOne(scaling);
     }
@@ -132,7 +124,7 @@ public final class LossCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode node = caseJson(c, r);
+            ObjectNode node = LossCases.caseJson(c, r);
             node.put("scaling", scaling == SoftScaling.T_SQUARED ? "T^2" : "none");
             node.put("kl", r.kl());
             out.println(Json.pretty(node));
@@ -168,141 +160,5 @@ public final class LossCommand implements Callable<Integer> {
                     Numbers.fixed(r.grad()[i], digits)});
         }
         Table.print(out, rows);
-    }
-
-    // ---------------------------------------------------------------- a file of cases
-
-    private int runCases(SoftScaling scaling) {
-        String name = cases.toString();
-        PrintWriter out = spec.commandLine().getOut();
-        if (Files.isDirectory(cases)) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": it is a directory");
-        }
-        try (BufferedReader reader = Files.newBufferedReader(cases, StandardCharsets.UTF_8);
-             LossEngine e = engine.create()) {
-            String text;
-            int lineNumber = 0;
-            while ((text = reader.readLine()) != null) {
-                lineNumber++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                String where = name + " line " + lineNumber + ": ";
-                LossEngine.LossCase c = parseCase(text, where);
-                LossEngine.Result r;
-                try {
-                    r = e.compute(c, scaling);
-                } catch (IllegalArgumentException ex) {
-                    throw new CliException(ExitCodes.BAD_INPUT, where + ex.getMessage());
-                }
-                if (!r.isFinite()) {
-                    throw new CliException(ExitCodes.BAD_INPUT, where + "the result overflows for this case");
-                }
-                out.println(Json.line(caseJson(c, r)));
-            }
-        } catch (NoSuchFileException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": no such file");
-        } catch (CharacterCodingException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": not UTF-8 text");
-        } catch (IOException | InvalidPathException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": " + ex.getMessage());
-        } finally {
-            out.flush();
-        }
-        return ExitCodes.OK;
-    }
-
-    private static LossEngine.LossCase parseCase(String text, String where) {
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(text);
-        } catch (JsonProcessingException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "malformed JSON: " + jsonProblem(ex));
-        }
-        if (node == null || !node.isObject()) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "expected a JSON object");
-        }
-        return new LossEngine.LossCase(numbers(node, "student", where), numbers(node, "teacher", where),
-                integer(node, "label", where), setting(node, "T", NumericSetting.TEMPERATURE, where),
-                setting(node, "alpha", NumericSetting.ALPHA, where));
-    }
-
-    /** A case's number that must lie in a setting's range, as it must everywhere else in the app. */
-    private static double setting(JsonNode node, String key, NumericSetting setting, String where) {
-        double value = number(node, key, where);
-        if (!setting.range().contains(value)) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "\"" + key + "\" must be in "
-                    + setting.range().describe() + ", got " + Numbers.plain(value));
-        }
-        return value;
-    }
-
-    /** Jackson's description of a parse error, on one line and without its source-location details. */
-    private static String jsonProblem(JsonProcessingException ex) {
-        String detail = ex.getOriginalMessage() == null ? "unreadable" : ex.getOriginalMessage();
-        detail = detail.replaceAll("\\s+", " ");
-        int location = detail.indexOf(" (start marker at");
-        if (location < 0) {
-            location = detail.indexOf(" at [Source");
-        }
-        return (location < 0 ? detail : detail.substring(0, location)).trim();
-    }
-
-    private static JsonNode field(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "missing field '" + field + "'");
-        }
-        return value;
-    }
-
-    private static double[] numbers(JsonNode node, String field, String where) {
-        JsonNode value = field(node, field, where);
-        if (!value.isArray() || value.isEmpty()) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "'" + field + "' must be a non-empty array of numbers");
-        }
-        double[] result = new double[value.size()];
-        for (int i = 0; i < result.length; i++) {
-            JsonNode item = value.get(i);
-            if (!item.isNumber()) {
-                throw new CliException(ExitCodes.BAD_INPUT,
-                        where + "'" + field + "'[" + i + "] is not a number: " + item);
-            }
-            result[i] = item.doubleValue();
-        }
-        return result;
-    }
-
-    private static double number(JsonNode node, String field, String where) {
-        JsonNode value = field(node, field, where);
-        if (!value.isNumber()) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "'" + field + "' is not a number: " + value);
-        }
-        return value.doubleValue();
-    }
-
-    private static int integer(JsonNode node, String field, String where) {
-        JsonNode value = field(node, field, where);
-        if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToInt()) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "'" + field + "' is not a whole number: " + value);
-        }
-        return value.intValue();
-    }
-
-    /** The reference format: the inputs, then p_student, p_teacher, hard, soft, total, grad. */
-    private static ObjectNode caseJson(LossEngine.LossCase c, LossEngine.Result r) {
-        ObjectNode node = Json.object();
-        node.set("student", Json.array(c.student()));
-        node.set("teacher", Json.array(c.teacher()));
-        node.put("label", c.label());
-        node.put("T", c.temperature());
-        node.put("alpha", c.alpha());
-        node.set("p_student", Json.array(r.pStudent()));
-        node.set("p_teacher", Json.array(r.pTeacher()));
-        node.put("hard", r.hard());
-        node.put("soft", r.soft());
-        node.put("total", r.total());
-        node.set("grad", Json.array(r.grad()));
-        return node;
     }
 }

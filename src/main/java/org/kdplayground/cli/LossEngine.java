@@ -1,6 +1,9 @@
 package org.kdplayground.cli;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.kdplayground.math.SoftScaling;
 
@@ -39,12 +42,35 @@ public interface LossEngine extends AutoCloseable {
     }
 
     /**
+     * A case of another loss than the Hinton loss, in the reference file's terms: {@code dkd} (weights
+     * {@code ce_weight}, {@code dkd_alpha}, {@code dkd_beta}), {@code lskd} ({@code alpha}) or {@code ce_ls}
+     * ({@code epsilon}; no teacher, no T).
+     */
+    record VariantCase(String method, double[] student, double[] teacher, int label, double temperature,
+                       Map<String, Double> weights) {
+        public VariantCase {
+            weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        }
+
+        double weight(String name) {
+            return weights.get(name);
+        }
+    }
+
+    /** A variant's parts by the reference file's names ({@code hard}, {@code tckd}, ...), its total and gradient. */
+    record VariantResult(Map<String, Double> parts, double total, double[] grad) {
+    }
+
+    /**
      * Evaluates one case.
      *
      * @throws IllegalArgumentException when the case is invalid (lengths, label, T, alpha), with a message for
      *                                  the user
      */
     Result compute(LossCase c, SoftScaling scaling);
+
+    /** Evaluates a case of another loss; {@code IllegalArgumentException} for an invalid one. */
+    VariantResult computeVariant(VariantCase c);
 
     /** Releases native resources, if any. */
     @Override

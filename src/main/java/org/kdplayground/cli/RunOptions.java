@@ -18,8 +18,26 @@ final class RunOptions {
     @Option(names = "--dataset", paramLabel = "NAME", description = "data set id, e.g. two-moons, digits-8x8")
     String dataset;
 
-    @Option(names = "--loss", paramLabel = "METHOD", description = "distillation loss (default: hinton)")
+    @Option(names = "--loss", paramLabel = "hinton|dkd|lskd",
+            description = "distillation loss: Hinton's, decoupled KD, or KD on standardised logits")
     String loss;
+
+    @Option(names = "--ce-weight", paramLabel = "W", description = "DKD: weight of the CE with the labels, [0, 10]")
+    Double ceWeight;
+
+    @Option(names = "--dkd-alpha", paramLabel = "A", description = "DKD: weight of its target-class term, [0, 100]")
+    Double dkdAlpha;
+
+    @Option(names = "--dkd-beta", paramLabel = "B", description = "DKD: weight of its non-target term, [0, 100]")
+    Double dkdBeta;
+
+    @Option(names = "--dkd-warmup", paramLabel = "EPOCHS",
+            description = "DKD: epochs over which its distillation weight rises to full (0: none)")
+    Integer dkdWarmup;
+
+    @Option(names = "--teacher-label-smoothing", paramLabel = "EPS",
+            description = "label smoothing of the teacher's training targets, [0, 0.5)")
+    Double teacherLabelSmoothing;
 
     @Option(names = "--epochs", description = "epochs of teacher and students")
     Integer epochs;
@@ -74,6 +92,11 @@ final class RunOptions {
         s = set(s, NumericSetting.LEARNING_RATE, "--lr", learningRate);
         s = set(s, NumericSetting.BATCH_SIZE, "--batch-size", batchSize);
         s = set(s, NumericSetting.LABELLED_FRACTION, "--labelled-fraction", labelledFraction);
+        s = set(s, NumericSetting.CE_WEIGHT, "--ce-weight", ceWeight);
+        s = set(s, NumericSetting.DKD_ALPHA, "--dkd-alpha", dkdAlpha);
+        s = set(s, NumericSetting.DKD_BETA, "--dkd-beta", dkdBeta);
+        s = set(s, NumericSetting.DKD_WARMUP_EPOCHS, "--dkd-warmup", dkdWarmup);
+        s = set(s, NumericSetting.TEACHER_LABEL_SMOOTHING, "--teacher-label-smoothing", teacherLabelSmoothing);
         if (seed != null) {
             s = s.withSeed(seed);
         }

@@ -37,7 +37,11 @@ final class TrainReporter implements RunListener {
     private final Writer csv;
     private final int teacherEpochs;
     private final int studentEpochs;
+    /** The loss's parts beyond hard and soft (DKD's TCKD, NCKD): a column each, after the accuracies. */
+    private final List<LossPart> extraParts;
+    /** What ends every row but a student step's: the extra parts' empty cells, the omitted-class columns'. */
     private final String rowEnd;
+    private final String omittedEnd;
     private long totalSteps;
     private long lastDraw;
     private boolean drawn;
@@ -50,9 +54,14 @@ final class TrainReporter implements RunListener {
         this.csv = csv;
         this.teacherEpochs = settings.teacherEpochs();
         this.studentEpochs = settings.studentEpochs();
-        this.rowEnd = settings.omitsAClass() ? EMPTY_OMITTED + "\n" : "\n";
+        this.extraParts = settings.loss().parts().stream()
+                .filter(part -> part != LossPart.HARD && part != LossPart.SOFT).toList();
+        this.omittedEnd = settings.omitsAClass() ? EMPTY_OMITTED + "\n" : "\n";
+        this.rowEnd = ",".repeat(extraParts.size()) + omittedEnd;
         if (csv != null) {
-            write(CSV_HEADER + (settings.omitsAClass() ? CSV_OMITTED_COLUMNS : "") + "\n");
+            StringBuilder header = new StringBuilder(CSV_HEADER);
+            extraParts.forEach(part -> header.append(",distilled_").append(part.name().toLowerCase(Locale.ROOT)));
+            write(header + (settings.omitsAClass() ? CSV_OMITTED_COLUMNS : "") + "\n");
         }
     }
 
@@ -74,9 +83,12 @@ final class TrainReporter implements RunListener {
                 write(String.format(Locale.ROOT, "step,teacher,%d,%d,%d,%s,,,,,,,,,,,", t.epoch(), t.step(),
                         t.globalStep(), num(t.loss())) + rowEnd);
             } else if (m instanceof StepMetrics.StudentStep s) {
-                write(String.format(Locale.ROOT, "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,", s.epoch(),
-                        s.step(), s.globalStep(), num(s.part(LossPart.HARD)), num(s.part(LossPart.SOFT)),
-                        num(s.total()), num(s.baselineLoss()), s.labelledRows()) + rowEnd);
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT,
+                        "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,", s.epoch(), s.step(), s.globalStep(),
+                        num(s.part(LossPart.HARD)), part(s, LossPart.SOFT), num(s.total()), num(s.baselineLoss()),
+                        s.labelledRows()));
+                extraParts.forEach(part -> row.append(',').append(part(s, part)));
+                write(row.append(omittedEnd).toString());
             }
         }
         long now = System.nanoTime();
@@ -126,8 +138,8 @@ final class TrainReporter implements RunListener {
         OmittedClassResult o = result.omittedClass().get();
         for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
             OmittedClassResult.Correction c = o.of(role);
-            write(String.format(Locale.ROOT, "bias,students,,,,,,,,,,,,,,,,%s,%d,%s,%d,%d,%d,%d,%d,%d%n",
-                    role.name().toLowerCase(Locale.ROOT), o.omittedClass(), num(c.biasShift()), o.testRows(),
+            write(String.format(Locale.ROOT, "bias,students,,,,,,,,,,,,,,,%s,%s,%d,%s,%d,%d,%d,%d,%d,%d%n",
+                    ",".repeat(extraParts.size()), role.name().toLowerCase(Locale.ROOT), o.omittedClass(), num(c.biasShift()), o.testRows(),
                     o.testClassRows(), c.testErrorsBefore(), c.classErrorsBefore(), c.testErrorsAfter(),
                     c.classErrorsAfter()));
         }
@@ -154,6 +166,12 @@ final class TrainReporter implements RunListener {
         } catch (IOException e) {
             csvError = e;
         }
+    }
+
+    /** A part of the loss, or an empty cell for a part its method does not have. */
+    private static String part(StepMetrics.StudentStep s, LossPart part) {
+        double v = s.part(part);
+        return Double.isNaN(v) ? "" : num(v);
     }
 
     private static String num(double v) {

@@ -13,7 +13,17 @@ public enum NumericSetting {
     TEACHER_EPOCHS("teacherEpochs", Range.wholes(1, 10_000)),
     STUDENT_EPOCHS("studentEpochs", Range.wholes(1, 10_000)),
     BATCH_SIZE("batchSize", Range.wholes(1, 65_536)),
-    LABELLED_FRACTION("labelledFraction", Range.aboveUpTo(0, 1));
+    LABELLED_FRACTION("labelledFraction", Range.aboveUpTo(0, 1)),
+    /** DKD: weight of the cross-entropy with the labels. */
+    CE_WEIGHT("ceWeight", Range.closed(0, 10)),
+    /** DKD: weight of the target-class term (TCKD). */
+    DKD_ALPHA("dkdAlpha", Range.closed(0, 100)),
+    /** DKD: weight of the non-target-class term (NCKD), the dark knowledge. */
+    DKD_BETA("dkdBeta", Range.closed(0, 100)),
+    /** DKD: epochs over which its distillation weight rises linearly to full (mdistiller uses 20); 0 for none. */
+    DKD_WARMUP_EPOCHS("dkdWarmupEpochs", Range.wholes(0, 10_000)),
+    /** ε of the teacher's label smoothing; at 0.5 half of every label would be noise. */
+    TEACHER_LABEL_SMOOTHING("teacherLabelSmoothing", Range.fromBelow(0, 0.5));
 
     private final String key;
     private final Range range;
@@ -44,6 +54,11 @@ public enum NumericSetting {
             case STUDENT_EPOCHS -> settings.studentEpochs();
             case BATCH_SIZE -> settings.batchSize();
             case LABELLED_FRACTION -> settings.labelledFraction();
+            case CE_WEIGHT -> typed(settings.ceWeight());
+            case DKD_ALPHA -> typed(settings.dkdAlpha());
+            case DKD_BETA -> typed(settings.dkdBeta());
+            case DKD_WARMUP_EPOCHS -> settings.dkdWarmupEpochs();
+            case TEACHER_LABEL_SMOOTHING -> typed(settings.teacherLabelSmoothing());
         };
     }
 
@@ -62,6 +77,11 @@ public enum NumericSetting {
             case STUDENT_EPOCHS -> settings.withStudentEpochs((int) value);
             case BATCH_SIZE -> settings.withBatchSize((int) value);
             case LABELLED_FRACTION -> settings.withLabelledFraction(value);
+            case CE_WEIGHT -> settings.withCeWeight((float) value);
+            case DKD_ALPHA -> settings.withDkdAlpha((float) value);
+            case DKD_BETA -> settings.withDkdBeta((float) value);
+            case DKD_WARMUP_EPOCHS -> settings.withDkdWarmupEpochs((int) value);
+            case TEACHER_LABEL_SMOOTHING -> settings.withTeacherLabelSmoothing((float) value);
         };
     }
 

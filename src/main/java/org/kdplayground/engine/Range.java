@@ -3,29 +3,34 @@ package org.kdplayground.engine;
 import java.util.Locale;
 
 /**
- * The values a setting accepts: the numbers from {@code min} (included or not) up to {@code max} (included), whole
- * numbers only or not. Never NaN or infinite.
+ * The values a setting accepts: the numbers from {@code min} to {@code max}, each end included or not, whole numbers
+ * only or not. Never NaN or infinite.
  */
-public record Range(double min, double max, boolean minIncluded, boolean wholeOnly) {
+public record Range(double min, double max, boolean minIncluded, boolean maxIncluded, boolean wholeOnly) {
 
     /** {@code [min, max]}. */
     public static Range closed(double min, double max) {
-        return new Range(min, max, true, false);
+        return new Range(min, max, true, true, false);
     }
 
     /** {@code (min, max]}. */
     public static Range aboveUpTo(double min, double max) {
-        return new Range(min, max, false, false);
+        return new Range(min, max, false, true, false);
+    }
+
+    /** {@code [min, max)}. */
+    public static Range fromBelow(double min, double max) {
+        return new Range(min, max, true, false, false);
     }
 
     /** The whole numbers from {@code min} to {@code max}. */
     public static Range wholes(long min, long max) {
-        return new Range(min, max, true, true);
+        return new Range(min, max, true, true, true);
     }
 
     public boolean contains(double value) {
         return Double.isFinite(value) && (!wholeOnly || value == Math.rint(value))
-                && (minIncluded ? value >= min : value > min) && value <= max;
+                && (minIncluded ? value >= min : value > min) && (maxIncluded ? value <= max : value < max);
     }
 
     /** The range in interval notation, e.g. {@code [0.1, 100]}, {@code (0, 1]} or {@code 1 to 10000}. */
@@ -33,7 +38,7 @@ public record Range(double min, double max, boolean minIncluded, boolean wholeOn
         if (wholeOnly) {
             return plain(min) + " to " + plain(max);
         }
-        return (minIncluded ? "[" : "(") + plain(min) + ", " + plain(max) + "]";
+        return (minIncluded ? "[" : "(") + plain(min) + ", " + plain(max) + (maxIncluded ? "]" : ")");
     }
 
     /** A number as a person writes it: no trailing ".0", no exponent for the ranges we use. */

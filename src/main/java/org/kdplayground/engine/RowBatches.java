@@ -47,6 +47,25 @@ final class RowBatches {
         return m.create(FloatBuffer.wrap(buffer, 0, n), new Shape(to - from, classes));
     }
 
+    /**
+     * Label-smoothed targets of rows {@code from..to}: {@code (1 − ε)·onehot + ε/K}, as PyTorch's
+     * {@code label_smoothing} takes them; with ε = 0 exactly {@link #oneHot} (the same numbers to the bit).
+     */
+    NDArray smoothedOneHot(NDManager m, int[] rows, int from, int to, float epsilon) {
+        if (epsilon == 0f) {
+            return oneHot(m, rows, from, to, null);
+        }
+        int n = (to - from) * classes;
+        float[] buffer = scratch(n);
+        float off = (float) ((double) epsilon / classes);
+        float on = (float) (1.0 - epsilon + (double) epsilon / classes);
+        Arrays.fill(buffer, 0, n, off);
+        for (int i = from; i < to; i++) {
+            buffer[(i - from) * classes + labels[rows[i]]] = on;
+        }
+        return m.create(FloatBuffer.wrap(buffer, 0, n), new Shape(to - from, classes));
+    }
+
     private float[] scratch(int length) {
         if (scratch.length < length) {
             scratch = new float[length];

@@ -64,6 +64,7 @@ final class StudentTraining {
         long totalSteps = 0;
         double baselineLoss = 0;
         for (int epoch = 1; epoch <= settings.studentEpochs(); epoch++) {
+            loss.startEpoch(epoch);
             Splits.shuffle(labelledOrder, order);
             Splits.shuffle(unlabelledOrder, order);
             int[] rows = TrainingRows.interleave(labelledOrder, unlabelledOrder);

@@ -58,14 +58,14 @@ public final class TeacherCache {
     /** What decides a trained teacher. */
     record Key(long trainFingerprint, long testFingerprint, MlpSpec teacher, long seed, float learningRate,
                int epochs, int batchSize, double labelledFraction, boolean teacherSeesAllLabels,
-               List<Integer> labelledRows) {
+               float labelSmoothing, List<Integer> labelledRows) {
 
         static Key of(RunConfig c) {
             RunSettings s = c.settings();
             boolean all = s.teacherSeesAllLabels();
             return new Key(fingerprint(c.train()), fingerprint(c.test()), c.teacher(), s.seed(), s.learningRate(),
                     s.teacherEpochs(), s.batchSize(), all ? 1.0 : s.labelledFraction(), all,
-                    all ? List.of() : Arrays.stream(c.labelledRows()).boxed().toList());
+                    s.teacherLabelSmoothing(), all ? List.of() : Arrays.stream(c.labelledRows()).boxed().toList());
         }
     }
 

@@ -13,7 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 
 /**
- * The teacher's phase: cross-entropy on its rows, epoch after epoch; or, for a teacher reused from
+ * The teacher's phase: cross-entropy on its rows (label-smoothed when the settings ask for it), epoch after epoch; or, for a teacher reused from
  * {@link TeacherCache}, the metrics it streamed when it trained, sent again so a rerun looks the same.
  */
 final class TeacherTraining {
@@ -45,7 +45,8 @@ final class TeacherTraining {
                 float value;
                 try (NDManager step = run.manager.newSubManager()) {
                     NDArray x = run.batches.rows(step, run.trainFlat, run.inputs, shuffled, from, to);
-                    NDArray y = run.batches.oneHot(step, shuffled, from, to, null);
+                    NDArray y = run.batches.smoothedOneHot(step, shuffled, from, to,
+                            settings.teacherLabelSmoothing());
                     try (GradientCollector collector = run.engine.newGradientCollector()) {
                         NDArray ce = CrossEntropy.mean(teacher.forward(x, true), y);
                         collector.backward(ce);

@@ -41,8 +41,8 @@ public final class ExperimentFile {
 
     private static final Set<String> KEYS = Set.of("version", "description", "dataset", "testFraction", "normalize",
             "teacher", "student", "epochs", "loss", "temperature", "alpha", "learningRate", "teacherEpochs",
-            "studentEpochs", "batchSize", "labelledFraction", "transferSet", "seed", "teacherSeesAllLabels",
-            "omittedClass");
+            "studentEpochs", "batchSize", "labelledFraction", "ceWeight", "dkdAlpha", "dkdBeta", "dkdWarmupEpochs",
+            "teacherLabelSmoothing", "transferSet", "seed", "teacherSeesAllLabels", "omittedClass");
     private static final Set<String> NET_KEYS = Set.of("hidden", "activation", "dropout");
 
     private ExperimentFile() {
@@ -92,7 +92,7 @@ public final class ExperimentFile {
                 Normalization.fromId(JsonFields.TEXT.read(root, "normalize", Normalization.STANDARDIZE.id())),
                 net(root.get("teacher"), "teacher"),
                 net(root.get("student"), "student"),
-                settings(root, false, dataset));
+                settings(root, Set.of(), dataset));
     }
 
     private static DatasetSpec dataset(JsonNode node) {
@@ -105,12 +105,14 @@ public final class ExperimentFile {
     }
 
     /**
-     * The run settings of an experiment's or a workspace's JSON object. With {@code required} every setting but
-     * {@code loss} and {@code omittedClass} must be there (a workspace file); else absent ones take their defaults.
+     * The run settings of an experiment's or a workspace's JSON object. The settings in {@code requiredSettings} must be
+     * there (a version-1 workspace file), and so must the transfer set, the seed and teacher-sees-all-labels when it
+     * names any; absent ones take their defaults.
      *
      * @param dataset the data the omitted class must be a class of
      */
-    static RunSettings settings(JsonNode node, boolean required, DatasetSpec dataset) {
+    static RunSettings settings(JsonNode node, Set<NumericSetting> requiredSettings, DatasetSpec dataset) {
+        boolean required = !requiredSettings.isEmpty();
         RunSettings s = RunSettings.DEFAULTS;
         int epochs = JsonFields.INTEGER.read(node, "epochs", s.teacherEpochs());
         if (node.has("epochs")) {
@@ -122,7 +124,7 @@ public final class ExperimentFile {
             String key = setting.key();
             boolean whole = setting.range().wholeOnly();
             double value;
-            if (required) {
+            if (requiredSettings.contains(setting)) {
                 value = whole ? JsonFields.INTEGER.read(node, key) : JsonFields.NUMBER.read(node, key);
             } else {
                 value = whole ? JsonFields.INTEGER.read(node, key, (int) setting.valueIn(s))

@@ -2,6 +2,7 @@ package org.kdplayground.io;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.NumericSetting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,6 +27,9 @@ final class WorkspaceFileV1 {
             "transferSet", "seed", "teacherSeesAllLabels", "omittedClass");
     private static final Set<String> DATASET = Set.of("name", "size", "noise", "classes", "folder");
     private static final Set<String> NET = Set.of("hidden");
+    /** The numeric settings a version-1 file has, all of them required: the ones the app had then. */
+    private static final Set<NumericSetting> V1_SETTINGS = EnumSet.range(NumericSetting.TEMPERATURE,
+            NumericSetting.LABELLED_FRACTION);
 
     private WorkspaceFileV1() {
     }
@@ -49,7 +54,7 @@ final class WorkspaceFileV1 {
         }
         Experiment experiment = Experiment.of(spec)
                 .withNetworks(net(node, "teacher"), net(node, "student"))
-                .withSettings(ExperimentFile.settings(node, true, spec));
+                .withSettings(ExperimentFile.settings(node, V1_SETTINGS, spec));
         return new Workspace.Training(JsonFields.TEXT.read(node, "preset"), experiment);
     }
 

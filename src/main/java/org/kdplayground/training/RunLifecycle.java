@@ -120,7 +120,7 @@ final class RunLifecycle {
         message.set("");
         messageIsError.set(false);
         state.set(RunState.PREPARING);
-        live.clear(); // drawn in a later frame of the start (FramePacer)
+        live.clear(experiment.settings().loss().parts()); // drawn in a later frame of the start (FramePacer)
         RunWorker worker = new RunWorker(running, control, inbox);
         engineTasks.execute(worker, done -> { }, failure -> inbox.add(new RunEvent.Failed(failure.getMessage())));
         preparingHint.playFromStart();

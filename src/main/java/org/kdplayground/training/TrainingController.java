@@ -29,6 +29,7 @@ import javafx.stage.DirectoryChooser;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.TransferSet;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.training.learned.ExamplesTab;
 import org.kdplayground.training.learned.LearnedViews;
 import org.kdplayground.training.live.LiveCharts;
@@ -71,6 +72,8 @@ public final class TrainingController {
     @FXML private Label teacherSummary;
     @FXML private Label studentSummary;
     @FXML private Label compressionSummary;
+    @FXML private ChoiceBox<LossMethod> lossBox;
+    @FXML private Label lossNote;
     @FXML private ChoiceBox<TransferSet> transferBox;
     @FXML private CheckBox teacherAllLabelsBox;
     @FXML private Label omittedClassLabel;
@@ -147,7 +150,8 @@ public final class TrainingController {
 
     private void bindSetupPanel() {
         SetupPanel panel = new SetupPanel(model.setup(), model.preview(), i18n, validation);
-        panel.bindChoices(presetBox, datasetBox, transferBox, teacherAllLabelsBox);
+        panel.bindChoices(presetBox, datasetBox, lossBox, transferBox, teacherAllLabelsBox);
+        panel.bindLossNote(lossNote);
         panel.bindFolder(folderRow, folderLabel);
         panel.bindPreview(previewHolder, previewProblem);
         panel.addFieldRows(dataGrid, networkGrid, lossGrid, trainingGrid);

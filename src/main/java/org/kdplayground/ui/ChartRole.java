@@ -11,6 +11,10 @@ public enum ChartRole {
     BASELINE("-kd-paint-baseline", true),
     HARD("-kd-paint-hard", false),
     SOFT("-kd-paint-soft", false),
+    /** DKD's target-class term: sky blue. */
+    TCKD("-kd-paint-tckd", false),
+    /** DKD's non-target term, the dark knowledge: the soft loss's colour, dashed, for it is a part of it. */
+    NCKD("-kd-paint-nckd", true),
     TOTAL("-kd-paint-total", false);
 
     private final String cssProperty;

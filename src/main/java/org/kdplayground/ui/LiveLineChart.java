@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,10 +55,19 @@ public final class LiveLineChart extends RoleChart {
         title.addListener((obs, old, now) -> invalidate());
     }
 
+    private final InvalidationListener relabel = obs -> invalidate();
+
     public void addSeries(Series line) {
         series.add(line);
-        line.label().addListener((obs, old, now) -> invalidate());
+        line.label().addListener(relabel);
         invalidate();
+    }
+
+    /** Replaces every line, e.g. when a run of another loss shows other parts. */
+    public void setSeries(List<Series> lines) {
+        series.forEach(line -> line.label().removeListener(relabel));
+        series.clear();
+        lines.forEach(this::addSeries);
     }
 
     public List<Series> series() {

@@ -80,7 +80,11 @@ class TrainCommandTest {
             "--epochs | 0     | --epochs must be a whole number from 1 to 10000, got 0",
             "--batch-size | 0 | --batch-size must be a whole number from 1 to 65536, got 0",
             "--labelled-fraction | 1.5 | --labelled-fraction must be in (0, 1], got 1.5",
-            "--loss  | dkd2   | --loss must be one of hinton, got 'dkd2'"})
+            "--loss  | dkd2   | --loss must be one of hinton, dkd, lskd, got 'dkd2'",
+            "--dkd-beta | -1  | --dkd-beta must be in [0, 100], got -1",
+            "--ce-weight | 11 | --ce-weight must be in [0, 10], got 11",
+            "--dkd-warmup | -1 | --dkd-warmup must be a whole number from 0 to 10000, got -1",
+            "--teacher-label-smoothing | 0.5 | --teacher-label-smoothing must be in [0, 0.5), got 0.5"})
     void anOptionOutsideItsRangeIsAUsageErrorNamingIt(String option, String value, String message)
             throws Exception {
         CliRun.of("train", "--config", experiment(TINY).toString(), option, value).failsWith(ExitCodes.USAGE,
@@ -168,5 +172,47 @@ class TrainCommandTest {
                 .failsWith(ExitCodes.USAGE, "--omit-class -1 is not a class of blobs");
         CliRun.of("train", "--config", experiment(TINY_BLOBS.replace("\"seed\": 5", "\"seed\": 5, \"omittedClass\": 9"))
                 .toString(), "--no-progress").failsWith(ExitCodes.BAD_INPUT, "\"omittedClass\" must be a class of blobs");
+    }
+
+    /** DKD's CSV adds its parts' columns; the Hinton loss's CSV stays as it was (ShippedExperimentsCsvTest). */
+    @Test
+    void theOtherLossesTrainAndWriteTheirParts() throws Exception {
+        Path dkd = dir.resolve("dkd.csv");
+        Outcome run = cli("train", "--config", experiment(TINY).toString(), "--loss", "dkd", "--dkd-beta", "2",
+                "--no-progress", "--out", dkd.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        List<String> rows = Files.readAllLines(dkd);
+        assertThat(rows.get(0)).endsWith("baseline_test_acc,distilled_tckd,distilled_nckd");
+        String studentStep = rows.stream().filter(r -> r.startsWith("step,students")).findFirst().orElseThrow();
+        String[] cells = studentStep.split(",", -1);
+        assertThat(cells).hasSize(19);
+        assertThat(cells[7]).as("no soft column for DKD").isEmpty();
+        assertThat(Double.parseDouble(cells[17])).as("TCKD").isNotNegative();
+        assertThat(Double.parseDouble(cells[18])).as("NCKD").isNotNegative();
+        assertThat(rows.stream().filter(r -> r.startsWith("epoch")).allMatch(r -> r.split(",", -1).length == 19))
+                .isTrue();
+
+        Path lskd = dir.resolve("lskd.csv");
+        Outcome standardized = cli("train", "--config", experiment(TINY).toString(), "--loss", "lskd", "--no-progress",
+                "--out", lskd.toString());
+        assertThat(standardized.code()).as(standardized.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(lskd).get(0)).endsWith("baseline_test_acc");
+    }
+
+    @Test
+    void labelSmoothingChangesOnlyTheTeachersTraining() throws Exception {
+        Path plain = dir.resolve("plain.csv");
+        Path smoothed = dir.resolve("smoothed.csv");
+        cli("train", "--config", experiment(TINY).toString(), "--no-progress", "--out", plain.toString());
+        Outcome run = cli("train", "--config", experiment(TINY).toString(), "--no-progress",
+                "--teacher-label-smoothing", "0.2", "--out", smoothed.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        String plainTeacher = Files.readAllLines(plain).get(1);
+        String smoothedTeacher = Files.readAllLines(smoothed).get(1);
+        assertThat(plainTeacher).startsWith("step,teacher,1,1,1,");
+        // the first step's loss: a smoothed target makes the cross-entropy of the same logits larger
+        double ce = Double.parseDouble(plainTeacher.split(",")[5]);
+        double smoothedCe = Double.parseDouble(smoothedTeacher.split(",")[5]);
+        assertThat(smoothedCe).isNotEqualTo(ce);
     }
 }

@@ -235,7 +235,7 @@ public class WorkspaceFileTest {
         assertThat(e.teacher()).isEqualTo(MlpSpec.of(128, 128));
         assertThat(e.student()).isEqualTo(MlpSpec.of(16));
         assertThat(e.settings()).isEqualTo(new RunSettings(LossMethod.HINTON, 20f, 0.3f, 0.005f, 12, 40, 32, 0.25,
-                TransferSet.ALL, 7, true, 3));
+                TransferSet.ALL, 7, true, 1f, 1f, 8f, 0, 0f, 3));
 
         Experiment spirals = WorkspaceFile.read(resource("workspace-v1-spirals.kdp.json")).training().experiment();
         assertThat(spirals.dataset()).isEqualTo(DatasetSpec.of("spirals").withSize(600).withNoise(0.15).withK(3)

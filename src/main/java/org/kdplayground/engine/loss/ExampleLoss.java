@@ -1,5 +1,6 @@
 package org.kdplayground.engine.loss;
 
+import java.util.Arrays;
 import java.util.List;
 
 import ai.djl.engine.Engine;
@@ -60,6 +61,32 @@ public final class ExampleLoss {
             double[] pt = toDoubles(t.div(temperature).softmax(1).toFloatArray());
             List<Double> parts = value.parts().stream().map(p -> (double) p.getFloat()).toList();
             return new Result(ps, pt, parts, value.total().getFloat(), toDoubles(s.getGradient().toFloatArray()));
+        }
+    }
+
+    /** A cross-entropy and its gradient with respect to the logits. */
+    public record CrossEntropyResult(double total, double[] grad) {
+    }
+
+    /** Cross-entropy with label smoothing ε of one example as the teacher's training computes it (float32). */
+    public static CrossEntropyResult labelSmoothedCrossEntropy(NDManager parent, double[] logits, int label, double epsilon) {
+        int classes = logits.length;
+        if (label < 0 || label >= classes) {
+            throw new IllegalArgumentException("label out of range");
+        }
+        try (NDManager manager = parent.newSubManager()) {
+            NDArray z = manager.create(toFloats(logits), new Shape(1, classes));
+            float[] target = new float[classes];
+            Arrays.fill(target, (float) (epsilon / classes));
+            target[label] = (float) (1.0 - epsilon + epsilon / classes);
+            NDArray y = manager.create(target, new Shape(1, classes));
+            z.setRequiresGradient(true);
+            NDArray total;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                total = CrossEntropy.mean(z, y);
+                collector.backward(total);
+            }
+            return new CrossEntropyResult(total.getFloat(), toDoubles(z.getGradient().toFloatArray()));
         }
     }
 

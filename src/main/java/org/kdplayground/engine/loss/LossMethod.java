@@ -15,7 +15,11 @@ import ai.djl.ndarray.NDManager;
  */
 public enum LossMethod {
     /** Hinton et al. 2015, the teaching notebook's: α·CE(y, p_s) + (1 − α)·T²·KL(p_t^T ‖ p_s^T). */
-    HINTON("hinton", List.of(LossPart.HARD, LossPart.SOFT), HintonLoss::new);
+    HINTON("hinton", List.of(LossPart.HARD, LossPart.SOFT), HintonLoss::new),
+    /** Zhao et al. 2022 (mdistiller): w_ce·CE + α·TCKD + β·NCKD; the Hinton loss weights NCKD by 1 − p_t instead. */
+    DKD("dkd", List.of(LossPart.HARD, LossPart.TCKD, LossPart.NCKD), DecoupledKdLossNd::new),
+    /** Sun et al. 2024: the Hinton loss with standardised logits inside the KL, so shape and not scale is matched. */
+    LSKD("lskd", List.of(LossPart.HARD, LossPart.SOFT), StandardizedKdLossNd::new);
 
     private final String id;
     private final List<LossPart> parts;

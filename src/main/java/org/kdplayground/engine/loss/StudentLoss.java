@@ -30,6 +30,10 @@ public interface StudentLoss extends AutoCloseable {
      */
     Value compute(NDArray studentLogits, NDArray teacherTargets, NDArray oneHot, NDArray hardMask, int labelledRows);
 
+    /** A new epoch of the students starts (1-based); for a loss whose weights change over epochs. */
+    default void startEpoch(int epoch) {
+    }
+
     /** Frees the loss's constants. */
     @Override
     void close();

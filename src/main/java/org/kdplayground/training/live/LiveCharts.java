@@ -1,9 +1,11 @@
 package org.kdplayground.training.live;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.scene.control.ToggleButton;
 
 import org.kdplayground.engine.ModelRole;
-import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.I18n;
@@ -19,22 +21,16 @@ public final class LiveCharts {
     private final LiveMetrics live;
     private final LiveLineChart loss;
     private final LiveLineChart accuracy;
+    private final I18n i18n;
     private long accuracyShownRevision = -1;
+    private List<LossPart> partsShown = List.of();
 
     public LiveCharts(LiveMetrics live, I18n i18n, LiveLineChart loss, LiveLineChart accuracy, ToggleButton logScale) {
         this.live = live;
+        this.i18n = i18n;
         this.loss = loss;
         this.accuracy = accuracy;
-        loss.addSeries(new LiveLineChart.Series(live.teacherLoss(), ChartRole.TEACHER, i18n.text("series_teacher_ce"),
-                1.5, false));
-        for (LossPart part : LossMethod.HINTON.parts()) {
-            loss.addSeries(new LiveLineChart.Series(live.distilledPart(part), chartRole(part),
-                    i18n.text(labelKey(part)), 1.5, false));
-        }
-        loss.addSeries(new LiveLineChart.Series(live.distilledLoss(), ChartRole.TOTAL,
-                i18n.text("series_distilled_total"), 2.5, false));
-        loss.addSeries(new LiveLineChart.Series(live.baselineLoss(), ChartRole.BASELINE,
-                i18n.text("series_baseline_ce"), 1.5, false));
+        showLossParts();
         loss.xLabelProperty().bind(i18n.text("chart_step"));
         loss.logScaleProperty().bind(logScale.selectedProperty());
         for (ModelRole role : ModelRole.values()) {
@@ -47,10 +43,29 @@ public final class LiveCharts {
         accuracy.xLabelProperty().bind(i18n.text("chart_epoch_note"));
     }
 
+    /** The loss chart's lines: the teacher's CE, the parts of the latest run's loss and its total, the baseline's CE. */
+    private void showLossParts() {
+        partsShown = live.lossParts();
+        List<LiveLineChart.Series> lines = new ArrayList<>();
+        lines.add(new LiveLineChart.Series(live.teacherLoss(), ChartRole.TEACHER, i18n.text("series_teacher_ce"), 1.5,
+                false));
+        for (LossPart part : partsShown) {
+            lines.add(new LiveLineChart.Series(live.distilledPart(part), chartRole(part), i18n.text(labelKey(part)),
+                    1.5, false));
+        }
+        lines.add(new LiveLineChart.Series(live.distilledLoss(), ChartRole.TOTAL, i18n.text("series_distilled_total"),
+                2.5, false));
+        lines.add(new LiveLineChart.Series(live.baselineLoss(), ChartRole.BASELINE, i18n.text("series_baseline_ce"),
+                1.5, false));
+        loss.setSeries(lines);
+    }
+
     private static ChartRole chartRole(LossPart part) {
         return switch (part) {
             case HARD -> ChartRole.HARD;
             case SOFT -> ChartRole.SOFT;
+            case TCKD -> ChartRole.TCKD;
+            case NCKD -> ChartRole.NCKD;
         };
     }
 
@@ -58,11 +73,16 @@ public final class LiveCharts {
         return switch (part) {
             case HARD -> "series_distilled_hard";
             case SOFT -> "series_distilled_soft";
+            case TCKD -> "series_distilled_tckd";
+            case NCKD -> "series_distilled_nckd";
         };
     }
 
     /** The metrics changed: the loss chart redraws, the accuracy chart when an epoch added to it. */
     public void refresh() {
+        if (!partsShown.equals(live.lossParts())) {
+            showLossParts();
+        }
         loss.invalidate();
         if (live.epochRevision() != accuracyShownRevision) {
             accuracyShownRevision = live.epochRevision();

@@ -13,6 +13,7 @@ import org.kdplayground.engine.EpochMetrics;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.ui.SeriesBuffer;
 
@@ -44,6 +45,7 @@ public final class LiveMetrics {
     private int teacherEpochs;
     private long studentSteps;
     private long epochRevision;
+    private List<LossPart> lossParts = LossMethod.HINTON.parts();
 
     public LiveMetrics() {
         for (LossPart part : LossPart.values()) {
@@ -59,8 +61,9 @@ public final class LiveMetrics {
         return map;
     }
 
-    /** Empties everything for a new run. */
-    public void clear() {
+    /** Empties everything for a new run, whose distilled student's loss has these parts. */
+    public void clear(List<LossPart> parts) {
+        lossParts = List.copyOf(parts);
         teacherLoss.clear();
         distilledParts.values().forEach(SeriesBuffer::clear);
         distilledLoss.clear();
@@ -205,6 +208,11 @@ public final class LiveMetrics {
     /** Changes whenever the per-epoch pictures (heatmaps, matrices, strip) change. */
     public long epochRevision() {
         return epochRevision;
+    }
+
+    /** The parts of the distilled student's loss in the latest run (before any run, the Hinton loss's). */
+    public List<LossPart> lossParts() {
+        return lossParts;
     }
 
     public long studentSteps() {

@@ -39,7 +39,8 @@ public final class Parsers {
                 throw new Invalid("setup_error_whole");
             }
             if (!range.contains(v)) {
-                throw new Invalid(range.minIncluded() ? "setup_error_range" : "setup_error_range_open",
+                throw new Invalid(!range.maxIncluded() ? "setup_error_range_below"
+                        : range.minIncluded() ? "setup_error_range" : "setup_error_range_open",
                         fmt(range.min()), fmt(range.max()));
             }
             return v;

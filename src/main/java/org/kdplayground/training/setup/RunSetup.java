@@ -277,6 +277,7 @@ public final class RunSetup {
     public String text(String id) {
         return switch (id) {
             case "transferSet" -> transferSet.get() == null ? "" : transferSet.get().name();
+            case "loss" -> loss.get().id();
             case "omittedClass" -> omittedClass.get() == RunSettings.NO_OMITTED_CLASS ? "none"
                     : Integer.toString(omittedClass.get());
             default -> fieldById(id).textProperty().get();
@@ -287,6 +288,7 @@ public final class RunSetup {
     public void type(String id, String text) {
         switch (id) {
             case "transferSet" -> transferSet.set(TransferSet.valueOf(text));
+            case "loss" -> loss.set(LossMethod.fromId(text));
             case "omittedClass" -> omittedClass.set("none".equals(text) ? RunSettings.NO_OMITTED_CLASS
                     : Integer.parseInt(text));
             default -> fieldById(id).textProperty().set(text);
@@ -344,6 +346,11 @@ public final class RunSetup {
 
     public ObjectProperty<Path> folderProperty() {
         return folder;
+    }
+
+    /** The distillation loss the run will use. */
+    public ObjectProperty<LossMethod> lossProperty() {
+        return loss;
     }
 
     ObjectProperty<TransferSet> transferSetProperty() {

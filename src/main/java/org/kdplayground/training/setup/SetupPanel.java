@@ -2,10 +2,13 @@ package org.kdplayground.training.setup;
 
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
@@ -22,6 +25,7 @@ import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.ui.I18n;
 
 import org.controlsfx.validation.ValidationResult;
@@ -40,6 +44,7 @@ public final class SetupPanel {
     private final FieldBinding fields;
     private ComboBox<TrainingPreset> presetBox;
     private ComboBox<DatasetCatalog> datasetBox;
+    private ChoiceBox<LossMethod> lossBox;
     private ChoiceBox<TransferSet> transferBox;
     private ComboBox<Integer> omittedClassBox;
 
@@ -56,18 +61,22 @@ public final class SetupPanel {
         });
     }
 
-    /** The preset, data set and transfer-set choices and the teacher-sees-all-labels box. */
+    /** The preset, data set, loss and transfer-set choices and the teacher-sees-all-labels box. */
     public void bindChoices(ComboBox<TrainingPreset> presets, ComboBox<DatasetCatalog> datasets,
-                            ChoiceBox<TransferSet> transfer, CheckBox teacherSeesAllLabels) {
+                            ChoiceBox<LossMethod> losses, ChoiceBox<TransferSet> transfer,
+                            CheckBox teacherSeesAllLabels) {
         presetBox = presets;
         datasetBox = datasets;
+        lossBox = losses;
         transferBox = transfer;
         presets.getItems().setAll(TrainingPreset.values());
         datasets.getItems().setAll(DatasetCatalog.values());
+        losses.getItems().setAll(LossMethod.values());
         transfer.getItems().setAll(TransferSet.values());
         relabelChoices();
         presets.valueProperty().bindBidirectional(setup.presetProperty());
         datasets.valueProperty().bindBidirectional(setup.datasetProperty());
+        losses.valueProperty().bindBidirectional(setup.lossProperty());
         transfer.valueProperty().bindBidirectional(setup.transferSetProperty());
         teacherSeesAllLabels.selectedProperty().bindBidirectional(setup.teacherSeesAllLabelsProperty());
     }
@@ -99,8 +108,8 @@ public final class SetupPanel {
     /** A row per field: the data set's, the networks', the loss's and the training's. */
     public void addFieldRows(GridPane data, GridPane networks, GridPane loss, GridPane training) {
         addRow(data, 0, "setup_size", setup.size);
-        TextField noise = addRow(data, 1, "setup_noise", setup.noise);
-        TextField classes = addRow(data, 2, "setup_classes", setup.classes);
+        TextField noise = addRow(data, 1, "setup_noise", setup.noise).field();
+        TextField classes = addRow(data, 2, "setup_classes", setup.classes).field();
         var dataset = setup.datasetProperty();
         noise.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> dataset.get() == null || dataset.get().isImage(), dataset));
@@ -111,11 +120,42 @@ public final class SetupPanel {
         int lossRows = 0;
         int trainingRows = 0;
         for (NumericSetting setting : NumericSetting.values()) {
-            boolean ofTheLoss = setting == NumericSetting.TEMPERATURE || setting == NumericSetting.ALPHA;
-            addRow(ofTheLoss ? loss : training, ofTheLoss ? lossRows++ : trainingRows++, labelKey(setting),
+            boolean ofTheLoss = usedBy(setting) != null;
+            Row row = addRow(ofTheLoss ? loss : training, ofTheLoss ? lossRows++ : trainingRows++, labelKey(setting),
                     setup.field(setting));
+            if (ofTheLoss) {
+                row.showWhen(Bindings.createBooleanBinding(() -> usedBy(setting).test(setup.lossProperty().get()),
+                        setup.lossProperty()));
+            }
         }
         addRow(training, trainingRows, "setup_seed", setup.seed);
+    }
+
+    /** Which losses a setting of the loss section applies to; null for a training setting. */
+    private static Predicate<LossMethod> usedBy(NumericSetting setting) {
+        return switch (setting) {
+            case TEMPERATURE -> method -> true;
+            case ALPHA -> method -> method != LossMethod.DKD;
+            case CE_WEIGHT, DKD_ALPHA, DKD_BETA, DKD_WARMUP_EPOCHS -> method -> method == LossMethod.DKD;
+            default -> null;
+        };
+    }
+
+    /** The note under the loss's fields: what the chosen loss computes. */
+    public void bindLossNote(Label note) {
+        note.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(switch (setup.lossProperty().get()) {
+            case HINTON -> "setup_alpha_note";
+            case DKD -> "setup_note_dkd";
+            case LSKD -> "setup_note_lskd";
+        }), setup.lossProperty(), i18n.table()));
+    }
+
+    private static String lossLabel(LossMethod method) {
+        return switch (method) {
+            case HINTON -> "loss_hinton";
+            case DKD -> "loss_dkd";
+            case LSKD -> "loss_lskd";
+        };
     }
 
     /** Each run setting's name on the panel. */
@@ -128,10 +168,26 @@ public final class SetupPanel {
             case STUDENT_EPOCHS -> "setup_student_epochs";
             case BATCH_SIZE -> "setup_batch_size";
             case LABELLED_FRACTION -> "setup_labelled_fraction";
+            case CE_WEIGHT -> "setup_ce_weight";
+            case DKD_ALPHA -> "setup_dkd_alpha";
+            case DKD_BETA -> "setup_dkd_beta";
+            case DKD_WARMUP_EPOCHS -> "setup_dkd_warmup_epochs";
+            case TEACHER_LABEL_SMOOTHING -> "setup_teacher_label_smoothing";
         };
     }
 
-    private TextField addRow(GridPane grid, int row, String labelKey, SetupField<?> field) {
+    /** A label and its text field in a grid. */
+    private record Row(Label label, TextField field) {
+        /** Shown (and taking room) only while {@code condition} holds. */
+        void showWhen(ObservableBooleanValue condition) {
+            for (Node node : new Node[] {label, field}) {
+                node.visibleProperty().bind(condition);
+                node.managedProperty().bind(condition);
+            }
+        }
+    }
+
+    private Row addRow(GridPane grid, int row, String labelKey, SetupField<?> field) {
         Label label = new Label();
         label.textProperty().bind(i18n.text(labelKey));
         label.setWrapText(true);
@@ -140,7 +196,7 @@ public final class SetupPanel {
         grid.addRow(row, label, text);
         GridPane.setHgrow(text, Priority.ALWAYS);
         fields.bind(text, field);
-        return text;
+        return new Row(label, text);
     }
 
     /** The class left out of the students' training: none or one of the data set's classes, checked like a field. */
@@ -198,6 +254,7 @@ public final class SetupPanel {
             datasetBox.setConverter(converter(data -> i18n.get(DatasetNames.key(data))));
             transferBox.setConverter(converter(t -> i18n.get(t == TransferSet.ALL ? "setup_transfer_all"
                     : "setup_transfer_labelled")));
+            lossBox.setConverter(converter(method -> i18n.get(lossLabel(method))));
         }
         relabelOmittedClass();
     }

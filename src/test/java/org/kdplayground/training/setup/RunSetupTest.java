@@ -194,7 +194,7 @@ class RunSetupTest {
             SetupField<Double> field = setup.field(setting);
             double min = setting.range().min();
             double max = setting.range().max();
-            assertThat(field.accepts(Parsers.fmt(max))).as(setting + " max").isTrue();
+            assertThat(field.accepts(Parsers.fmt(max))).as(setting + " max").isEqualTo(setting.range().maxIncluded());
             assertThat(field.accepts(Parsers.fmt(max + 1))).as(setting + " above max").isFalse();
             assertThat(field.accepts(Parsers.fmt(min))).as(setting + " min").isEqualTo(setting.range().minIncluded());
             assertThat(field.accepts(Parsers.fmt(min - 0.01))).as(setting + " below min").isFalse();
@@ -224,5 +224,28 @@ class RunSetupTest {
         assertThat(setup.field(NumericSetting.ALPHA).value()).isEqualTo(0.25);
         setup.studentLayers.textProperty().set("8.5");
         assertThat(setup.studentLayers.problemProperty().get().key()).isEqualTo("setup_error_layers");
+    }
+
+    @Test
+    void theLossAndItsWeightsGoIntoTheExperimentAndBack() {
+        RunSetup setup = new RunSetup();
+        assertThat(setup.text("loss")).isEqualTo("hinton");
+        setup.type("loss", "dkd");
+        setup.field(NumericSetting.DKD_BETA).textProperty().set("2");
+        setup.field(NumericSetting.DKD_WARMUP_EPOCHS).textProperty().set("5");
+        setup.field(NumericSetting.TEACHER_LABEL_SMOOTHING).textProperty().set("0.1");
+        Experiment e = setup.toExperiment();
+        assertThat(e.settings().loss()).isEqualTo(org.kdplayground.engine.loss.LossMethod.DKD);
+        assertThat(e.settings().dkdBeta()).isEqualTo(2f);
+        assertThat(e.settings().dkdWarmupEpochs()).isEqualTo(5);
+        assertThat(e.settings().teacherLabelSmoothing()).isEqualTo(0.1f);
+        RunSetup other = new RunSetup();
+        other.load(e);
+        assertThat(other.toExperiment()).isEqualTo(e);
+        setup.field(NumericSetting.TEACHER_LABEL_SMOOTHING).textProperty().set("0.5");
+        assertThat(setup.field(NumericSetting.TEACHER_LABEL_SMOOTHING).problemProperty().get().key())
+                .isEqualTo("setup_error_range_below");
+        setup.field(NumericSetting.DKD_BETA).textProperty().set("-1");
+        assertThat(setup.validProperty().get()).isFalse();
     }
 }
