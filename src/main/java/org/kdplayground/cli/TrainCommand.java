@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.kdplayground.data.DatasetException;
@@ -18,6 +19,8 @@ import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.TestQuality;
+import org.kdplayground.engine.loss.LossMethod;
 
 import ai.djl.ndarray.NDManager;
 import picocli.CommandLine.Command;
@@ -124,17 +127,22 @@ public final class TrainCommand implements Callable<Integer> {
         int inputs = c.train().featureCount();
         int classes = c.train().classCount();
         RunSettings s = c.settings();
-        out.printf(Locale.ROOT, "%n%s: %d training rows (%d labelled), %d test rows; T=%s alpha=%s lr=%s "
+        out.printf(Locale.ROOT, "%n%s: %d training rows (%d labelled), %d test rows; %s lr=%s "
                         + "transfer=%s seed=%d%n", c.train().name(), c.train().size(), c.labelledCount(),
-                c.test().size(), s.temperature(), s.alpha(), s.learningRate(),
+                c.test().size(), lossSettings(s), s.learningRate(),
                 s.transferSet().name().toLowerCase(Locale.ROOT), s.seed());
-        out.printf(Locale.ROOT, "%-10s %-26s %10s %10s %10s%n", "model", "network", "parameters", "train acc",
-                "test acc");
+        String row = "%-10s %-26s %10s %10s %10s %8s %10s %10s%n";
+        out.printf(Locale.ROOT, row, "model", "network", "parameters", "train acc", "test acc", "ECE", "agreement",
+                "KL(t||s)");
         for (ModelRole role : ModelRole.values()) {
             String net = (role == ModelRole.TEACHER ? c.teacher() : c.student()).describe(inputs, classes);
             long params = role == ModelRole.TEACHER ? r.teacherParameters() : r.studentParameters();
-            out.printf(Locale.ROOT, "%-10s %-26s %,10d %10s %10s%n", role.name().toLowerCase(Locale.ROOT), net,
-                    params, percent(r.trainAccuracy().get(role)), percent(r.testAccuracy().get(role)));
+            Optional<TestQuality> q = r.quality(role);
+            out.printf(Locale.ROOT, row, role.name().toLowerCase(Locale.ROOT), net,
+                    String.format(Locale.ROOT, "%,d", params), percent(r.trainAccuracy().get(role)),
+                    percent(r.testAccuracy().get(role)), q.map(v -> fixed(v.ece(), 4)).orElse("-"),
+                    q.flatMap(TestQuality::fidelity).map(f -> percent(f.agreement())).orElse("-"),
+                    q.flatMap(TestQuality::fidelity).map(f -> fixed(f.meanKl(), 4)).orElse("-"));
         }
         out.printf(Locale.ROOT, "device %s; teacher %s; students %.0f ms/epoch (%.3f ms/step); total %.1f s; %s%n",
                 r.device(), r.teacherFromCache() ? "reused" : String.format(Locale.ROOT, "%.0f ms/epoch",
@@ -162,6 +170,22 @@ public final class TrainCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.3f", c.biasShift()), c.testErrorsBefore(), c.classErrorsBefore(),
                     c.testErrorsAfter(), c.classErrorsAfter(), percent(c.testAccuracyAfter()));
         }
+    }
+
+    /** The loss and the weights it uses, e.g. {@code loss=hinton T=4.0 alpha=0.5}. */
+    static String lossSettings(RunSettings s) {
+        String out = "loss=" + s.loss().id() + " T=" + s.temperature();
+        if (s.loss() == LossMethod.DKD) {
+            out += " ce_weight=" + s.ceWeight() + " dkd_alpha=" + s.dkdAlpha() + " dkd_beta=" + s.dkdBeta()
+                    + " warmup=" + s.dkdWarmupEpochs();
+        } else {
+            out += " alpha=" + s.alpha();
+        }
+        return s.teacherLabelSmoothing() > 0 ? out + " teacher_ls=" + s.teacherLabelSmoothing() : out;
+    }
+
+    private static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     private static String percent(Double v) {

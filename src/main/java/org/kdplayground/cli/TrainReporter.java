@@ -16,6 +16,7 @@ import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.RunStart;
 import org.kdplayground.engine.StepMetrics;
+import org.kdplayground.engine.TestQuality;
 import org.kdplayground.engine.loss.LossPart;
 
 /**
@@ -26,7 +27,10 @@ final class TrainReporter implements RunListener {
 
     static final String CSV_HEADER = "kind,phase,epoch,step,global_step,teacher_ce,distilled_hard,distilled_soft,"
             + "distilled_total,baseline_ce,labelled_rows,teacher_train_acc,teacher_test_acc,distilled_train_acc,"
-            + "distilled_test_acc,baseline_train_acc,baseline_test_acc";
+            + "distilled_test_acc,baseline_train_acc,baseline_test_acc,teacher_test_ece,distilled_test_ece,"
+            + "baseline_test_ece,distilled_agreement,baseline_agreement,distilled_test_kl,baseline_test_kl";
+    /** The calibration and fidelity columns' empty cells, in a step's row. */
+    private static final String EMPTY_QUALITY = ",,,,,,,";
     /** Columns added when the run omits a class, filled in its {@code bias} rows (one per student) at the end. */
     static final String CSV_OMITTED_COLUMNS = ",model,omitted_class,bias_shift,test_rows,class_test_rows,"
             + "test_errors_before,class_errors_before,test_errors_after,class_errors_after";
@@ -57,7 +61,7 @@ final class TrainReporter implements RunListener {
         this.extraParts = settings.loss().parts().stream()
                 .filter(part -> part != LossPart.HARD && part != LossPart.SOFT).toList();
         this.omittedEnd = settings.omitsAClass() ? EMPTY_OMITTED + "\n" : "\n";
-        this.rowEnd = ",".repeat(extraParts.size()) + omittedEnd;
+        this.rowEnd = EMPTY_QUALITY + ",".repeat(extraParts.size()) + omittedEnd;
         if (csv != null) {
             StringBuilder header = new StringBuilder(CSV_HEADER);
             extraParts.forEach(part -> header.append(",distilled_").append(part.name().toLowerCase(Locale.ROOT)));
@@ -86,7 +90,7 @@ final class TrainReporter implements RunListener {
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT,
                         "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,", s.epoch(), s.step(), s.globalStep(),
                         num(s.part(LossPart.HARD)), part(s, LossPart.SOFT), num(s.total()), num(s.baselineLoss()),
-                        s.labelledRows()));
+                        s.labelledRows())).append(EMPTY_QUALITY);
                 extraParts.forEach(part -> row.append(',').append(part(s, part)));
                 write(row.append(omittedEnd).toString());
             }
@@ -127,7 +131,18 @@ final class TrainReporter implements RunListener {
             row.append(',').append(acc.map(a -> num(a.train())).orElse(""))
                     .append(',').append(acc.map(a -> num(a.test())).orElse(""));
         }
-        write(row.append(rowEnd).toString());
+        for (ModelRole role : ModelRole.values()) {
+            row.append(',').append(m.quality(role).map(q -> num(q.ece())).orElse(""));
+        }
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            row.append(',').append(m.quality(role).flatMap(TestQuality::fidelity).map(f -> num(f.agreement()))
+                    .orElse(""));
+        }
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            row.append(',').append(m.quality(role).flatMap(TestQuality::fidelity).map(f -> num(f.meanKl()))
+                    .orElse(""));
+        }
+        write(row.append(",".repeat(extraParts.size())).append(omittedEnd).toString());
     }
 
     @Override
@@ -138,7 +153,7 @@ final class TrainReporter implements RunListener {
         OmittedClassResult o = result.omittedClass().get();
         for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
             OmittedClassResult.Correction c = o.of(role);
-            write(String.format(Locale.ROOT, "bias,students,,,,,,,,,,,,,,,%s,%s,%d,%s,%d,%d,%d,%d,%d,%d%n",
+            write(String.format(Locale.ROOT, "bias,students,,,,,,,,,,,,,,," + EMPTY_QUALITY + "%s,%s,%d,%s,%d,%d,%d,%d,%d,%d%n",
                     ",".repeat(extraParts.size()), role.name().toLowerCase(Locale.ROOT), o.omittedClass(), num(c.biasShift()), o.testRows(),
                     o.testClassRows(), c.testErrorsBefore(), c.classErrorsBefore(), c.testErrorsAfter(),
                     c.classErrorsAfter()));

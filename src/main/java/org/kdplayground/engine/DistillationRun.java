@@ -106,7 +106,7 @@ public final class DistillationRun {
         RunResult result = new RunResult(reason, message, device, teacherParams, studentParams, run.testAccuracy,
                 run.trainAccuracy, run.finalLosses, studentPhase.lastParts(), cached != null,
                 teacherPhase.msPerEpoch(), studentPhase.msPerEpoch(), teacherPhase.msPerStep(),
-                studentPhase.msPerStep(), (System.nanoTime() - started) / 1e6, omitted);
+                studentPhase.msPerStep(), (System.nanoTime() - started) / 1e6, omitted, run.testQuality);
         run.listener.runEnded(result);
         return result;
     }

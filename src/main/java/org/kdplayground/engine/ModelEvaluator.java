@@ -52,9 +52,26 @@ final class ModelEvaluator {
 
     /** The share of {@code subset}'s rows (all rows for null) that {@code net} classifies as {@code labels} says. */
     double accuracy(TrainableNet net, float[] flat, int[] labels, int[] subset) {
+        return evaluate(net, flat, labels, subset, false).accuracy();
+    }
+
+    /**
+     * What {@code net} says about some rows.
+     *
+     * @param accuracy the share of rows classified as their labels say (0 for no rows)
+     * @param logits   the rows' logits, row after row; null unless asked for
+     */
+    record Evaluation(double accuracy, float[] logits) {
+    }
+
+    /**
+     * Classifies {@code subset}'s rows (all rows for null), keeping their logits when asked: the predicted class is
+     * the engine's arg max, so accuracy is the same whether or not the logits come back.
+     */
+    Evaluation evaluate(TrainableNet net, float[] flat, int[] labels, int[] subset, boolean keepLogits) {
         int n = subset == null ? labels.length : subset.length;
         if (n == 0) {
-            return 0;
+            return new Evaluation(0, keepLogits ? new float[0] : null);
         }
         int[] rows = subset;
         if (rows == null) {
@@ -65,6 +82,7 @@ final class ModelEvaluator {
         List<NDArray> kept = (long) n * inputs <= KEPT_EVALUATION_FLOATS
                 ? keptInputs.computeIfAbsent(new EvaluationKey(flat, subset), k -> upload(flat, evaluated))
                 : null;
+        float[] logits = keepLogits ? new float[n * classes] : null;
         int correct = 0;
         for (int from = 0, chunk = 0; from < n; from += EVALUATION_CHUNK, chunk++) {
             int to = Math.min(n, from + EVALUATION_CHUNK);
@@ -76,7 +94,11 @@ final class ModelEvaluator {
                 } else {
                     x = batches.rows(sub, flat, inputs, rows, from, to);
                 }
-                long[] predicted = net.forward(x, false).argMax(1).toLongArray();
+                NDArray out = net.forward(x, false);
+                long[] predicted = out.argMax(1).toLongArray();
+                if (logits != null) {
+                    System.arraycopy(out.toFloatArray(), 0, logits, from * classes, (to - from) * classes);
+                }
                 for (int i = from; i < to; i++) {
                     if (predicted[i - from] == labels[rows[i]]) {
                         correct++;
@@ -84,7 +106,7 @@ final class ModelEvaluator {
                 }
             }
         }
-        return correct / (double) n;
+        return new Evaluation(correct / (double) n, logits);
     }
 
     /** The rows, uploaded once into the run's manager in chunks of {@value #EVALUATION_CHUNK}. */

@@ -2,6 +2,10 @@ package org.kdplayground.engine;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+
+import org.kdplayground.math.Calibration;
+import org.kdplayground.math.Fidelity;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -35,6 +39,8 @@ final class RunContext {
     final ModelEvaluator evaluator;
     final Map<ModelRole, Double> testAccuracy = new EnumMap<>(ModelRole.class);
     final Map<ModelRole, Double> trainAccuracy = new EnumMap<>(ModelRole.class);
+    /** Each model's latest calibration and fidelity on the test set. */
+    final Map<ModelRole, TestQuality> testQuality = new EnumMap<>(ModelRole.class);
     /** Each model's latest epoch-mean training loss (the total for the distilled student). */
     final Map<ModelRole, Double> finalLosses = new EnumMap<>(ModelRole.class);
     private final RunControl control;
@@ -81,17 +87,32 @@ final class RunContext {
         return (rowCount + settings.batchSize() - 1) / settings.batchSize();
     }
 
-    /** Measures every network made so far, then tells the listener, with a predictor valid for that call. */
+    /**
+     * Measures every network made so far, then tells the listener, with a predictor valid for that call. The teacher
+     * comes first (roles are in that order), so each student's test logits meet the teacher's of the same epoch.
+     */
     EpochMetrics endEpoch(Phase phase, int epoch, double ms, Map<ModelRole, Double> meanLosses) {
         Map<ModelRole, EpochMetrics.Accuracy> accuracies = new EnumMap<>(ModelRole.class);
+        Map<ModelRole, TestQuality> quality = new EnumMap<>(ModelRole.class);
+        float[] teacherLogits = null;
+        int[] testLabels = config.test().labels();
         for (Map.Entry<ModelRole, TrainableNet> e : nets.entrySet()) {
             double train = evaluator.accuracy(e.getValue(), trainFlat, config.train().labels(), rows.labelled());
-            double test = evaluator.accuracy(e.getValue(), testFlat, config.test().labels(), null);
-            accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train, test));
+            ModelEvaluator.Evaluation test = evaluator.evaluate(e.getValue(), testFlat, testLabels, null, true);
+            accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train, test.accuracy()));
             trainAccuracy.put(e.getKey(), train);
-            testAccuracy.put(e.getKey(), test);
+            testAccuracy.put(e.getKey(), test.accuracy());
+            if (e.getKey() == ModelRole.TEACHER) {
+                teacherLogits = test.logits();
+            }
+            Optional<Fidelity.Measure> fidelity = e.getKey() != ModelRole.TEACHER && teacherLogits != null
+                    ? Optional.of(Fidelity.of(teacherLogits, test.logits(), classes))
+                    : Optional.empty();
+            quality.put(e.getKey(), new TestQuality(
+                    Calibration.ofLogits(test.logits(), classes, testLabels, Calibration.BINS), fidelity));
         }
-        EpochMetrics metrics = new EpochMetrics(phase, epoch, accuracies, meanLosses, ms);
+        testQuality.putAll(quality);
+        EpochMetrics metrics = new EpochMetrics(phase, epoch, accuracies, meanLosses, ms, quality);
         try (ModelEvaluator.Predictor predictor = evaluator.predictor()) {
             listener.epochEnded(metrics, predictor);
         }

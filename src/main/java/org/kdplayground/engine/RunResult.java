@@ -29,13 +29,16 @@ import org.kdplayground.engine.loss.LossPart;
  * @param totalMillis        wall time of the whole run, evaluation included
  * @param omittedClass       for a completed run that left a class out of the students' training rows, what their
  *                           bias correction for it did; empty otherwise
+ * @param testQuality        final calibration on the test set per model and, for the students, fidelity to the
+ *                           teacher
  */
 public record RunResult(StopReason stopReason, String message, String device, long teacherParameters,
                         long studentParameters, Map<ModelRole, Double> testAccuracy,
                         Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
                         Map<LossPart, Double> distilledParts, boolean teacherFromCache,
                         double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
-                        double studentMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass) {
+                        double studentMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass,
+                        Map<ModelRole, TestQuality> testQuality) {
 
     /** Why a run stopped. */
     public enum StopReason {
@@ -51,6 +54,11 @@ public record RunResult(StopReason stopReason, String message, String device, lo
         finalLosses = Map.copyOf(finalLosses);
         distilledParts = Map.copyOf(distilledParts);
         Objects.requireNonNull(omittedClass, "omittedClass");
+        testQuality = Map.copyOf(testQuality);
+    }
+
+    public Optional<TestQuality> quality(ModelRole role) {
+        return Optional.ofNullable(testQuality.get(role));
     }
 
     public boolean completed() {

@@ -12,7 +12,7 @@ public interface LessonStage {
     enum ExplorerTab { GRADIENT, GRID, CURVES }
 
     /** The training screen's tabs under the live charts. */
-    enum TrainingTab { LEARNED, EXAMPLES, SWEEP, RESULTS }
+    enum TrainingTab { LEARNED, EXAMPLES, CALIBRATION, SWEEP, RESULTS }
 
     /** Shows the explorer with one of its tabs. */
     void showExplorer(ExplorerTab tab);

@@ -1,6 +1,8 @@
 package org.kdplayground.training;
 
 import java.io.File;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
@@ -16,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -31,6 +34,7 @@ import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.training.learned.ExamplesTab;
+import org.kdplayground.training.calibration.CalibrationTab;
 import org.kdplayground.training.learned.LearnedViews;
 import org.kdplayground.training.live.LiveCharts;
 import org.kdplayground.training.results.ResultsTab;
@@ -88,7 +92,15 @@ public final class TrainingController {
     @FXML private ToggleButton logScaleToggle;
     @FXML private LiveLineChart lossChart;
     @FXML private LiveLineChart accuracyChart;
+    @FXML private Label epochChartNote;
+    @FXML private ToggleButton accuracyMeasureToggle;
+    @FXML private ToggleButton agreementMeasureToggle;
+    @FXML private ToggleButton eceMeasureToggle;
     @FXML private HBox learnedBox;
+    @FXML private HBox reliabilityBox;
+    @FXML private Label calibrationNote;
+    @FXML private HBox disagreementBar;
+    @FXML private ToggleButton disagreementToggle;
     @FXML private TabPane resultTabs;
     @FXML private StackPane stripHolder;
     @FXML private Label examplesNote;
@@ -119,15 +131,23 @@ public final class TrainingController {
     private void initialize() {
         bindSetupPanel();
         bindRunControls();
-        LiveCharts charts = new LiveCharts(model.live(), i18n, lossChart, accuracyChart, logScaleToggle);
+        LiveCharts charts = new LiveCharts(model.live(), i18n, new LiveCharts.Controls(lossChart, logScaleToggle,
+                accuracyChart, epochChartNote, List.of(accuracyMeasureToggle, agreementMeasureToggle,
+                eceMeasureToggle)));
+        installMeasureTips();
         ExamplesTab examples = new ExamplesTab(model.examples(), model.live(), i18n, new ExamplesTab.Controls(
                 stripHolder, examplesNote, exampleDetail, exampleTeacherTitle, exampleStudentTitle,
                 exampleTeacherChart, exampleStudentChart, openInExplorerButton));
         LearnedViews learned = new LearnedViews(model.live(), i18n, learnedBox, model.setup().datasetProperty(),
                 () -> model.stateProperty().get().busy(), examples::refresh);
+        learned.showDisagreementProperty().bind(disagreementToggle.selectedProperty());
+        disagreementBar.visibleProperty().bind(learned.showingBoundariesProperty());
+        disagreementBar.managedProperty().bind(learned.showingBoundariesProperty());
+        CalibrationTab calibration = new CalibrationTab(model.live(), i18n, reliabilityBox);
         model.live().revisionProperty().addListener((obs, old, now) -> {
             charts.refresh();
             learned.refresh();
+            calibration.refresh();
         });
         model.pacer().setOnQuietFrame(learned::quietFrame);
         new SweepTab(model.sweep(), i18n, new FieldBinding(i18n, validation), new SweepTab.Controls(
@@ -146,6 +166,20 @@ public final class TrainingController {
                 scene.addPostLayoutPulseListener(pulseLaidOut);
             }
         });
+    }
+
+    /** What each measure of the per-epoch chart and the reliability diagrams mean, on hover. */
+    private void installMeasureTips() {
+        List<Map.Entry<Control, String>> tips = List.of(Map.entry(accuracyMeasureToggle, "chart_show_accuracy_tip"),
+                Map.entry(agreementMeasureToggle, "chart_show_agreement_tip"),
+                Map.entry(eceMeasureToggle, "chart_show_ece_tip"), Map.entry(calibrationNote, "calibration_note_tip"));
+        for (Map.Entry<Control, String> entry : tips) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(i18n.text(entry.getValue()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            entry.getKey().setTooltip(tip);
+        }
     }
 
     private void bindSetupPanel() {

@@ -52,7 +52,7 @@ import org.kdplayground.ui.TaskExecutor;
 public final class TrainingModel {
 
     /** The tabs under the live charts, in their order there. */
-    public enum ResultTab { LEARNED, EXAMPLES, SWEEP, RESULTS }
+    public enum ResultTab { LEARNED, EXAMPLES, CALIBRATION, SWEEP, RESULTS }
 
     private final I18n i18n;
     private final ExecutorService previewThread = Executors.newSingleThreadExecutor(runnable -> {

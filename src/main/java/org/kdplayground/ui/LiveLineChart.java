@@ -3,7 +3,6 @@ package org.kdplayground.ui;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
@@ -74,7 +73,10 @@ public final class LiveLineChart extends RoleChart {
         return List.copyOf(series);
     }
 
-    /** Fixes the y-axis, e.g. 0..1 for accuracy, and labels it in percent. */
+    /**
+     * Fixes the y-axis, e.g. 0..1 for accuracy, and says whether its labels are percent. A NaN end follows the data
+     * (its minimum or 0, whichever is lower; its maximum plus 5%).
+     */
     public void setFixedRange(double min, double max, boolean asPercent) {
         fixedMin = min;
         fixedMax = max;
@@ -103,7 +105,7 @@ public final class LiveLineChart extends RoleChart {
         if (plotW < 20 || plotH < 20) {
             return;
         }
-        boolean log = logScale.get() && Double.isNaN(fixedMin);
+        boolean log = logScale.get() && Double.isNaN(fixedMin) && Double.isNaN(fixedMax);
         double[] range = ranges(log);
         double xMin = range[0];
         double xMax = range[1];
@@ -118,7 +120,7 @@ public final class LiveLineChart extends RoleChart {
             double y = axes.y(tick);
             horizontalLine(g, getGridFill(), LEFT, LEFT + plotW, y, 1);
             g.setFill(getTextFill());
-            g.fillText(percent ? String.format(Locale.ROOT, "%.0f%%", tick * 100) : Ticks.format(tick), LEFT - 6,
+            g.fillText(percent ? Ticks.format(Math.rint(tick * 1e6) / 1e4) + "%" : Ticks.format(tick), LEFT - 6,
                     y);
         }
         g.setTextAlign(TextAlignment.CENTER);
@@ -316,7 +318,7 @@ public final class LiveLineChart extends RoleChart {
         if (xMax - xMin < 1e-9) {
             xMax = xMin + 1;
         }
-        if (!Double.isNaN(fixedMin)) {
+        if (!Double.isNaN(fixedMin) && !Double.isNaN(fixedMax)) {
             return new double[] {xMin, xMax, fixedMin, fixedMax};
         }
         if (!Double.isFinite(yMin)) {
@@ -330,8 +332,8 @@ public final class LiveLineChart extends RoleChart {
                 yMax = yMin * 10;
             }
         } else {
-            yMin = Math.min(0, yMin);
-            yMax = yMax <= yMin ? yMin + 1 : yMax * 1.05;
+            yMin = Double.isNaN(fixedMin) ? Math.min(0, yMin) : fixedMin;
+            yMax = Double.isNaN(fixedMax) ? (yMax <= yMin ? yMin + 1 : yMax * 1.05) : fixedMax;
         }
         return new double[] {xMin, xMax, yMin, yMax};
     }

@@ -16,6 +16,9 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /** A {@link CanvasChart} that draws several roles, each in its theme paint ({@code .role-chart} in app.css). */
@@ -54,6 +57,44 @@ public abstract class RoleChart extends CanvasChart {
             g.strokeLine(0, rowHeight - 1, Math.min(width, 18 + text.length() * 8), rowHeight - 1);
             g.setLineDashes(null);
         }
+    }
+
+    /**
+     * A title row with a number at its right end in bold (an ECE, a share): the title is cut short with "…" where
+     * both would not fit.
+     */
+    protected void drawRoleTitle(GraphicsContext g, ChartRole role, String text, double width, double rowHeight,
+                                 String rightNote) {
+        Font font = g.getFont();
+        Font bold = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+        double noteWidth = rightNote.isEmpty() ? 0 : textWidth(rightNote, bold) + 10;
+        drawRoleTitle(g, role, fitted(text, font, width - 18 - noteWidth), width, rowHeight);
+        if (!rightNote.isEmpty()) {
+            g.setFont(bold);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(getTextFill());
+            g.fillText(rightNote, width - 2, 11);
+            g.setFont(font);
+        }
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text probe = new Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /** The text, cut short with "…" where it is wider than {@code room}. */
+    static String fitted(String text, Font font, double room) {
+        if (textWidth(text, font) <= room) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 1 && textWidth(text.substring(0, end).strip() + "…", font) > room) {
+            end--;
+        }
+        return text.substring(0, end).strip() + "…";
     }
 
     /** The paint of a role in the current theme. */

@@ -126,6 +126,39 @@ class TrainCommandTest {
         assertThat(epoch.split(",", -1)[header.indexOf("labelled_rows")]).isEmpty();
     }
 
+    /** Calibration of every model and each student's fidelity to the teacher, per epoch and in the summary. */
+    @Test
+    void trainReportsEceAndAgreementPerStudent() throws Exception {
+        Path csv = dir.resolve("quality.csv");
+        Outcome o = cli("train", "--config", experiment(TINY).toString(), "--out", csv.toString(), "--no-progress");
+        assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
+        assertThat(o.out()).containsPattern("model +network +parameters +train acc +test acc +ECE +agreement +KL\\(t\\|\\|s\\)")
+                .containsPattern("\\nteacher .* \\d\\.\\d{4} +- +-\\n")
+                .containsPattern("\\ndistilled .* \\d\\.\\d{4} +\\d+\\.\\d% +\\d\\.\\d{4}\\n")
+                .containsPattern("\\nbaseline .* \\d\\.\\d{4} +\\d+\\.\\d% +\\d\\.\\d{4}\\n");
+        List<String> rows = Files.readAllLines(csv);
+        List<String> header = List.of(rows.get(0).split(","));
+        assertThat(header).containsSubsequence("baseline_test_acc", "teacher_test_ece", "distilled_test_ece",
+                "baseline_test_ece", "distilled_agreement", "baseline_agreement", "distilled_test_kl",
+                "baseline_test_kl");
+        String[] teacherEpoch = rows.stream().filter(r -> r.startsWith("epoch,teacher,1,")).findFirst().orElseThrow()
+                .split(",", -1);
+        assertThat(Double.parseDouble(teacherEpoch[header.indexOf("teacher_test_ece")])).isBetween(0.0, 1.0);
+        assertThat(teacherEpoch[header.indexOf("distilled_agreement")]).as("no student yet").isEmpty();
+        List<String[]> studentEpochs = rows.stream().filter(r -> r.startsWith("epoch,students,"))
+                .map(r -> r.split(",", -1)).toList();
+        assertThat(studentEpochs).isNotEmpty().allSatisfy(cells -> {
+            for (String column : List.of("distilled_agreement", "baseline_agreement", "distilled_test_ece",
+                    "baseline_test_ece", "teacher_test_ece")) {
+                assertThat(Double.parseDouble(cells[header.indexOf(column)])).as(column).isBetween(0.0, 1.0);
+            }
+            assertThat(Double.parseDouble(cells[header.indexOf("distilled_test_kl")])).isNotNegative();
+        });
+        String[] step = rows.stream().filter(r -> r.startsWith("step,students,")).findFirst().orElseThrow()
+                .split(",", -1);
+        assertThat(step[header.indexOf("distilled_agreement")]).isEmpty();
+    }
+
     @Test
     void omitClassPrintsTheBiasTableAndWritesItsRows() throws Exception {
         Path csv = dir.resolve("omit.csv");
@@ -182,21 +215,22 @@ class TrainCommandTest {
                 "--no-progress", "--out", dkd.toString());
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         List<String> rows = Files.readAllLines(dkd);
-        assertThat(rows.get(0)).endsWith("baseline_test_acc,distilled_tckd,distilled_nckd");
+        assertThat(rows.get(0)).endsWith("baseline_test_kl,distilled_tckd,distilled_nckd");
+        List<String> header = List.of(rows.get(0).split(","));
         String studentStep = rows.stream().filter(r -> r.startsWith("step,students")).findFirst().orElseThrow();
         String[] cells = studentStep.split(",", -1);
-        assertThat(cells).hasSize(19);
-        assertThat(cells[7]).as("no soft column for DKD").isEmpty();
-        assertThat(Double.parseDouble(cells[17])).as("TCKD").isNotNegative();
-        assertThat(Double.parseDouble(cells[18])).as("NCKD").isNotNegative();
-        assertThat(rows.stream().filter(r -> r.startsWith("epoch")).allMatch(r -> r.split(",", -1).length == 19))
-                .isTrue();
+        assertThat(cells).hasSize(header.size());
+        assertThat(cells[header.indexOf("distilled_soft")]).as("no soft column for DKD").isEmpty();
+        assertThat(Double.parseDouble(cells[header.indexOf("distilled_tckd")])).as("TCKD").isNotNegative();
+        assertThat(Double.parseDouble(cells[header.indexOf("distilled_nckd")])).as("NCKD").isNotNegative();
+        assertThat(rows).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(header.size()));
+        assertThat(run.out()).contains("loss=dkd T=4.0 ce_weight=1.0 dkd_alpha=1.0 dkd_beta=2.0");
 
         Path lskd = dir.resolve("lskd.csv");
         Outcome standardized = cli("train", "--config", experiment(TINY).toString(), "--loss", "lskd", "--no-progress",
                 "--out", lskd.toString());
         assertThat(standardized.code()).as(standardized.err()).isEqualTo(ExitCodes.OK);
-        assertThat(Files.readAllLines(lskd).get(0)).endsWith("baseline_test_acc");
+        assertThat(Files.readAllLines(lskd).get(0)).endsWith("baseline_test_kl");
     }
 
     @Test

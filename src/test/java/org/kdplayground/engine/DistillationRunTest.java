@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.kdplayground.engine.loss.LossPart;
+import org.kdplayground.math.Calibration;
+import org.kdplayground.math.Fidelity;
+import org.kdplayground.math.Predictions;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +52,7 @@ class DistillationRunTest {
         @Override
         public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
             events.add(metrics.phase() + " " + metrics.epoch() + " " + metrics.accuracies() + " "
-                    + metrics.meanLosses());
+                    + metrics.meanLosses() + " " + metrics.quality());
         }
 
         @Override
@@ -127,6 +130,51 @@ class DistillationRunTest {
         assertThat(studentEpochCounts).hasSize(8);
         assertThat(studentEpochCounts.subList(0, 4)).containsOnly(studentEpochCounts.get(0));
         assertThat(studentEpochCounts.subList(4, 8)).containsOnly(studentEpochCounts.get(4));
+    }
+
+    /** Each epoch's ECE and fidelity are those of the models' own test logits, the students' against the teacher's. */
+    @Test
+    void qualityIsMeasuredOnTheTestSetAgainstTheTeacherOfTheSameEpoch() {
+        RunConfig config = TinyData.smallConfig(3).build();
+        float[][] test = config.test().features();
+        int[] labels = config.test().labels();
+        List<String> checked = new ArrayList<>();
+        RunListener checker = new RunListener() {
+            @Override
+            public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
+                float[] teacher = predictor.flatLogits(ModelRole.TEACHER, test);
+                assertThat(metrics.quality(ModelRole.TEACHER).orElseThrow().reliability())
+                        .isEqualTo(Calibration.ofLogits(teacher, 2, labels, Calibration.BINS));
+                assertThat(metrics.quality(ModelRole.TEACHER).orElseThrow().fidelity()).isEmpty();
+                if (metrics.phase() == Phase.STUDENTS) {
+                    for (ModelRole student : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+                        float[] logits = predictor.flatLogits(student, test);
+                        TestQuality q = metrics.quality(student).orElseThrow();
+                        assertThat(q.fidelity()).contains(Fidelity.of(teacher, logits, 2));
+                        assertThat(q.ece()).isEqualTo(Calibration.ofLogits(logits, 2, labels, 15).ece());
+                        int[] predicted = Predictions.argMax(logits, 2);
+                        int right = 0;
+                        for (int i = 0; i < labels.length; i++) {
+                            right += predicted[i] == labels[i] ? 1 : 0;
+                        }
+                        assertThat(metrics.accuracy(student).orElseThrow().test())
+                                .isEqualTo(right / (double) labels.length);
+                    }
+                } else {
+                    assertThat(metrics.quality(ModelRole.DISTILLED)).isEmpty();
+                }
+                checked.add(metrics.phase() + " " + metrics.epoch());
+            }
+
+            @Override
+            public void runEnded(RunResult r) {
+                assertThat(r.quality(ModelRole.DISTILLED).orElseThrow().agreement()).isBetween(0.0, 1.0);
+                assertThat(r.quality(ModelRole.TEACHER).orElseThrow().agreement()).isNaN();
+            }
+        };
+        new DistillationRun(config, new TeacherCache(1)).run(base, checker, new RunControl());
+        assertThat(checked).containsExactly("TEACHER 1", "TEACHER 2", "TEACHER 3", "STUDENTS 1", "STUDENTS 2",
+                "STUDENTS 3");
     }
 
     @Test

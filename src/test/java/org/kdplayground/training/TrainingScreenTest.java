@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 import org.kdplayground.engine.EngineService;
@@ -27,6 +28,7 @@ import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.loss.LossPart;
+import org.kdplayground.training.calibration.ReliabilityDiagram;
 import org.kdplayground.training.learned.BoundaryView;
 import org.kdplayground.training.learned.ConfusionView;
 import org.kdplayground.training.learned.ExampleStrip;
@@ -42,6 +44,7 @@ import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.LatestValue;
+import org.kdplayground.ui.LiveLineChart;
 import org.kdplayground.ui.TaskExecutor;
 import org.kdplayground.ui.TestWindows;
 import org.kdplayground.ui.ViewLoader;
@@ -186,6 +189,51 @@ class TrainingScreenTest {
             assertThat(view.hasBoundary()).as(id).isTrue();
             assertThat(view.isVisible()).isTrue();
         }
+        // beyond accuracy: agreement per student epoch, ECE per epoch of every model, the last epoch's bins
+        assertThat(live.agreement(ModelRole.DISTILLED).size()).isEqualTo(3);
+        assertThat(live.agreement(ModelRole.TEACHER).size()).isZero();
+        assertThat(live.ece(ModelRole.TEACHER).size()).isEqualTo(2 + 3);
+        assertThat(live.ece(ModelRole.BASELINE).size()).isEqualTo(3);
+        LiveLineChart epochChart = robot.lookup("#accuracyChart").queryAs(LiveLineChart.class);
+        Label note = robot.lookup("#epochChartNote").queryAs(Label.class);
+        assertThat(note.getText()).isEqualTo("solid: test, faint: train");
+        robot.clickOn("#agreementMeasureToggle");
+        assertThat(epochChart.series()).extracting(LiveLineChart.Series::data)
+                .contains(live.agreement(ModelRole.DISTILLED), live.agreement(ModelRole.BASELINE))
+                .doesNotContain(live.testAccuracy(ModelRole.TEACHER));
+        assertThat(note.getText()).startsWith("solid: agreement with the teacher");
+        robot.clickOn("#agreementMeasureToggle"); // clicking the chosen measure again keeps it
+        assertThat(robot.lookup("#agreementMeasureToggle").queryAs(ToggleButton.class).isSelected()).isTrue();
+        robot.clickOn("#eceMeasureToggle");
+        assertThat(epochChart.series()).extracting(LiveLineChart.Series::data)
+                .containsExactly(live.ece(ModelRole.TEACHER), live.ece(ModelRole.DISTILLED),
+                        live.ece(ModelRole.BASELINE));
+        robot.clickOn("#accuracyMeasureToggle");
+        assertThat(epochChart.series()).hasSize(6);
+
+        robot.interact(() -> model.resultTabProperty().set(TrainingModel.ResultTab.CALIBRATION));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (ModelRole role : ModelRole.values()) {
+            ReliabilityDiagram diagram = robot.lookup("#reliability-" + role.name().toLowerCase(java.util.Locale.ROOT))
+                    .queryAs(ReliabilityDiagram.class);
+            assertThat(diagram.reliability()).as(role.name())
+                    .isSameAs(live.reliability().get(role))
+                    .isEqualTo(model.history().get(0).result().quality(role).orElseThrow().reliability());
+            assertThat(diagram.isVisible()).isTrue();
+        }
+
+        // the disagreement view: the students' heatmaps against the teacher's, with the share of the plane
+        robot.interact(() -> model.resultTabProperty().set(TrainingModel.ResultTab.LEARNED));
+        BoundaryView distilledView = robot.lookup("#boundary-distilled").queryAs(BoundaryView.class);
+        assertThat(distilledView.disagreement()).isNaN();
+        robot.clickOn("#disagreementToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(distilledView.disagreement()).isBetween(0.0, 1.0);
+        assertThat(robot.lookup("#boundary-teacher").queryAs(BoundaryView.class).disagreement()).isNaN();
+        robot.clickOn("#disagreementToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(distilledView.disagreement()).isNaN();
+
         RunRecord record = model.history().get(0);
         assertThat(record.result().stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
         assertThat(record.result().device()).containsIgnoringCase("cpu");
@@ -197,7 +245,7 @@ class TrainingScreenTest {
         probe.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 14));
         assertThat(table.getColumns().get(1).getWidth()).as("the Data column")
                 .isGreaterThanOrEqualTo(probe.getLayoutBounds().getWidth());
-        assertThat(table.getColumns().get(2).getWidth()).as("the T column holds \"4.00\", not just \"T\"")
+        assertThat(table.getColumns().get(3).getWidth()).as("the T column holds \"4.00\", not just \"T\"")
                 .isGreaterThan(40);
 
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kd-export");
@@ -206,12 +254,19 @@ class TrainingScreenTest {
         assertThat(csv).hasSize(2);
         assertThat(csv.get(0)).startsWith("run,dataset,temperature,alpha");
         assertThat(csv.get(1)).startsWith("1,two-moons,4.0,0.5");
+        java.util.List<String> header = java.util.List.of(csv.get(0).split(","));
+        String[] cells = csv.get(1).split(",", -1);
+        assertThat(cells).hasSize(header.size());
+        assertThat(cells[header.indexOf("loss")]).isEqualTo("hinton");
+        assertThat(Double.parseDouble(cells[header.indexOf("distilled_agreement")]))
+                .isEqualTo(record.agreement(ModelRole.DISTILLED));
+        assertThat(Double.parseDouble(cells[header.indexOf("teacher_test_ece")])).isEqualTo(record.ece(ModelRole.TEACHER));
         HistoryExport.writeMarkdown(dir.resolve("runs.md"), model.history(), new I18n(Language.ENGLISH));
         java.util.List<String> md = java.nio.file.Files.readAllLines(dir.resolve("runs.md"));
         assertThat(md).hasSize(3);
-        assertThat(md.get(0)).startsWith("| Run | Data | T | α |");
+        assertThat(md.get(0)).startsWith("| Run | Data | Loss | T | α |");
         assertThat(md.get(1)).startsWith("|---|");
-        assertThat(md.get(2)).startsWith("| 1 | two-moons | 4.00 | 0.50 |").contains("completed");
+        assertThat(md.get(2)).startsWith("| 1 | two-moons | Hinton | 4.00 | 0.50 |").contains("completed");
     }
 
     @Test

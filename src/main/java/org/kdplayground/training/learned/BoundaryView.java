@@ -18,6 +18,7 @@ import javafx.scene.text.TextAlignment;
 import org.kdplayground.data.Dataset;
 import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.ui.ChartRole;
+import org.kdplayground.ui.NumberFormats;
 import org.kdplayground.ui.RoleChart;
 
 /**
@@ -32,7 +33,11 @@ public final class BoundaryView extends RoleChart {
 
     private final ChartRole role;
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty disagreementNote = new SimpleStringProperty(this, "disagreementNote", "{0}");
     private RunEvent.Boundary boundary;
+    /** The teacher's boundary when the view shows where this model disagrees with it; null for the plain view. */
+    private RunEvent.Boundary reference;
+    private double disagreement = Double.NaN;
     private Dataset points;
     private double[] bounds;
     private WritableImage image;
@@ -47,6 +52,7 @@ public final class BoundaryView extends RoleChart {
         pointsLayer.setMouseTransparent(true);
         getChildren().add(pointsLayer);
         title.addListener((obs, old, now) -> invalidate());
+        disagreementNote.addListener((obs, old, now) -> invalidate());
         setPrefSize(200, 200);
         setMinSize(120, 120);
     }
@@ -55,8 +61,18 @@ public final class BoundaryView extends RoleChart {
         return title;
     }
 
+    /** The disagreement view's note at the title row's end, {@code {0}} standing for the share of the plane. */
+    public StringProperty disagreementNoteProperty() {
+        return disagreementNote;
+    }
+
     public boolean hasBoundary() {
         return boundary != null;
+    }
+
+    /** The share of the grid on which this model's class differs from the teacher's; NaN in the plain view. */
+    public double disagreement() {
+        return disagreement;
     }
 
     /**
@@ -65,29 +81,59 @@ public final class BoundaryView extends RoleChart {
      * @return whether the view changed (it redraws in the next layout pass)
      */
     public boolean show(RunEvent.Boundary value, Dataset data, double[] region) {
-        if (value == boundary && data == points && region == bounds) {
+        return show(value, null, data, region);
+    }
+
+    /**
+     * Shows a heatmap over the data, or, with a teacher's boundary as {@code teacher}, where this model's class
+     * differs from the teacher's: those cells strong in this model's class colour, the rest faint. The same
+     * pictures again leave the view as it is.
+     *
+     * @return whether the view changed (it redraws in the next layout pass)
+     */
+    public boolean show(RunEvent.Boundary value, RunEvent.Boundary teacher, Dataset data, double[] region) {
+        if (value == boundary && teacher == reference && data == points && region == bounds) {
             return false;
         }
         if (data != points || region != bounds) {
             pointsDirty = true;
         }
         boundary = value;
+        reference = teacher;
         points = data;
         bounds = region;
-        image = value == null ? null : render(value);
+        boolean compared = value != null && teacher != null && teacher.size() == value.size();
+        disagreement = compared ? disagreement(value, teacher) : Double.NaN;
+        image = value == null ? null : render(value, compared ? teacher : null);
         invalidate();
         return true;
     }
 
-    /** The heatmap, one pixel a grid cell, written as one block of ARGB ints (a Color object per cell is slow). */
-    private static WritableImage render(RunEvent.Boundary b) {
+    /** The share of grid cells whose class differs between two boundaries of the same grid. */
+    static double disagreement(RunEvent.Boundary a, RunEvent.Boundary b) {
+        int differ = 0;
+        for (int i = 0; i < a.winner().length; i++) {
+            if (a.winner()[i] != b.winner()[i]) {
+                differ++;
+            }
+        }
+        return differ / (double) a.winner().length;
+    }
+
+    /**
+     * The heatmap, one pixel a grid cell, written as one block of ARGB ints (a Color object per cell is slow). With
+     * a teacher's boundary, the cells where the classes differ are drawn strong and the others faint.
+     */
+    private static WritableImage render(RunEvent.Boundary b, RunEvent.Boundary teacher) {
         int n = b.size();
         int[] argb = new int[n * n];
         for (int row = 0; row < n; row++) {
             for (int col = 0; col < n; col++) {
                 int i = row * n + col;
                 Color c = ClassPalette.of(b.winner()[i]);
-                double strength = 0.12 + 0.55 * Math.max(0, Math.min(1, (b.confidence()[i] - 0.5) * 2));
+                double strength = teacher == null
+                        ? 0.12 + 0.55 * Math.max(0, Math.min(1, (b.confidence()[i] - 0.5) * 2))
+                        : teacher.winner()[i] != b.winner()[i] ? 0.9 : 0.06;
                 argb[(n - 1 - row) * n + col] = (int) Math.round(strength * 255) << 24
                         | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
                         | (int) Math.round(c.getBlue() * 255);
@@ -103,7 +149,8 @@ public final class BoundaryView extends RoleChart {
         if (!getTextFill().equals(pointsOutline)) {
             pointsDirty = true; // the theme changed: outline the points in its text colour
         }
-        drawRoleTitle(g, role, title.get(), width, HEADER);
+        drawRoleTitle(g, role, title.get(), width, HEADER, Double.isNaN(disagreement) ? ""
+                : disagreementNote.get().replace("{0}", NumberFormats.percent(disagreement)));
         double side = Math.min(width, height - HEADER);
         double left = (width - side) / 2;
         double top = HEADER;

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
@@ -15,6 +18,7 @@ import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.live.Roles;
+import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.ui.I18n;
 
 /**
@@ -33,6 +37,8 @@ public final class LearnedViews {
     private final Runnable examplesChanged;
     private final Map<ModelRole, BoundaryView> boundaryViews = new EnumMap<>(ModelRole.class);
     private final Map<ModelRole, ConfusionView> confusionViews = new EnumMap<>(ModelRole.class);
+    private final BooleanProperty showDisagreement = new SimpleBooleanProperty(this, "showDisagreement");
+    private final BooleanProperty showingBoundaries = new SimpleBooleanProperty(this, "showingBoundaries", true);
     private long shownEpochs = -1;
     private long shownAt;
     private boolean pending;
@@ -46,6 +52,7 @@ public final class LearnedViews {
                         BooleanSupplier running, Runnable examplesChanged) {
         this.live = live;
         this.box = box;
+        showDisagreement.addListener((obs, old, now) -> show(false));
         this.setupData = setupData;
         this.running = running;
         this.examplesChanged = examplesChanged;
@@ -53,6 +60,7 @@ public final class LearnedViews {
             BoundaryView boundary = new BoundaryView(Roles.chartRole(role));
             boundary.setId("boundary-" + role.name().toLowerCase(Locale.ROOT));
             boundary.titleProperty().bind(i18n.text(Roles.nameKey(role)));
+            boundary.disagreementNoteProperty().bind(i18n.text("learned_disagreement_share"));
             ConfusionView confusion = new ConfusionView(Roles.chartRole(role));
             confusion.setId("confusion-" + role.name().toLowerCase(Locale.ROOT));
             confusion.titleProperty().bind(i18n.text(Roles.nameKey(role)));
@@ -70,6 +78,16 @@ public final class LearnedViews {
         };
         setupData.addListener((obs, old, now) -> followDataset.run());
         followDataset.run();
+    }
+
+    /** Whether the students' heatmaps show where their class differs from the teacher's (2-D data only). */
+    public BooleanProperty showDisagreementProperty() {
+        return showDisagreement;
+    }
+
+    /** Whether the views are decision boundaries (2-D data) rather than confusion matrices. */
+    public ReadOnlyBooleanProperty showingBoundariesProperty() {
+        return showingBoundaries;
     }
 
     /** The metrics changed: during a run the views are drawn in a later quiet frame, else at once. */
@@ -108,6 +126,7 @@ public final class LearnedViews {
         if (!box.getChildren().equals(views)) {
             box.getChildren().setAll(views);
         }
+        showingBoundaries.set(boundaries);
     }
 
     /**
@@ -121,8 +140,10 @@ public final class LearnedViews {
         boolean twoD = live.points() == null ? boundariesForSetup() : live.bounds() != null;
         showKind(twoD);
         for (ModelRole role : ModelRole.values()) {
+            RunEvent.Boundary teacher = showDisagreement.get() && role != ModelRole.TEACHER
+                    ? live.boundaries().get(ModelRole.TEACHER) : null;
             boolean changed = twoD
-                    ? boundaryViews.get(role).show(live.boundaries().get(role), live.points(), live.bounds())
+                    ? boundaryViews.get(role).show(live.boundaries().get(role), teacher, live.points(), live.bounds())
                     : confusionViews.get(role).show(live.confusion().get(role), live.classNames());
             if (changed && onePicture) {
                 return true;

@@ -3,18 +3,24 @@ package org.kdplayground.training.live;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
+import org.kdplayground.ui.SeriesBuffer;
 
 /**
  * The loss chart (the teacher's CE, each part of the distilled student's loss and its total, the baseline's CE, per
- * step) and the accuracy chart (train and test accuracy of the three networks, per epoch), drawn from
- * {@link LiveMetrics}.
+ * step) and the per-epoch chart beside it (the three networks' accuracy, the students' agreement with the teacher, or
+ * everyone's calibration error, as the user chooses), drawn from {@link LiveMetrics}.
  */
 public final class LiveCharts {
 
@@ -25,22 +31,88 @@ public final class LiveCharts {
     private long accuracyShownRevision = -1;
     private List<LossPart> partsShown = List.of();
 
-    public LiveCharts(LiveMetrics live, I18n i18n, LiveLineChart loss, LiveLineChart accuracy, ToggleButton logScale) {
+    /**
+     * The charts' controls, from the screen's FXML.
+     *
+     * @param measures the per-epoch chart's choice of measure: one toggle per {@link EpochMeasure}, in its order
+     */
+    public record Controls(LiveLineChart loss, ToggleButton logScale, LiveLineChart epochChart, Label epochNote,
+                           List<ToggleButton> measures) {
+    }
+
+    private final ObjectProperty<EpochMeasure> measure = new SimpleObjectProperty<>(this, "measure",
+            EpochMeasure.ACCURACY);
+
+    public LiveCharts(LiveMetrics live, I18n i18n, Controls c) {
         this.live = live;
         this.i18n = i18n;
-        this.loss = loss;
-        this.accuracy = accuracy;
+        this.loss = c.loss();
+        this.accuracy = c.epochChart();
         showLossParts();
         loss.xLabelProperty().bind(i18n.text("chart_step"));
-        loss.logScaleProperty().bind(logScale.selectedProperty());
-        for (ModelRole role : ModelRole.values()) {
-            accuracy.addSeries(new LiveLineChart.Series(live.trainAccuracy(role), Roles.chartRole(role),
-                    i18n.text(Roles.nameKey(role)), 1.2, true));
-            accuracy.addSeries(new LiveLineChart.Series(live.testAccuracy(role), Roles.chartRole(role),
-                    i18n.text(Roles.nameKey(role)), 2.2, false));
-        }
-        accuracy.setFixedRange(0, 1, true);
+        loss.logScaleProperty().bind(c.logScale().selectedProperty());
         accuracy.xLabelProperty().bind(i18n.text("chart_epoch_note"));
+        c.epochNote().textProperty().bind(Bindings.createStringBinding(() -> i18n.get(measure.get().noteKey()),
+                measure, i18n.table()));
+        bindMeasureToggles(c.measures());
+        measure.addListener((obs, old, now) -> showMeasure());
+        showMeasure();
+    }
+
+    /** One toggle per measure, exactly one selected: clicking the selected one keeps it. */
+    private void bindMeasureToggles(List<ToggleButton> toggles) {
+        ToggleGroup group = new ToggleGroup();
+        EpochMeasure[] measures = EpochMeasure.values();
+        for (int i = 0; i < toggles.size(); i++) {
+            toggles.get(i).setToggleGroup(group);
+            toggles.get(i).setUserData(measures[i]);
+        }
+        group.selectToggle(toggles.get(measure.get().ordinal()));
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old);
+            } else {
+                measure.set((EpochMeasure) now.getUserData());
+            }
+        });
+        measure.addListener((obs, old, now) -> group.selectToggle(toggles.get(now.ordinal())));
+    }
+
+    /** Which measure the per-epoch chart shows. */
+    public ObjectProperty<EpochMeasure> measureProperty() {
+        return measure;
+    }
+
+    /** The per-epoch chart's lines and y-axis for the chosen measure. */
+    private void showMeasure() {
+        List<LiveLineChart.Series> lines = new ArrayList<>();
+        switch (measure.get()) {
+            case ACCURACY -> {
+                for (ModelRole role : ModelRole.values()) {
+                    lines.add(line(live.trainAccuracy(role), role, 1.2, true));
+                    lines.add(line(live.testAccuracy(role), role, 2.2, false));
+                }
+                accuracy.setFixedRange(0, 1, true);
+            }
+            case AGREEMENT -> {
+                for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+                    lines.add(line(live.testAccuracy(role), role, 1.2, true));
+                    lines.add(line(live.agreement(role), role, 2.2, false));
+                }
+                accuracy.setFixedRange(0, 1, true);
+            }
+            case ECE -> {
+                for (ModelRole role : ModelRole.values()) {
+                    lines.add(line(live.ece(role), role, 2.2, false));
+                }
+                accuracy.setFixedRange(0, Double.NaN, true);
+            }
+        }
+        accuracy.setSeries(lines);
+    }
+
+    private LiveLineChart.Series line(SeriesBuffer data, ModelRole role, double width, boolean faint) {
+        return new LiveLineChart.Series(data, Roles.chartRole(role), i18n.text(Roles.nameKey(role)), width, faint);
     }
 
     /** The loss chart's lines: the teacher's CE, the parts of the latest run's loss and its total, the baseline's CE. */

@@ -15,6 +15,7 @@ import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.StepMetrics;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.engine.loss.LossPart;
+import org.kdplayground.math.Calibration;
 import org.kdplayground.ui.SeriesBuffer;
 
 /**
@@ -32,6 +33,9 @@ public final class LiveMetrics {
     private final SeriesBuffer baselineLoss = new SeriesBuffer(POINTS);
     private final Map<ModelRole, SeriesBuffer> testAccuracy = buffers();
     private final Map<ModelRole, SeriesBuffer> trainAccuracy = buffers();
+    private final Map<ModelRole, SeriesBuffer> agreement = buffers();
+    private final Map<ModelRole, SeriesBuffer> ece = buffers();
+    private final Map<ModelRole, Calibration.Reliability> reliability = new EnumMap<>(ModelRole.class);
     private final Map<ModelRole, RunEvent.Boundary> boundaries = new EnumMap<>(ModelRole.class);
     private final Map<ModelRole, int[][]> confusion = new EnumMap<>(ModelRole.class);
     private final Map<ModelRole, float[][]> stripLogits = new EnumMap<>(ModelRole.class);
@@ -70,6 +74,9 @@ public final class LiveMetrics {
         baselineLoss.clear();
         testAccuracy.values().forEach(SeriesBuffer::clear);
         trainAccuracy.values().forEach(SeriesBuffer::clear);
+        agreement.values().forEach(SeriesBuffer::clear);
+        ece.values().forEach(SeriesBuffer::clear);
+        reliability.clear();
         boundaries.clear();
         confusion.clear();
         stripLogits.clear();
@@ -120,6 +127,11 @@ public final class LiveMetrics {
                 testAccuracy.get(role).add(x, a.test());
                 trainAccuracy.get(role).add(x, a.train());
             });
+            m.quality(role).ifPresent(q -> {
+                ece.get(role).add(x, q.ece());
+                reliability.put(role, q.reliability());
+                q.fidelity().ifPresent(f -> agreement.get(role).add(x, f.agreement()));
+            });
         }
         boundaries.putAll(event.boundaries());
         confusion.putAll(event.confusion());
@@ -164,6 +176,21 @@ public final class LiveMetrics {
     /** A model's accuracy on the labelled training rows per epoch. */
     public SeriesBuffer trainAccuracy(ModelRole role) {
         return trainAccuracy.get(role);
+    }
+
+    /** A student's top-1 agreement with the teacher on the test set per student epoch (empty for the teacher). */
+    public SeriesBuffer agreement(ModelRole role) {
+        return agreement.get(role);
+    }
+
+    /** A model's expected calibration error on the test set per epoch. */
+    public SeriesBuffer ece(ModelRole role) {
+        return ece.get(role);
+    }
+
+    /** Each model's confidence bins on the test set at its latest epoch. */
+    public Map<ModelRole, Calibration.Reliability> reliability() {
+        return Collections.unmodifiableMap(reliability);
     }
 
     /** The latest decision boundary of each model (2-D data). */

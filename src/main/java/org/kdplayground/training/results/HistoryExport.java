@@ -11,6 +11,7 @@ import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.TestQuality;
 import org.kdplayground.io.AtomicFiles;
 import org.kdplayground.ui.I18n;
 
@@ -23,7 +24,9 @@ public final class HistoryExport {
             + "omitted_class,class_test_rows,distilled_bias_shift,distilled_test_errors_before,"
             + "distilled_class_errors_before,distilled_test_errors_after,distilled_class_errors_after,"
             + "baseline_bias_shift,baseline_test_errors_before,baseline_class_errors_before,"
-            + "baseline_test_errors_after,baseline_class_errors_after";
+            + "baseline_test_errors_after,baseline_class_errors_after,loss,ce_weight,dkd_alpha,dkd_beta,"
+            + "dkd_warmup_epochs,teacher_label_smoothing,teacher_test_ece,distilled_test_ece,baseline_test_ece,"
+            + "distilled_agreement,baseline_agreement,distilled_test_kl,baseline_test_kl";
 
     private HistoryExport() {
     }
@@ -53,7 +56,10 @@ public final class HistoryExport {
                     value(res.finalLosses().get(ModelRole.BASELINE)),
                     Long.toString(res.teacherParameters()), Long.toString(res.studentParameters()),
                     Double.toString(res.studentMsPerEpoch()), res.device(),
-                    res.stopReason().name().toLowerCase(Locale.ROOT), omittedCells(res)))).append('\n');
+                    res.stopReason().name().toLowerCase(Locale.ROOT), omittedCells(res), s.loss().id(),
+                    Float.toString(s.ceWeight()), Float.toString(s.dkdAlpha()), Float.toString(s.dkdBeta()),
+                    Integer.toString(s.dkdWarmupEpochs()), Float.toString(s.teacherLabelSmoothing()),
+                    qualityCells(res)))).append('\n');
         }
         return csv.toString();
     }
@@ -71,6 +77,23 @@ public final class HistoryExport {
             cells.addAll(List.of(Double.toString(c.biasShift()), Integer.toString(c.testErrorsBefore()),
                     Integer.toString(c.classErrorsBefore()), Integer.toString(c.testErrorsAfter()),
                     Integer.toString(c.classErrorsAfter())));
+        }
+        return String.join(",", cells);
+    }
+
+    /** Each model's ECE, then each student's agreement and mean KL to the teacher: empty where not measured. */
+    private static String qualityCells(RunResult result) {
+        List<String> cells = new ArrayList<>();
+        for (ModelRole role : ModelRole.values()) {
+            cells.add(result.quality(role).map(q -> Double.toString(q.ece())).orElse(""));
+        }
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            cells.add(result.quality(role).flatMap(TestQuality::fidelity).map(f -> Double.toString(f.agreement()))
+                    .orElse(""));
+        }
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
+            cells.add(result.quality(role).flatMap(TestQuality::fidelity).map(f -> Double.toString(f.meanKl()))
+                    .orElse(""));
         }
         return String.join(",", cells);
     }

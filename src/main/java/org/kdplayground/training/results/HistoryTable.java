@@ -17,8 +17,11 @@ import javafx.scene.text.Text;
 
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.NumberFormats;
 
 /** The columns of the run history: one row per run, so runs with different T or α compare side by side. */
 public final class HistoryTable {
@@ -45,6 +48,7 @@ public final class HistoryTable {
         return List.of(
                 Column.number("history_run", r -> Integer.toString(r.number())),
                 new Column("history_data", r -> r.experiment().dataset().name()),
+                new Column("history_method", r -> method(r, i18n)),
                 Column.number("history_temperature", r -> fmt("%.2f", r.experiment().settings().temperature())),
                 Column.number("history_alpha", r -> fmt("%.2f", r.experiment().settings().alpha())),
                 new Column("history_labels", r -> fmt("%.0f%%", r.experiment().settings().labelledFraction() * 100)
@@ -53,6 +57,10 @@ public final class HistoryTable {
                 Column.number("history_distilled", r -> percent(r.testAccuracy(ModelRole.DISTILLED))),
                 Column.number("history_baseline", r -> percent(r.testAccuracy(ModelRole.BASELINE))),
                 Column.number("history_gain", r -> r.gain() == null ? "–" : fmt("%+.1f", r.gain())),
+                new Column("history_agreement", r -> percent(r.agreement(ModelRole.DISTILLED)) + " / "
+                        + percent(r.agreement(ModelRole.BASELINE))),
+                new Column("history_ece", r -> percent(r.ece(ModelRole.TEACHER)) + " / "
+                        + percent(r.ece(ModelRole.DISTILLED)) + " / " + percent(r.ece(ModelRole.BASELINE))),
                 new Column("history_omitted", r -> omitted(r, i18n)),
                 new Column("history_loss", r -> loss(r.result().finalLosses().get(ModelRole.DISTILLED))
                         + " / " + loss(r.result().finalLosses().get(ModelRole.BASELINE))),
@@ -139,6 +147,23 @@ public final class HistoryTable {
                         o.testClassRows()))
                 .orElse(r.experiment().settings().omitsAClass()
                         ? Integer.toString(r.experiment().settings().omittedClass()) : "–");
+    }
+
+    /** The loss and what sets it apart, e.g. "DKD β = 8", and a label-smoothed teacher's ε. */
+    static String method(RunRecord r, I18n i18n) {
+        RunSettings s = r.experiment().settings();
+        String method = i18n.get(switch (s.loss()) {
+            case HINTON -> "history_method_hinton";
+            case DKD -> "history_method_dkd";
+            case LSKD -> "history_method_lskd";
+        });
+        if (s.loss() == LossMethod.DKD) {
+            method += " β = " + NumberFormats.editable(s.dkdBeta());
+        }
+        if (s.teacherLabelSmoothing() > 0) {
+            method += ", ε = " + NumberFormats.editable(s.teacherLabelSmoothing());
+        }
+        return method;
     }
 
     static String outcomeKey(RunResult.StopReason reason) {

@@ -69,4 +69,26 @@ class BoundaryViewTest {
         assertThat(view.hasBoundary()).isFalse();
         assertThat(view.redraws()).isEqualTo(redraws + 2);
     }
+
+    /** Against a teacher's heatmap the view measures the share of the grid where the classes differ. */
+    @Test
+    void theDisagreementViewCountsTheCellsWhoseClassDiffersFromTheTeachers(FxRobot robot) {
+        Dataset moons = SyntheticDatasets.twoMoons(100, 0.2, 1);
+        double[] bounds = {-2, 3, -1.5, 2};
+        RunEvent.Boundary teacher = heatmap(0);
+        int[] winner = new int[16];
+        winner[3] = 1;
+        winner[7] = 1;
+        winner[8] = 1;
+        winner[15] = 1;
+        RunEvent.Boundary student = new RunEvent.Boundary(4, winner, new float[16]);
+        assertThat(BoundaryView.disagreement(student, teacher)).isEqualTo(4 / 16.0);
+        robot.interact(() -> view.show(student, teacher, moons, bounds));
+        assertThat(view.disagreement()).isEqualTo(0.25);
+        robot.interact(() -> view.show(student, null, moons, bounds));
+        assertThat(view.disagreement()).isNaN();
+        RunEvent.Boundary otherGrid = new RunEvent.Boundary(2, new int[4], new float[4]);
+        robot.interact(() -> view.show(student, otherGrid, moons, bounds));
+        assertThat(view.disagreement()).as("grids of different sizes do not compare").isNaN();
+    }
 }

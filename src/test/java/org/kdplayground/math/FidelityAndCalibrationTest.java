@@ -1,0 +1,96 @@
+package org.kdplayground.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** Agreement, mean KL and ECE on small fixed predictions, against values worked out by hand. */
+class FidelityAndCalibrationTest {
+
+    @Test
+    void eceIsTheRowWeightedGapBetweenAccuracyAndConfidence() {
+        // bin (0.9, 1.0]: 0.95 right, 0.92 wrong -> accuracy 0.5, confidence 0.935, gap 0.435, half the rows
+        // bin (0.6, 0.7]: 0.62 right, 0.61 right -> accuracy 1, confidence 0.615, gap 0.385, half the rows
+        Calibration.Reliability r = Calibration.reliability(new double[] {0.95, 0.92, 0.62, 0.61},
+                new boolean[] {true, false, true, true}, 10);
+        assertThat(r.ece()).isCloseTo(0.5 * 0.435 + 0.5 * 0.385, within(1e-15));
+        assertThat(r.rows()).isEqualTo(4);
+        assertThat(r.bins()).hasSize(10);
+        Calibration.Bin top = r.bins().get(9);
+        assertThat(top.count()).isEqualTo(2);
+        assertThat(top.accuracy()).isEqualTo(0.5);
+        assertThat(top.meanConfidence()).isCloseTo(0.935, within(1e-15));
+        assertThat(r.bins().get(6).count()).isEqualTo(2);
+        assertThat(r.bins().get(0).isEmpty()).isTrue();
+        assertThat(r.bins().get(0).accuracy()).isNaN();
+    }
+
+    @Test
+    void binsAreOpenBelowAndClosedAbove() {
+        assertThat(Calibration.bin(1.0, 15)).isEqualTo(14);
+        assertThat(Calibration.bin(0.5, 2)).isEqualTo(0);
+        assertThat(Calibration.bin(0.5000001, 2)).isEqualTo(1);
+        assertThat(Calibration.bin(0.0, 15)).isEqualTo(0);
+        assertThat(Calibration.bin(1.0 / 15 + 1e-12, 15)).isEqualTo(1);
+    }
+
+    @Test
+    void aPerfectlyCalibratedModelHasNoError() {
+        // four rows at confidence 0.75, three right
+        Calibration.Reliability r = Calibration.reliability(new double[] {0.75, 0.75, 0.75, 0.75},
+                new boolean[] {true, true, false, true}, Calibration.BINS);
+        assertThat(r.ece()).isCloseTo(0, within(1e-15));
+    }
+
+    @Test
+    void eceFromLogitsUsesTheSoftmaxOfThePredictedClass() {
+        float ln3 = (float) Math.log(3);
+        float[] logits = {
+                ln3, 0, // p = (0.75, 0.25), label 0: right at 0.75
+                0, ln3, // predicts 1 at 0.75, label 0: wrong
+                0, 0 // a tie predicts class 0 at 0.5, label 0: right
+        };
+        Calibration.Reliability r = Calibration.ofLogits(logits, 2, new int[] {0, 0, 0}, Calibration.BINS);
+        // bin with 0.75: accuracy 1/2, gap 0.25, 2 of 3 rows; bin with 0.5: accuracy 1, gap 0.5, 1 of 3
+        assertThat(r.ece()).isCloseTo(2.0 / 3 * 0.25 + 1.0 / 3 * 0.5, within(1e-7));
+        assertThat(r.bins().get(11).count()).isEqualTo(2);
+        assertThat(r.bins().get(7).count()).isEqualTo(1);
+    }
+
+    @Test
+    void agreementCountsEqualPredictionsWhateverTheLabels() {
+        assertThat(Fidelity.agreement(new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 1})).isEqualTo(0.5);
+        assertThat(Fidelity.agreement(new int[0], new int[0])).isZero();
+        assertThatThrownBy(() -> Fidelity.agreement(new int[] {1}, new int[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void meanKlIsTeacherWeightedAtTemperatureOne() {
+        float[] teacher = {2, 0, 0, 0, 3, 0, 0, 0, 1};
+        float[] student = {1, 0, 0, 3, 0, 0, 0, 0, 1};
+        // row 1: p = (e², 1, 1)/(e² + 2), q = (e, 1, 1)/(e + 2)
+        double zp = Math.exp(2) + 2;
+        double zq = Math.E + 2;
+        double row1 = Math.exp(2) / zp * Math.log(Math.exp(2) / zp / (Math.E / zq))
+                + 2 / zp * Math.log(1 / zp / (1 / zq));
+        // row 2: p = (1, e³, 1)/(e³ + 2), q = (e³, 1, 1)/(e³ + 2): KL = (e³ − 1)/(e³ + 2)·3
+        double z3 = Math.exp(3) + 2;
+        double row2 = (Math.exp(3) - 1) / z3 * 3;
+        Fidelity.Measure m = Fidelity.of(teacher, student, 3);
+        assertThat(m.agreement()).isCloseTo(2.0 / 3, within(1e-15));
+        assertThat(m.meanKl()).isCloseTo((row1 + row2 + 0) / 3, within(1e-6));
+        assertThat(Fidelity.meanKl(teacher, teacher, 3)).isZero();
+    }
+
+    @Test
+    void logitsMustBeWholeRows() {
+        assertThatThrownBy(() -> Predictions.rows(new float[5], 2)).hasMessageContaining("whole rows of 2");
+        assertThatThrownBy(() -> Calibration.ofLogits(new float[4], 2, new int[3], 15))
+                .hasMessageContaining("2 rows of logits but 3 labels");
+        assertThatThrownBy(() -> Calibration.reliability(new double[] {1.5}, new boolean[] {true}, 15))
+                .hasMessageContaining("not in [0, 1]");
+    }
+}
