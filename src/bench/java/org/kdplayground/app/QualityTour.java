@@ -42,6 +42,19 @@ public final class QualityTour {
             pause(800);
             TourSupport.shoot(window, out.resolve("disagreement-" + language + ".png"));
             fire(window, "#disagreementToggle");
+
+            // the capacity gap: a sweep of the teacher's size on the few-labels digits preset
+            onFx(() -> screens.showTraining("DIGITS_FEW_LABELS", Map.of("sweepValues:teacher_hidden",
+                    "8, 32, 128, 256-256", "sweepSeeds", "2"), LessonStage.TrainingTab.SWEEP));
+            waitFor(() -> onFx(() -> training.canStartProperty().get()));
+            onFx(training::startSweep);
+            pause(500);
+            waitFor(() -> onFx(() -> !training.sweepBusyProperty().get()));
+            pause(800);
+            TourSupport.shoot(window, out.resolve("sweep-teacher-size-" + language + ".png"));
+            fire(window, "#sweepAgreementToggle");
+            pause(500);
+            TourSupport.shoot(window, out.resolve("sweep-teacher-size-agreement-" + language + ".png"));
         });
     }
 

@@ -13,9 +13,12 @@ import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunControl;
+import org.kdplayground.engine.SettingSweep;
+import org.kdplayground.engine.SweepAxis;
 import org.kdplayground.engine.SweepPlan;
 import org.kdplayground.engine.SweepResult;
-import org.kdplayground.engine.TemperatureSweep;
+import org.kdplayground.engine.SweepValueException;
+import org.kdplayground.engine.SweptSetting;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,15 +27,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kd-playground sweep --config experiment.json --temperatures 1,2,4,8,16}: trains the distilled student at
- * each temperature (and α) over several seeds and prints test accuracy against T with its spread, so a learner sees
- * which T helps and how much of a difference is luck. Rows go out as CSV, the summary as a table or JSON.
+ * {@code kd-playground sweep --config experiment.json --temperatures 1,2,4,8,16}, or any one setting with
+ * {@code --vary teacher_hidden --values 16,64,256-256}: trains the students at each value over several seeds and
+ * prints test accuracy, agreement with the teacher and ECE against the value with their spread, so a learner sees
+ * what the setting changes and how much of a difference is luck. Rows go out as CSV, the summary as a table or JSON.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Train the distilled student at several temperatures (and alphas), each over several seeds,",
-                "and compare its test accuracy with the baseline's. Seed k shifts the experiment's run and data",
-                "seeds by k. Writes one CSV row per (T, alpha, seed), then the mean and sample SD (n-1) per",
-                "(T, alpha)."})
+        description = {"Train the students at several values of one setting (or temperatures and alphas), each",
+                "over several seeds, and compare test accuracy, agreement with the teacher and ECE. Seed k shifts",
+                "the experiment's run and data seeds by k. Writes one CSV row per (value, seed), then the mean and",
+                "sample SD (n-1) per value."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -41,9 +45,18 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "experiment JSON (version 1)")
     Path config;
 
-    @Option(names = "--temperatures", required = true, paramLabel = "T,T,...",
-            description = "temperatures to try, each > 0, e.g. 1,2,4,8,16")
+    @Option(names = "--temperatures", paramLabel = "T,T,...",
+            description = "temperatures to try, each in [0.1, 100], e.g. 1,2,4,8,16")
     String temperatures;
+
+    @Option(names = "--vary", paramLabel = "SETTING",
+            description = "the setting to vary instead: T, alpha, loss, dkd_beta (trains with DKD),"
+                    + " teacher_label_smoothing, teacher_hidden, student_hidden or labelled_fraction")
+    String vary;
+
+    @Option(names = "--values", paramLabel = "V,V,...",
+            description = "its values, e.g. 1,2,4,8 or hinton,dkd,lskd or 16,64,256-256 (layers joined by -)")
+    String values;
 
     @Option(names = "--alphas", paramLabel = "A,A,...",
             description = "weights of the hard loss to try, each in [0, 1] (default: the experiment's)")
@@ -72,15 +85,14 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Float> ts = floats(temperatures, "--temperatures", NumericSetting.TEMPERATURE);
-        List<Float> as = alphas == null ? List.of() : floats(alphas, "--alphas", NumericSetting.ALPHA);
+        List<SweepAxis> axes = axes();
         if (seeds < 1) {
             throw Numbers.usage("--seeds must be at least 1, got " + seeds);
         }
-        SweepPlan plan = plan(ts, as);
+        SweepPlan plan = plan(axes);
         // The first seed's data now: a file or data problem is one line before the engine starts.
         TrainingCommands.prepare(plan.experimentFor(plan.seedValues().get(0)));
-        TemperatureSweep sweep = plan.sweep();
+        SettingSweep sweep = plan.sweep();
         if (noTeacherReuse) {
             sweep = sweep.withTeacherReuse(false);
         }
@@ -100,7 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Runs the sweep, then writes the rows and the summary (the partial ones after Ctrl+C). */
-    private int runAndReport(TemperatureSweep sweep, SweepPlan plan, RunControl control, Writer csv,
+    private int runAndReport(SettingSweep sweep, SweepPlan plan, RunControl control, Writer csv,
                              PrintWriter stdout, PrintWriter stderr) {
         SweepResult result;
         try {
@@ -111,7 +123,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (csv != null) {
             try (Writer w = csv) {
-                SweepTable.writeCsv(w, result.rows());
+                SweepTable.writeCsv(w, plan.axes(), result.rows());
             } catch (IOException e) {
                 throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
             }
@@ -121,13 +133,13 @@ public final class SweepCommand implements Callable<Integer> {
         } else {
             if (csv == null) {
                 try {
-                    SweepTable.writeCsv(stdout, result.rows());
+                    SweepTable.writeCsv(stdout, plan.axes(), result.rows());
                 } catch (IOException e) {
                     throw new IllegalStateException(e); // a PrintWriter does not throw
                 }
                 stdout.println();
             }
-            SweepTable.printSummary(stdout, result);
+            SweepTable.printSummary(stdout, plan.axes(), result);
         }
         stdout.flush();
         return switch (result.stopReason()) {
@@ -147,7 +159,40 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private SweepPlan plan(List<Float> ts, List<Float> as) {
+    /** The swept settings: temperatures (and alphas), or the one {@code --vary} names. */
+    private List<SweepAxis> axes() {
+        if (vary == null) {
+            if (temperatures == null) {
+                throw Numbers.usage("give --temperatures, or --vary SETTING with --values");
+            }
+            if (values != null) {
+                throw Numbers.usage("--values goes with --vary SETTING, not with --temperatures");
+            }
+            List<Float> ts = floats(temperatures, "--temperatures", NumericSetting.TEMPERATURE);
+            List<Float> as = alphas == null ? List.of() : floats(alphas, "--alphas", NumericSetting.ALPHA);
+            return as.isEmpty() ? List.of(SweepAxis.of(SweptSetting.TEMPERATURE, ts))
+                    : List.of(SweepAxis.of(SweptSetting.TEMPERATURE, ts), SweepAxis.of(SweptSetting.ALPHA, as));
+        }
+        if (temperatures != null || alphas != null) {
+            throw Numbers.usage("--vary replaces --temperatures and --alphas: give one or the other");
+        }
+        if (values == null) {
+            throw Numbers.usage("--vary " + vary + " needs --values, e.g. --values 1,2,4");
+        }
+        SweptSetting setting;
+        try {
+            setting = SweptSetting.fromKey(vary);
+        } catch (IllegalArgumentException e) {
+            throw Numbers.usage("--vary: " + e.getMessage());
+        }
+        try {
+            return List.of(SweepAxis.parse(setting, values));
+        } catch (SweepValueException e) {
+            throw Numbers.usage("--values: " + e.getMessage());
+        }
+    }
+
+    private SweepPlan plan(List<SweepAxis> axes) {
         Experiment experiment;
         try {
             experiment = runOptions.applyTo(TrainingCommands.readExperiment(config));
@@ -155,14 +200,20 @@ public final class SweepCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         try {
-            return new SweepPlan(experiment, ts, as, seeds);
+            List<SweepAxis> chosen = axes;
+            if (axes.size() == 1 && axes.get(0).setting() == SweptSetting.TEMPERATURE) {
+                // a temperature sweep lists α beside T, as the loss's other weight
+                chosen = List.of(axes.get(0), SweepAxis.of(SweptSetting.ALPHA,
+                        List.of(experiment.settings().alpha())));
+            }
+            return new SweepPlan(experiment, chosen, seeds);
         } catch (IllegalArgumentException e) {
             throw Numbers.usage(e.getMessage());
         }
     }
 
     /** Runs on this thread until done or cancelled. */
-    private static SweepResult run(TemperatureSweep sweep, SweepProgress progress, RunControl control) {
+    private static SweepResult run(SettingSweep sweep, SweepProgress progress, RunControl control) {
         try {
             return sweep.run(progress, control);
         } catch (DatasetException e) {

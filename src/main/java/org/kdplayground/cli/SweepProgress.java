@@ -12,7 +12,9 @@ import org.kdplayground.engine.SweepListener;
 import org.kdplayground.engine.SweepRow;
 import org.kdplayground.engine.SweepRun;
 
-/** One stderr line per run of a sweep: which run, its T, α and seed, then what it reached and how long it took. */
+/**
+ * One stderr line per run of a sweep: which run, its swept values and seed, then what it reached and how long it took.
+ */
 final class SweepProgress implements SweepListener {
 
     private final PrintWriter err;
@@ -31,8 +33,8 @@ final class SweepProgress implements SweepListener {
             return;
         }
         int width = Integer.toString(run.total()).length();
-        err.printf(Locale.ROOT, "[%" + width + "d/%d] T=%s alpha=%s seed=%d ... ", run.index(), run.total(),
-                SweepTable.plain(run.temperature()), SweepTable.plain(run.alpha()), run.seed());
+        err.printf(Locale.ROOT, "[%" + width + "d/%d] %s seed=%d ... ", run.index(), run.total(),
+                run.describePoint(), run.seed());
         err.flush();
         open = true;
     }

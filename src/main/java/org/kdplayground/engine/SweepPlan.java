@@ -6,28 +6,42 @@ import java.util.Objects;
 
 
 /**
- * A temperature sweep as a value the command line and a screen share: an experiment, the temperatures and α values
- * to try, and how many seeds to average over. Seed k (0-based) shifts both the experiment's run seed and its data
- * seed by k, so each seed draws new weights, batch order, train/test split and labelled subset (and, for
- * synthetic data, new points): the spread over seeds then shows how much of a difference between temperatures is
- * luck. Seed 0 is the experiment exactly as written, so the first row matches {@code kd-playground train}.
+ * A sweep as a value the command line and a screen share: an experiment, the settings to vary and their values, and
+ * how many seeds to average over. Seed k (0-based) shifts both the experiment's run seed and its data seed by k, so
+ * each seed draws new weights, batch order, train/test split and labelled subset (and, for synthetic data, new
+ * points): the spread over seeds then shows how much of a difference between values is luck. Seed 0 is the
+ * experiment exactly as written, so a point that keeps the experiment's values matches {@code kd-playground train}.
  *
- * @param experiment   the base experiment (its T and α are replaced by the sweep's)
- * @param temperatures T values to try, each {@code > 0}, no repeats
- * @param alphas       α values to try, each in [0, 1], no repeats; empty or null: the experiment's α
- * @param seeds        how many seeds, {@code >= 1}
+ * @param experiment the base experiment (its swept settings are replaced by each point's)
+ * @param axes       the settings to vary and their values
+ * @param seeds      how many seeds, {@code >= 1}
  */
-public record SweepPlan(Experiment experiment, List<Float> temperatures, List<Float> alphas, int seeds) {
+public record SweepPlan(Experiment experiment, List<SweepAxis> axes, int seeds) {
 
     public SweepPlan {
         Objects.requireNonNull(experiment, "experiment");
-        temperatures = List.copyOf(temperatures);
-        alphas = alphas == null || alphas.isEmpty() ? List.of(experiment.settings().alpha()) : List.copyOf(alphas);
+        axes = List.copyOf(axes);
         if (seeds < 1) {
             throw new IllegalArgumentException("at least one seed is needed, got " + seeds);
         }
-        // the engine's rules for T and α, checked now rather than at the first run
-        new TemperatureSweep(temperatures, alphas, List.of(0L), s -> null);
+        // the sweep's own rules (no setting twice), checked now rather than at the first run
+        new SettingSweep(axes, List.of(0L), s -> null);
+    }
+
+    /**
+     * A temperature sweep: T over {@code temperatures}, α over {@code alphas} (empty or null: the experiment's).
+     *
+     * @throws IllegalArgumentException naming the first bad value
+     */
+    public SweepPlan(Experiment experiment, List<Float> temperatures, List<Float> alphas, int seeds) {
+        this(experiment, List.of(SweepAxis.of(SweptSetting.TEMPERATURE, temperatures),
+                SweepAxis.of(SweptSetting.ALPHA, alphas == null || alphas.isEmpty()
+                        ? List.of(experiment.settings().alpha()) : alphas)), seeds);
+    }
+
+    /** One setting over its values. */
+    public SweepPlan(Experiment experiment, SweepAxis axis, int seeds) {
+        this(experiment, List.of(axis), seeds);
     }
 
     /** The run seeds: the experiment's seed, then the next {@code seeds - 1} whole numbers. */
@@ -39,9 +53,9 @@ public record SweepPlan(Experiment experiment, List<Float> temperatures, List<Fl
         return out;
     }
 
-    /** Runs in the whole sweep: seeds × temperatures × alphas. */
+    /** Runs in the whole sweep: seeds × points. */
     public int totalRuns() {
-        return seeds * temperatures.size() * alphas.size();
+        return seeds * sweep().points().size();
     }
 
     /** The experiment for one run seed: run seed and data seed both shifted by {@code seed - experiment.seed()}. */
@@ -62,7 +76,7 @@ public record SweepPlan(Experiment experiment, List<Float> temperatures, List<Fl
     }
 
     /** The engine's sweep for this plan; run it on one worker thread. */
-    public TemperatureSweep sweep() {
-        return new TemperatureSweep(temperatures, alphas, seedValues(), this::configFor);
+    public SettingSweep sweep() {
+        return new SettingSweep(axes, seedValues(), this::configFor);
     }
 }

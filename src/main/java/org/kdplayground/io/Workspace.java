@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.SweptSetting;
 
 /**
  * Everything on both screens at one moment, as saved in a workspace file ({@code .kdp.json}): the explorer, the
@@ -41,10 +42,21 @@ public record Workspace(Explorer explorer, Training training, Sweep sweep) {
         }
     }
 
-    /** The temperature sweep's temperatures and number of seeds. */
-    public record Sweep(List<Float> temperatures, int seeds) {
+    /**
+     * The sweep tab's settings: the setting it varies, its values as typed (checked when restored) and the number of
+     * seeds.
+     */
+    public record Sweep(SweptSetting setting, String values, int seeds) {
         public Sweep {
-            temperatures = List.copyOf(temperatures);
+            Objects.requireNonNull(setting, "setting");
+            Objects.requireNonNull(values, "values");
+        }
+
+        /** A temperature sweep. */
+        public Sweep(List<Float> temperatures, int seeds) {
+            this(SweptSetting.TEMPERATURE, String.join(", ", temperatures.stream()
+                    .map(t -> t == Math.rint(t) && Math.abs(t) < 1e9 ? Long.toString(t.longValue())
+                            : Float.toString(t)).toList()), seeds);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.kdplayground.data.DatasetException;
+import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.io.WorkspaceException.Kind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,23 +17,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The workspace file format: {@code {"format": "kd-playground", "version": 2, "explorer": {..}, "training":
- * {"preset": .., "experiment": {..}}, "sweep": {..}}}, the training set-up being an experiment file's object
- * ({@link ExperimentFile}). Version 1 files, whose set-up listed its fields one by one, are read as well
- * ({@link WorkspaceFileV1}). Reading is strict and complete before anything is returned (every key present, of the
+ * The workspace file format: {@code {"format": "kd-playground", "version": 3, "explorer": {..}, "training":
+ * {"preset": .., "experiment": {..}}, "sweep": {"vary": "T", "values": "1, 2, 4", "seeds": 3}}}, the training
+ * set-up being an experiment file's object ({@link ExperimentFile}). Version 2 files (whose sweep lists
+ * "temperatures") and version 1 files (whose set-up listed its fields one by one, {@link WorkspaceFileV1}) are read
+ * as well. Reading is strict and complete before anything is returned (every key present, of the
  * right type, no unknown keys), so a damaged file never half-applies; writing is atomic ({@link AtomicFiles}).
  */
 public final class WorkspaceFile {
 
     public static final String FORMAT = "kd-playground";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final String EXTENSION = ".kdp.json";
 
     private static final Set<String> TOP = Set.of("format", "version", "explorer", "training", "sweep");
     private static final Set<String> EXPLORER = Set.of("classNames", "teacher", "student", "trueClass",
             "temperature", "alpha", "softScaledByTSquared", "gridTemperatures");
     private static final Set<String> TRAINING = Set.of("preset", "experiment");
-    private static final Set<String> SWEEP = Set.of("temperatures", "seeds");
+    /** A sweep's keys: "vary" and "values" since version 3; version 2 files sweep "temperatures". */
+    private static final Set<String> SWEEP = Set.of("vary", "values", "temperatures", "seeds");
 
     private WorkspaceFile() {
     }
@@ -75,7 +78,8 @@ public final class WorkspaceFile {
         training.set("experiment", ExperimentFile.toNode(w.training().experiment()));
 
         ObjectNode sweep = root.putObject("sweep");
-        w.sweep().temperatures().forEach(sweep.putArray("temperatures")::add);
+        sweep.put("vary", w.sweep().setting().key());
+        sweep.put("values", w.sweep().values());
         sweep.put("seeds", w.sweep().seeds());
         try {
             return JsonFields.JSON.writeValueAsString(root) + "\n";
@@ -103,7 +107,7 @@ public final class WorkspaceFile {
             throw new WorkspaceException(Kind.NEWER_VERSION, Long.toString(version.asLong()));
         }
         if (version.asLong() < 1) {
-            throw new WorkspaceException(Kind.INVALID, "\"version\" must be 1 or " + VERSION);
+            throw new WorkspaceException(Kind.INVALID, "\"version\" must be 1 to " + VERSION);
         }
         try {
             JsonFields.onlyKeys(root, TOP, "");
@@ -138,9 +142,14 @@ public final class WorkspaceFile {
 
     private static Workspace.Sweep sweep(JsonNode node) {
         JsonFields.onlyKeys(node, SWEEP, "sweep.");
-        return new Workspace.Sweep(JsonFields.list(node, "temperatures", v -> {
-            Double d = JsonFields.finite(v);
-            return d == null ? null : d.floatValue();
-        }, "numbers"), JsonFields.INTEGER.read(node, "seeds"));
+        int seeds = JsonFields.INTEGER.read(node, "seeds");
+        if (node.has("temperatures")) {
+            return new Workspace.Sweep(JsonFields.list(node, "temperatures", v -> {
+                Double d = JsonFields.finite(v);
+                return d == null ? null : d.floatValue();
+            }, "numbers"), seeds);
+        }
+        return new Workspace.Sweep(SweptSetting.fromKey(JsonFields.TEXT.read(node, "vary")),
+                JsonFields.TEXT.read(node, "values"), seeds);
     }
 }

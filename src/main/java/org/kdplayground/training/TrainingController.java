@@ -12,13 +12,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -31,10 +31,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
 import org.kdplayground.data.DatasetCatalog;
+import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.engine.loss.LossMethod;
-import org.kdplayground.training.learned.ExamplesTab;
 import org.kdplayground.training.calibration.CalibrationTab;
+import org.kdplayground.training.learned.ExamplesTab;
 import org.kdplayground.training.learned.LearnedViews;
 import org.kdplayground.training.live.LiveCharts;
 import org.kdplayground.training.results.ResultsTab;
@@ -110,7 +111,12 @@ public final class TrainingController {
     @FXML private ProbabilityBarChart exampleTeacherChart;
     @FXML private ProbabilityBarChart exampleStudentChart;
     @FXML private Button openInExplorerButton;
-    @FXML private TextField sweepTemperaturesField;
+    @FXML private ChoiceBox<SweptSetting> sweepSettingBox;
+    @FXML private TextField sweepValuesField;
+    @FXML private ToggleButton sweepAccuracyToggle;
+    @FXML private ToggleButton sweepAgreementToggle;
+    @FXML private ToggleButton sweepEceToggle;
+    @FXML private Label sweepVaryLabel;
     @FXML private TextField sweepSeedsField;
     @FXML private Button sweepStartButton;
     @FXML private Button sweepCancelButton;
@@ -151,8 +157,8 @@ public final class TrainingController {
         });
         model.pacer().setOnQuietFrame(learned::quietFrame);
         new SweepTab(model.sweep(), i18n, new FieldBinding(i18n, validation), new SweepTab.Controls(
-                sweepTemperaturesField, sweepSeedsField, sweepStartButton, sweepCancelButton, sweepStatus,
-                sweepChart));
+                sweepSettingBox, sweepValuesField, sweepSeedsField, sweepStartButton, sweepCancelButton, sweepStatus,
+                sweepVaryLabel, List.of(sweepAccuracyToggle, sweepAgreementToggle, sweepEceToggle), sweepChart));
         new ResultsTab(model.history(), i18n, model::reportError, new ResultsTab.Controls(resultsBox, historyTable,
                 exportCsvButton, exportMarkdownButton, exportPngButton), () -> runArea, distillationScreen);
         bindResultTab();

@@ -47,7 +47,8 @@ class SweepCommandTest {
 
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).isEqualTo("T,alpha,seed,teacher_acc,distilled_acc,baseline_acc,gain");
+        assertThat(lines.get(0)).isEqualTo("T,alpha,seed,teacher_acc,distilled_acc,baseline_acc,gain,"
+                + "distilled_agreement,baseline_agreement,teacher_ece,distilled_ece,baseline_ece");
         double[][] cells = new double[4][];
         for (int i = 0; i < 4; i++) {
             cells[i] = java.util.Arrays.stream(lines.get(i + 1).split(",")).mapToDouble(Double::parseDouble)
@@ -91,7 +92,8 @@ class SweepCommandTest {
         CliRun csv = CliRun.of("sweep", "--config", config.toString(), "--temperatures", "3", "--seeds", "1",
                 "--epochs", "1", "--no-progress");
         assertThat(csv.exitCode()).as(csv.err()).isZero();
-        assertThat(csv.out()).startsWith("T,alpha,seed,teacher_acc,distilled_acc,baseline_acc,gain\n3,0.5,5,")
+        assertThat(csv.out()).startsWith("T,alpha,seed,teacher_acc,distilled_acc,baseline_acc,gain,")
+                .contains("\n3,0.5,5,")
                 .contains("1 of 1 runs");
     }
 
@@ -123,12 +125,74 @@ class SweepCommandTest {
                         "\"learningRate\" must be in (0, 10], got -1");
     }
 
+    /**
+     * The capacity gap from the command line: the sweep's column follows the setting, a teacher per size. (Its own
+     * data seed: the process's teacher cache must not hand these teachers to the other tests.)
+     */
+    @Test
+    void anySettingCanBeSweptAndItsColumnLeadsTheCsv() throws Exception {
+        Path csv = dir.resolve("teachers.csv");
+        String own = TINY.replace("\"seed\": 3", "\"seed\": 4");
+        CliRun run = CliRun.of("sweep", "--config", experiment(own).toString(), "--vary", "teacher_hidden",
+                "--values", "4,16-16", "--seeds", "1", "--epochs", "2", "--out", csv.toString(), "--no-progress");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("teacher_hidden,seed,teacher_acc,distilled_acc,baseline_acc,gain,"
+                + "distilled_agreement,baseline_agreement,teacher_ece,distilled_ece,baseline_ece");
+        assertThat(lines.get(1)).startsWith("4,5,");
+        assertThat(lines.get(2)).startsWith("16-16,5,");
+        for (String line : lines.subList(1, 3)) {
+            String[] cells = line.split(",", -1);
+            assertThat(cells).hasSize(11);
+            for (int i = 2; i < 11; i++) {
+                assertThat(Double.parseDouble(cells[i])).as(lines.get(0).split(",")[i]).isBetween(-1.0, 1.0);
+            }
+        }
+        assertThat(run.out()).contains("teacher_hidden", "agreement", "distilled ECE", "2 teacher(s) trained",
+                "Best: teacher_hidden=");
+
+        CliRun json = CliRun.of("sweep", "--config", experiment(own).toString(), "--vary", "loss", "--values",
+                "hinton,dkd", "--seeds", "1", "--epochs", "1", "--json", "--no-progress");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode root = Json.MAPPER.readTree(json.out());
+        assertThat(root.get("rows").get(1).get("loss").asText()).isEqualTo("dkd");
+        assertThat(root.get("rows").get(1).get("distilledAgreement").asDouble()).isBetween(0.0, 1.0);
+        assertThat(root.get("summary").get(0).get("distilledEce").get("mean").asDouble()).isBetween(0.0, 1.0);
+        assertThat(root.get("teachersTrained").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badSweepsOfAnySettingAreOneLineNamingTheValue() throws Exception {
+        String config = experiment(TINY).toString();
+        CliRun.of("sweep", "--config", config, "--vary", "gamma", "--values", "1")
+                .failsWith(ExitCodes.USAGE, "--vary: a sweep can vary T, alpha, loss, dkd_beta");
+        CliRun.of("sweep", "--config", config, "--vary", "dkd_beta", "--values", "8,-1")
+                .failsWith(ExitCodes.USAGE, "--values: dkd_beta -1 is outside [0, 100]");
+        CliRun.of("sweep", "--config", config, "--vary", "teacher_label_smoothing", "--values", "0,0.5")
+                .failsWith(ExitCodes.USAGE, "--values: teacher_label_smoothing 0.5 is outside [0, 0.5)");
+        CliRun.of("sweep", "--config", config, "--vary", "loss", "--values", "hinton,foo")
+                .failsWith(ExitCodes.USAGE, "--values: \"foo\" is not a loss: give hinton, dkd, lskd");
+        CliRun.of("sweep", "--config", config, "--vary", "loss", "--values", " , ")
+                .failsWith(ExitCodes.USAGE, "--values: no loss value to sweep: give at least one");
+        CliRun.of("sweep", "--config", config, "--vary", "student_hidden", "--values", "8,8")
+                .failsWith(ExitCodes.USAGE, "--values: student_hidden 8 appears twice");
+        CliRun.of("sweep", "--config", config, "--vary", "labelled_fraction", "--values", "0,0.5")
+                .failsWith(ExitCodes.USAGE, "--values: labelled_fraction 0 is outside (0, 1]");
+        CliRun.of("sweep", "--config", config, "--vary", "loss")
+                .failsWith(ExitCodes.USAGE, "--vary loss needs --values");
+        CliRun.of("sweep", "--config", config, "--vary", "loss", "--values", "dkd", "--temperatures", "4")
+                .failsWith(ExitCodes.USAGE, "--vary replaces --temperatures and --alphas");
+        CliRun.of("sweep", "--config", config)
+                .failsWith(ExitCodes.USAGE, "give --temperatures, or --vary SETTING with --values");
+    }
+
     @Test
     void theSweepIsListedInHelp() {
         CliRun help = CliRun.of("--help");
         assertThat(help.out()).contains("sweep");
         CliRun sweepHelp = CliRun.of("sweep", "--help");
         assertThat(sweepHelp.exitCode()).isZero();
-        assertThat(sweepHelp.out()).contains("--temperatures", "--alphas", "--seeds", "--json");
+        assertThat(sweepHelp.out()).contains("--temperatures", "--alphas", "--vary", "--values", "--seeds", "--json");
     }
 }

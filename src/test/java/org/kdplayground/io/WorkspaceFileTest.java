@@ -17,6 +17,7 @@ import org.kdplayground.data.Normalization;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.engine.TransferSet;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.io.WorkspaceException.Kind;
@@ -138,7 +139,7 @@ public class WorkspaceFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("lesson.kdp.json");
         }
-        assertThat(Files.readString(file)).contains("\"format\" : \"kd-playground\"").contains("\"version\" : 2");
+        assertThat(Files.readString(file)).contains("\"format\" : \"kd-playground\"").contains("\"version\" : 3");
     }
 
     @Test
@@ -157,7 +158,7 @@ public class WorkspaceFileTest {
             '{"format": "kd-playground", "version": 1, "explorer": {'              | NOT_JSON
             '[1, 2, 3]'                                                            | NOT_A_WORKSPACE
             '{"format": "something-else", "version": 1}'                           | NOT_A_WORKSPACE
-            '{"format": "kd-playground", "version": 3}'                            | NEWER_VERSION
+            '{"format": "kd-playground", "version": 4}'                            | NEWER_VERSION
             '{"format": "kd-playground", "version": "1"}'                          | INVALID
             '{"format": "kd-playground", "version": 1}'                            | INVALID
             """)
@@ -193,7 +194,7 @@ public class WorkspaceFileTest {
     void everyMissingKeyIsInvalid() throws Exception {
         String text = WorkspaceFile.toJson(sample());
         for (String key : List.of("explorer", "training", "sweep", "classNames", "gridTemperatures", "preset",
-                "experiment", "dataset", "version", "temperatures")) {
+                "experiment", "dataset", "version", "vary", "values")) {
             String without = text.replaceFirst("\"" + key + "\" :", "\"renamed_" + key + "\" :");
             WorkspaceException e = assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(without));
             assertThat(e.kind()).as(key).isEqualTo(Kind.INVALID);
@@ -245,12 +246,38 @@ public class WorkspaceFileTest {
     }
 
     @Test
-    void aVersionOneFileIsWrittenBackAsVersionTwoWithTheSameWorkspace() throws Exception {
+    void aVersionOneFileIsWrittenBackAsTheCurrentVersionWithTheSameWorkspace() throws Exception {
         Workspace old = WorkspaceFile.read(resource("workspace-v1-digits-omit-3.kdp.json"));
         Path file = dir.resolve("upgraded.kdp.json");
         WorkspaceFile.write(file, old);
-        assertThat(Files.readString(file)).contains("\"version\" : 2").contains("\"experiment\" : {");
+        assertThat(Files.readString(file)).contains("\"version\" : 3").contains("\"experiment\" : {");
         assertThat(WorkspaceFile.read(file)).isEqualTo(old);
+    }
+
+    /** A file written by version 2 (its sweep a list of temperatures) opens as a temperature sweep. */
+    @Test
+    void versionTwoFilesOpenWithTheirTemperatureSweep() throws Exception {
+        Workspace two = WorkspaceFile.read(resource("workspace-v2-two-moons.kdp.json"));
+        assertThat(two.sweep()).isEqualTo(new Workspace.Sweep(SweptSetting.TEMPERATURE, "1, 2.5, 8", 4));
+        assertThat(two.training().experiment()).isEqualTo(ExperimentFile.read(Path.of("assets/experiments/two-moons.json")));
+        Path file = dir.resolve("again.kdp.json");
+        WorkspaceFile.write(file, two);
+        assertThat(Files.readString(file)).contains("\"vary\" : \"T\"").contains("\"values\" : \"1, 2.5, 8\"")
+                .doesNotContain("temperatures");
+        assertThat(WorkspaceFile.read(file)).isEqualTo(two);
+    }
+
+    /** Any swept setting and its list go round a file; an unknown setting is a clear error. */
+    @Test
+    void aSweepOfAnySettingRoundTrips() throws Exception {
+        Workspace teachers = new Workspace(sample().explorer(), sample().training(),
+                new Workspace.Sweep(SweptSetting.TEACHER_HIDDEN, "8, 64-64", 2));
+        String text = WorkspaceFile.toJson(teachers);
+        assertThat(WorkspaceFile.parse(text)).isEqualTo(teachers);
+        WorkspaceException e = assertThrows(WorkspaceException.class,
+                () -> WorkspaceFile.parse(text.replace("\"teacher_hidden\"", "\"gamma\"")));
+        assertThat(e.kind()).isEqualTo(Kind.INVALID);
+        assertThat(e.detail()).contains("a sweep can vary");
     }
 
     private static Path resource(String name) throws Exception {

@@ -12,6 +12,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -26,6 +27,8 @@ import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.OmittedClassResult;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.SweepMeasure;
+import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.engine.TestEngines;
 import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.training.calibration.ReliabilityDiagram;
@@ -40,6 +43,7 @@ import org.kdplayground.training.results.HistoryTable;
 import org.kdplayground.training.results.RunRecord;
 import org.kdplayground.training.setup.RunSetup;
 import org.kdplayground.training.setup.TrainingPreset;
+import org.kdplayground.training.sweep.SweepChart;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
@@ -464,11 +468,11 @@ class TrainingScreenTest {
         smallRun(robot, 1, 1);
         robot.clickOn("#sweepTab .tab-label");
         robot.interact(() -> {
-            model.sweep().temperatures.textProperty().set("1, 4, abc");
+            model.sweep().values.textProperty().set("1, 4, abc");
         });
         assertThat(robot.lookup("#sweepStartButton").queryAs(Button.class).isDisabled()).isTrue();
         robot.interact(() -> {
-            model.sweep().temperatures.textProperty().set("1, 4");
+            model.sweep().values.textProperty().set("1, 4");
             model.sweep().seeds.textProperty().set("2");
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.sweep().canStartProperty().get());
@@ -491,6 +495,52 @@ class TrainingScreenTest {
         assertThat(model.sweep().statusProperty().get()).startsWith("Done in");
         assertThat(startDisabledWhileBusy).isTrue();
         assertThat(start.isDisabled()).isFalse();
+        SweepChart chart = robot.lookup("#sweepChart").queryAs(SweepChart.class);
+        assertThat(chart.xLabelProperty().get()).isEqualTo("Temperature T");
+    }
+
+    /** The capacity gap: a sweep of the teacher's layers trains a teacher per value and plots against them. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTeacherSizeSweepTrainsATeacherPerValueAndTheChartFollowsTheChosenMeasure(FxRobot robot) throws Exception {
+        smallRun(robot, 1, 1);
+        robot.interact(() -> model.resultTabProperty().set(TrainingModel.ResultTab.SWEEP));
+        ChoiceBox<SweptSetting> settings = robot.lookup("#sweepSettingBox").queryAs(ChoiceBox.class);
+        TextField values = robot.lookup("#field-sweepValues").queryAs(TextField.class);
+        assertThat(values.getText()).isEqualTo("1, 2, 4, 8, 16");
+        robot.interact(() -> values.setText("1, 4"));
+        robot.interact(() -> settings.setValue(SweptSetting.TEACHER_HIDDEN));
+        assertThat(values.getText()).as("each setting has its own list").isEqualTo("8, 32, 128, 256-256");
+        assertThat(settings.getTooltip().getText()).contains("each value trains a teacher of its own");
+        robot.interact(() -> values.setText("4, 16, -4"));
+        assertThat(model.sweep().values.isValid()).isFalse();
+        assertThat(robot.lookup("#sweepStartButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(values.getTooltip().getText()).contains("“-4” is not hidden layer sizes");
+        robot.interact(() -> {
+            values.setText("4, 16-16");
+            model.sweep().seeds.textProperty().set("1");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.sweep().canStartProperty().get());
+        robot.clickOn("#sweepStartButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.sweep().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.sweep().rows()).hasSize(2).allSatisfy(r -> assertThat(r.teacherTrained()).isTrue());
+        assertThat(model.sweep().rows()).extracting(r -> r.point().get(0).label()).containsExactly("4", "16-16");
+        assertThat(model.sweep().statusProperty().get()).contains("Teacher size = ");
+        SweepChart chart = robot.lookup("#sweepChart").queryAs(SweepChart.class);
+        assertThat(chart.xLabelProperty().get()).isEqualTo("Teacher size");
+        robot.clickOn("#sweepAgreementToggle");
+        assertThat(model.sweep().measureProperty().get()).isEqualTo(SweepMeasure.AGREEMENT);
+        robot.clickOn("#sweepEceToggle");
+        assertThat(model.sweep().measureProperty().get()).isEqualTo(SweepMeasure.ECE);
+        robot.clickOn("#sweepEceToggle");
+        assertThat(model.sweep().measureProperty().get()).as("clicking the chosen measure keeps it")
+                .isEqualTo(SweepMeasure.ECE);
+        // back to T: its list is as the learner left it
+        robot.interact(() -> settings.setValue(SweptSetting.TEMPERATURE));
+        assertThat(values.getText()).isEqualTo("1, 4");
+        assertThat(model.sweep().snapshot().setting()).isEqualTo(SweptSetting.TEMPERATURE);
     }
 
     @Test

@@ -94,7 +94,11 @@ public final class LearnedViews {
     public void refresh() {
         long now = System.nanoTime();
         boolean busy = running.getAsBoolean();
-        if (live.epochRevision() == shownEpochs || busy && now - shownAt < PERIOD_NANOS && shownEpochs >= 0) {
+        boolean fresh = live.epochRevision() != shownEpochs;
+        if (!fresh && !(pending && !busy)) {
+            return; // nothing new, and nothing left waiting for a quiet frame that a finished run will not have
+        }
+        if (fresh && busy && now - shownAt < PERIOD_NANOS && shownEpochs >= 0) {
             return; // what the models learned changes per epoch, and is redrawn at most four times a second
         }
         shownEpochs = live.epochRevision();

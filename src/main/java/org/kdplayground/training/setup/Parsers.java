@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.Range;
+import org.kdplayground.engine.SweepAxis;
+import org.kdplayground.engine.SweepValue;
+import org.kdplayground.engine.SweepValueException;
+import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.training.setup.SetupField.Invalid;
 import org.kdplayground.training.setup.SetupField.Parser;
 import org.kdplayground.ui.NumberText;
@@ -98,24 +103,27 @@ public final class Parsers {
         };
     }
 
-    /** A list of temperatures for a sweep, e.g. "1, 2, 4, 8": each in T's range, no repeats. */
-    public static Parser<List<Float>> temperatures() {
+    /**
+     * A sweep's list of values for the setting {@code setting} gives when the text is parsed, e.g. "1, 2, 4, 8" for T
+     * or "16, 64, 256-256" for hidden layers: each valid for the setting, no repeats, at most
+     * {@value SweepAxis#MAX_VALUES}.
+     */
+    public static Parser<SweepAxis> sweepValues(Supplier<SweptSetting> setting) {
         return text -> {
-            List<Float> values = new ArrayList<>();
-            for (String part : NumberText.splitList(text)) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                double v = setting(NumericSetting.TEMPERATURE).parse(part);
-                if (values.contains((float) v)) {
-                    throw new Invalid("sweep_error_repeat", part);
-                }
-                values.add((float) v);
+            try {
+                return SweepAxis.parse(setting.get(), text);
+            } catch (SweepValueException e) {
+                throw switch (e.problem()) {
+                    case NOT_A_NUMBER -> new Invalid("setup_error_number", e.value());
+                    case OUT_OF_RANGE -> new Invalid("sweep_error_range", e.value(),
+                            e.setting().numericSetting().range().describe());
+                    case NOT_A_LOSS -> new Invalid("sweep_error_loss", e.value());
+                    case NOT_LAYERS -> new Invalid("sweep_error_layers", e.value(), SweepValue.MAX_LAYERS,
+                            SweepValue.MAX_UNITS);
+                    case REPEATED -> new Invalid("sweep_error_repeat", e.value());
+                    case EMPTY_LIST, TOO_MANY -> new Invalid("sweep_error_count", SweepAxis.MAX_VALUES);
+                };
             }
-            if (values.isEmpty() || values.size() > 12) {
-                throw new Invalid("sweep_error_count", 12);
-            }
-            return values;
         };
     }
 

@@ -64,6 +64,11 @@ public final class SetupField<T> {
         }
     }
 
+    /** Parses the text again, for a parser whose rules changed (a sweep list when its setting changes). */
+    public void revalidate() {
+        reparse();
+    }
+
     /** Whether this text would be a valid value (the field is left as it is). */
     public boolean accepts(String candidate) {
         try {

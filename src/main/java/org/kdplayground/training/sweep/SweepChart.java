@@ -2,8 +2,11 @@ package org.kdplayground.training.sweep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -12,21 +15,23 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
-import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.Spread;
-import org.kdplayground.engine.SweepResult;
+import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.engine.SweepRow;
-import org.kdplayground.engine.SweepSummary;
+import org.kdplayground.engine.SweepValue;
+import org.kdplayground.training.live.Roles;
 import org.kdplayground.ui.ChartRole;
+import org.kdplayground.ui.NumberFormats;
 import org.kdplayground.ui.RoleChart;
 import org.kdplayground.ui.Ticks;
 
 /**
- * Test accuracy against temperature for a temperature sweep: the distilled student's mean over seeds as a line with
- * a ±SD band (sample SD), each seed's run as a dot, the baseline's mean as a dashed line with its band and the
- * teacher's mean as a line (neither depends on T). T runs on a log-2 axis because sweeps double T (1, 2, 4, 8, 16).
- * Feed it the rows as they arrive ({@link #setRows}); it redraws once per layout pass. Legend texts are properties
- * the screen binds to its translations; an empty text leaves its entry out.
+ * A sweep's measure (test accuracy, agreement with the teacher or ECE) against the swept setting: for each model the
+ * mean over seeds as a line with a ±SD band (sample SD), and each seed's run of the distilled student as a dot. The
+ * setting's values sit at equal steps, numbers in ascending order (a doubling sweep of T or β reads as a log axis),
+ * losses and networks in the order given. Feed it the rows as they arrive ({@link #setRows}); it redraws once per
+ * layout pass. Legend texts are properties the screen binds to its translations; an empty text leaves its entry out.
  */
 public final class SweepChart extends RoleChart {
 
@@ -37,14 +42,15 @@ public final class SweepChart extends RoleChart {
     private static final double BOTTOM = 34;
 
     private List<SweepRow> rows = List.of();
-    private float alpha = Float.NaN;
-    private final StringProperty distilledLabel = label("distilledLabel");
-    private final StringProperty baselineLabel = label("baselineLabel");
-    private final StringProperty teacherLabel = label("teacherLabel");
+    private SweepMeasure measure = SweepMeasure.ACCURACY;
+    private final Map<ModelRole, StringProperty> labels = new EnumMap<>(ModelRole.class);
     private final StringProperty xLabel = label("xLabel");
 
     public SweepChart() {
         getStyleClass().add("sweep-chart");
+        for (ModelRole role : ModelRole.values()) {
+            labels.put(role, label(role.name().toLowerCase(Locale.ROOT) + "Label"));
+        }
     }
 
     private StringProperty label(String name) {
@@ -53,86 +59,93 @@ public final class SweepChart extends RoleChart {
         return p;
     }
 
-    /** The finished runs so far (any order); only those of the chosen α are drawn. Call on the FX thread. */
+    /** The finished runs so far (any order). Call on the FX thread. */
     void setRows(List<SweepRow> finishedRows) {
         rows = List.copyOf(finishedRows);
         invalidate();
     }
 
-    /** The rows of a finished (or stopped) sweep. */
-    void setResult(SweepResult result) {
-        setRows(result.rows());
-    }
-
-    /** Which α to draw when a sweep tried several; NaN (the default) draws the first α in the rows. */
-    public void setAlpha(float value) {
-        alpha = value;
+    /** What the y axis shows. */
+    void setMeasure(SweepMeasure value) {
+        measure = value;
         invalidate();
     }
 
-    StringProperty distilledLabelProperty() {
-        return distilledLabel;
-    }
-
-    StringProperty baselineLabelProperty() {
-        return baselineLabel;
-    }
-
-    StringProperty teacherLabelProperty() {
-        return teacherLabel;
+    /** The legend's name of a model. */
+    StringProperty labelProperty(ModelRole role) {
+        return labels.get(role);
     }
 
     public StringProperty xLabelProperty() {
         return xLabel;
     }
 
-    /** What is drawn: the rows of one α, pooled per T (sorted by T), with the baseline and teacher over seeds. */
-    record Picture(List<SweepRow> rows, List<SweepSummary> byT, Spread baseline, Spread teacher) {
+    /**
+     * What is drawn: the swept values in axis order (the first value of each run's point), and per value each model's
+     * measure over the seeds.
+     */
+    record Picture(List<SweepRow> rows, List<SweepValue> values, List<Map<ModelRole, Spread>> spreads,
+                   SweepMeasure measure) {
 
-        static Picture of(List<SweepRow> all, float alpha) {
-            float a = !Float.isNaN(alpha) || all.isEmpty() ? alpha : all.get(0).alpha();
-            List<SweepRow> shown = all.stream().filter(r -> Float.compare(r.alpha(), a) == 0).toList();
-            List<SweepSummary> byT = new ArrayList<>(SweepSummary.of(shown));
-            byT.sort(Comparator.comparingDouble(SweepSummary::temperature));
-            SweepResult asResult = new SweepResult(shown, byT, shown.size(),
-                    RunResult.StopReason.COMPLETED, "", 0);
-            return new Picture(shown, byT, asResult.baseline(), asResult.teacher());
+        static Picture of(List<SweepRow> all, SweepMeasure measure) {
+            Map<SweepValue, List<SweepRow>> byValue = new LinkedHashMap<>();
+            for (SweepRow row : all) {
+                byValue.computeIfAbsent(row.point().get(0), v -> new ArrayList<>()).add(row);
+            }
+            List<SweepValue> values = new ArrayList<>(byValue.keySet());
+            if (!values.isEmpty() && values.get(0).setting().isNumeric()) {
+                values.sort(Comparator.comparingDouble(SweepValue::number));
+            }
+            List<Map<ModelRole, Spread>> spreads = new ArrayList<>();
+            for (SweepValue value : values) {
+                Map<ModelRole, Spread> perRole = new EnumMap<>(ModelRole.class);
+                for (ModelRole role : measure.roles()) {
+                    perRole.put(role, Spread.of(byValue.get(value).stream().mapToDouble(r -> measure.of(r, role))
+                            .filter(v -> !Double.isNaN(v)).toArray()));
+                }
+                spreads.add(perRole);
+            }
+            return new Picture(List.copyOf(all), List.copyOf(values), List.copyOf(spreads), measure);
+        }
+
+        /** The position of a value on the x axis, 0 for the first; -1 if it is not in the picture. */
+        int position(SweepValue value) {
+            return values.indexOf(value);
         }
     }
 
     /**
-     * The mapping from data to pixels: T on a log-2 axis padded by half a doubling each side, accuracy on a linear
-     * axis from a multiple of 5% below everything drawn to one above (within 0–100%).
+     * The mapping from data to pixels: the values at equal steps, padded by half a step each side; the measure on a
+     * linear axis, accuracy and agreement from a multiple of 5% below everything drawn to one above (within 0–100%),
+     * ECE from 0 to a whole percent above the highest.
      */
-    public record Axes(double log2Min, double log2Max, double yMin, double yMax, double left, double top, double width,
-                double height) {
+    public record Axes(int count, double yMin, double yMax, double left, double top, double width, double height) {
 
         static Axes fit(Picture p, double left, double top, double width, double height) {
-            double tMin = Double.POSITIVE_INFINITY;
-            double tMax = Double.NEGATIVE_INFINITY;
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (SweepRow r : p.rows()) {
-                tMin = Math.min(tMin, r.temperature());
-                tMax = Math.max(tMax, r.temperature());
-                for (double v : new double[] {r.distilledAccuracy(), r.baselineAccuracy(), r.teacherAccuracy()}) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+                for (ModelRole role : p.measure().roles()) {
+                    double v = p.measure().of(r, role);
+                    if (!Double.isNaN(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
                 }
             }
-            for (SweepSummary s : p.byT()) {
-                lo = Math.min(lo, low(s.distilled()));
-                hi = Math.max(hi, high(s.distilled()));
+            for (Map<ModelRole, Spread> spreads : p.spreads()) {
+                for (Spread s : spreads.values()) {
+                    lo = Math.min(lo, low(s));
+                    hi = Math.max(hi, high(s));
+                }
             }
-            lo = Math.min(lo, low(p.baseline()));
-            hi = Math.max(hi, high(p.baseline()));
-            if (!Double.isFinite(tMin)) {
-                tMin = 1;
-                tMax = 16;
-            }
+            int count = Math.max(1, p.values().size());
             if (!Double.isFinite(lo)) {
-                lo = 0;
-                hi = 1;
+                return new Axes(count, 0, p.measure() == SweepMeasure.ECE ? 0.1 : 1, left, top, width, height);
+            }
+            if (p.measure() == SweepMeasure.ECE) {
+                double yMax = Math.max(0.01, Math.ceil(hi * 100 - 1e-9) / 100);
+                return new Axes(count, 0, yMax, left, top, width, height);
             }
             double yMin = Math.max(0, Math.floor(lo * 20 + 1e-9) / 20);
             double yMax = Math.min(1, Math.ceil(hi * 20 - 1e-9) / 20);
@@ -140,9 +153,7 @@ public final class SweepChart extends RoleChart {
                 yMax = Math.min(1, yMin + 0.05);
                 yMin = yMax - 0.05;
             }
-            double l2Min = log2(tMin) - 0.5;
-            double l2Max = log2(tMax) + 0.5;
-            return new Axes(l2Min, l2Max, yMin, yMax, left, top, width, height);
+            return new Axes(count, yMin, yMax, left, top, width, height);
         }
 
         private static double low(Spread s) {
@@ -153,18 +164,14 @@ public final class SweepChart extends RoleChart {
             return s.n() == 0 ? Double.NEGATIVE_INFINITY : s.mean() + (s.hasSd() ? s.sd() : 0);
         }
 
-        /** Pixel x of a temperature. */
-        double x(double temperature) {
-            return left + (log2(temperature) - log2Min) / (log2Max - log2Min) * width;
+        /** Pixel x of the value at {@code position} (0 for the first). */
+        double x(int position) {
+            return left + (position + 0.5) / count * width;
         }
 
-        /** Pixel y of an accuracy (a fraction). */
-        double y(double accuracy) {
-            return top + height - (accuracy - yMin) / (yMax - yMin) * height;
-        }
-
-        static double log2(double v) {
-            return Math.log(v) / Math.log(2);
+        /** Pixel y of a measure (a fraction). */
+        double y(double value) {
+            return top + height - (value - yMin) / (yMax - yMin) * height;
         }
     }
 
@@ -176,16 +183,20 @@ public final class SweepChart extends RoleChart {
         if (plotW < 20 || plotH < 20) {
             return;
         }
-        Picture p = Picture.of(rows, alpha);
+        Picture p = Picture.of(rows, measure);
         Axes axes = Axes.fit(p, LEFT, top, plotW, plotH);
         drawFrame(g, p, axes);
         g.save();
         g.beginPath();
         g.rect(LEFT, top, plotW, plotH);
         g.clip();
-        drawLevel(g, p.baseline(), ChartRole.BASELINE, axes, true);
-        drawLevel(g, p.teacher(), ChartRole.TEACHER, axes, false);
-        drawDistilled(g, p, axes);
+        // the baseline and the teacher under the distilled student, whose line the eye follows
+        for (ModelRole role : List.of(ModelRole.BASELINE, ModelRole.TEACHER, ModelRole.DISTILLED)) {
+            if (measure.roles().contains(role)) {
+                drawModel(g, p, axes, role);
+            }
+        }
+        drawSeeds(g, p, axes);
         g.restore();
         drawLegend(g, plotW);
     }
@@ -198,94 +209,92 @@ public final class SweepChart extends RoleChart {
         g.setFill(getTextFill());
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double tick : Ticks.of(axes.yMin(), axes.yMax(), 5, false)) {
+        int ticks = (int) Math.max(2, Math.min(5, axes.height() / 28)); // labels at least 28 px apart
+        for (double tick : Ticks.of(axes.yMin(), axes.yMax(), ticks, false)) {
             double y = axes.y(tick);
             g.strokeLine(axes.left(), y, axes.left() + axes.width(), y);
-            g.fillText(String.format(Locale.ROOT, "%.0f%%", tick * 100), axes.left() - 6, y);
+            g.fillText(Ticks.format(Math.rint(tick * 1e6) / 1e4) + "%", axes.left() - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         double bottom = axes.top() + axes.height();
-        for (SweepSummary s : p.byT()) {
-            double x = axes.x(s.temperature());
+        for (int i = 0; i < p.values().size(); i++) {
+            double x = axes.x(i);
             g.strokeLine(x, bottom, x, bottom + 4);
-            g.fillText(Ticks.format(s.temperature()), x, bottom + 6);
+            SweepValue v = p.values().get(i);
+            g.fillText(v.setting().isNumeric() ? NumberFormats.editable(v.number()) : v.label(), x, bottom + 6);
         }
         g.fillText(xLabel.get(), axes.left() + axes.width() / 2, bottom + 20);
         g.strokeRect(axes.left(), axes.top(), axes.width(), axes.height());
     }
 
-    /** A level that does not depend on T: a band of ±SD across the plot and a line at the mean. */
-    private void drawLevel(GraphicsContext g, Spread level, ChartRole role, Axes axes, boolean band) {
-        if (level.n() == 0) {
+    /** One model: its ±SD band over the values, the line through its means and a dot at each. */
+    private void drawModel(GraphicsContext g, Picture p, Axes axes, ModelRole role) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < p.values().size(); i++) {
+            Spread s = p.spreads().get(i).get(role);
+            if (s != null && s.n() > 0) {
+                points.add(new double[] {axes.x(i), s.mean(), s.hasSd() ? s.sd() : 0});
+            }
+        }
+        if (points.isEmpty()) {
             return;
         }
-        Paint paint = paintOf(role);
-        if (band && level.hasSd()) {
-            g.setGlobalAlpha(0.15);
-            g.setFill(paint);
-            double y1 = axes.y(level.mean() + level.sd());
-            double y2 = axes.y(level.mean() - level.sd());
-            g.fillRect(axes.left(), y1, axes.width(), y2 - y1);
-        }
-        g.setGlobalAlpha(1);
-        g.setStroke(paint);
-        g.setLineWidth(1.5);
-        g.setLineDashes(role.dashed() ? new double[] {7, 5} : null);
-        double y = axes.y(level.mean());
-        g.strokeLine(axes.left(), y, axes.left() + axes.width(), y);
-        g.setLineDashes(null);
-    }
-
-    private void drawDistilled(GraphicsContext g, Picture p, Axes axes) {
-        List<SweepSummary> byT = p.byT();
-        if (byT.isEmpty()) {
-            return;
-        }
-        Paint paint = paintOf(ChartRole.STUDENT);
-        int n = byT.size();
-        boolean band = byT.stream().anyMatch(s -> s.distilled().hasSd());
-        if (band) {
+        ChartRole chartRole = Roles.chartRole(role);
+        Paint paint = paintOf(chartRole);
+        int n = points.size();
+        if (points.stream().anyMatch(pt -> pt[2] > 0)) {
             double[] xs = new double[2 * n];
             double[] ys = new double[2 * n];
             for (int i = 0; i < n; i++) {
-                SweepSummary s = byT.get(i);
-                double sd = s.distilled().hasSd() ? s.distilled().sd() : 0;
-                xs[i] = axes.x(s.temperature());
-                ys[i] = axes.y(s.distilled().mean() + sd);
-                xs[2 * n - 1 - i] = xs[i];
-                ys[2 * n - 1 - i] = axes.y(s.distilled().mean() - sd);
+                double[] pt = points.get(i);
+                xs[i] = pt[0];
+                ys[i] = axes.y(pt[1] + pt[2]);
+                xs[2 * n - 1 - i] = pt[0];
+                ys[2 * n - 1 - i] = axes.y(pt[1] - pt[2]);
             }
-            g.setGlobalAlpha(0.2);
+            g.setGlobalAlpha(role == ModelRole.DISTILLED ? 0.2 : 0.12);
             g.setFill(paint);
             g.fillPolygon(xs, ys, 2 * n);
         }
-        g.setGlobalAlpha(0.55);
-        g.setStroke(paint);
-        g.setLineWidth(1);
-        for (SweepRow r : p.rows()) {
-            double x = axes.x(r.temperature());
-            double y = axes.y(r.distilledAccuracy());
-            g.strokeOval(x - 2.5, y - 2.5, 5, 5);
-        }
         g.setGlobalAlpha(1);
-        g.setLineWidth(2);
+        g.setStroke(paint);
+        g.setLineWidth(role == ModelRole.DISTILLED ? 2 : 1.5);
+        g.setLineDashes(chartRole.dashed() ? new double[] {7, 5} : null);
         g.beginPath();
         for (int i = 0; i < n; i++) {
-            SweepSummary s = byT.get(i);
-            double x = axes.x(s.temperature());
-            double y = axes.y(s.distilled().mean());
+            double[] pt = points.get(i);
             if (i == 0) {
-                g.moveTo(x, y);
+                g.moveTo(pt[0], axes.y(pt[1]));
             } else {
-                g.lineTo(x, y);
+                g.lineTo(pt[0], axes.y(pt[1]));
             }
         }
         g.stroke();
+        g.setLineDashes(null);
         g.setFill(paint);
-        for (SweepSummary s : byT) {
-            g.fillOval(axes.x(s.temperature()) - 3.5, axes.y(s.distilled().mean()) - 3.5, 7, 7);
+        double r = role == ModelRole.DISTILLED ? 3.5 : 2.5;
+        for (double[] pt : points) {
+            g.fillOval(pt[0] - r, axes.y(pt[1]) - r, 2 * r, 2 * r);
         }
+    }
+
+    /** Each seed's distilled student as a ring, so the spread behind the band shows. */
+    private void drawSeeds(GraphicsContext g, Picture p, Axes axes) {
+        if (!measure.roles().contains(ModelRole.DISTILLED)) {
+            return;
+        }
+        g.setGlobalAlpha(0.55);
+        g.setStroke(paintOf(ChartRole.STUDENT));
+        g.setLineWidth(1);
+        for (SweepRow r : p.rows()) {
+            int i = p.position(r.point().get(0));
+            double v = measure.of(r, ModelRole.DISTILLED);
+            if (i >= 0 && !Double.isNaN(v)) {
+                g.strokeOval(axes.x(i) - 2.5, axes.y(v) - 2.5, 5, 5);
+            }
+        }
+        g.setGlobalAlpha(1);
     }
 
     private void drawLegend(GraphicsContext g, double plotW) {
@@ -295,17 +304,15 @@ public final class SweepChart extends RoleChart {
         g.setGlobalAlpha(1);
         double x = LEFT;
         double y = TOP + LEGEND_ROW / 2;
-        Object[][] entries = {{distilledLabel.get(), ChartRole.STUDENT}, {baselineLabel.get(), ChartRole.BASELINE},
-                {teacherLabel.get(), ChartRole.TEACHER}};
-        for (Object[] entry : entries) {
-            String text = (String) entry[0];
-            ChartRole role = (ChartRole) entry[1];
-            if (text.isEmpty() || x > LEFT + plotW) {
+        for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE, ModelRole.TEACHER)) {
+            String text = labels.get(role).get();
+            ChartRole chartRole = Roles.chartRole(role);
+            if (text.isEmpty() || x > LEFT + plotW || !measure.roles().contains(role)) {
                 continue;
             }
-            g.setStroke(paintOf(role));
+            g.setStroke(paintOf(chartRole));
             g.setLineWidth(2);
-            g.setLineDashes(role.dashed() ? new double[] {5, 3} : null);
+            g.setLineDashes(chartRole.dashed() ? new double[] {5, 3} : null);
             g.strokeLine(x, y, x + 20, y);
             g.setLineDashes(null);
             g.setFill(getTextFill());

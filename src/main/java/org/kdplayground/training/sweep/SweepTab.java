@@ -2,40 +2,124 @@ package org.kdplayground.training.sweep;
 
 import java.util.List;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
 
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.SweepAxis;
+import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.engine.SweepRow;
+import org.kdplayground.engine.SweptSetting;
+import org.kdplayground.training.live.Roles;
 import org.kdplayground.training.setup.FieldBinding;
 import org.kdplayground.ui.I18n;
 
-/** The sweep tab: its temperatures and seeds, Start and Cancel, its progress, and accuracy against T. */
+/**
+ * The sweep tab: the setting to vary and its values, the seeds, Start and Cancel, its progress, and the chosen
+ * measure (accuracy, agreement, ECE) against the setting.
+ */
 public final class SweepTab {
 
-    /** The tab's controls, from the screen's FXML. */
-    public record Controls(TextField temperatures, TextField seeds, Button start, Button cancel, Label status,
+    /**
+     * The tab's controls, from the screen's FXML.
+     *
+     * @param measures one toggle per {@link SweepMeasure}, in its order
+     */
+    public record Controls(ChoiceBox<SweptSetting> setting, TextField values, TextField seeds, Button start,
+                           Button cancel, Label status, Label varyLabel, List<ToggleButton> measures,
                            SweepChart chart) {
     }
 
+    private final SweepModel sweep;
+    private final I18n i18n;
+
     public SweepTab(SweepModel sweep, I18n i18n, FieldBinding fields, Controls c) {
-        fields.bind(c.temperatures(), sweep.temperatures);
+        this.sweep = sweep;
+        this.i18n = i18n;
+        c.setting().getItems().setAll(SweptSetting.values());
+        c.setting().valueProperty().bindBidirectional(sweep.settingProperty());
+        Runnable relabel = () -> c.setting().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SweptSetting value) {
+                return value == null ? "" : i18n.get(SweepModel.nameKey(value));
+            }
+
+            @Override
+            public SweptSetting fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        relabel.run();
+        i18n.table().addListener((InvalidationListener) ignored -> relabel.run());
+        c.setting().disableProperty().bind(sweep.busyProperty());
+        fields.bind(c.values(), sweep.values);
         fields.bind(c.seeds(), sweep.seeds);
         c.start().disableProperty().bind(sweep.canStartProperty().not());
         c.start().setOnAction(e -> sweep.start());
         c.cancel().disableProperty().bind(sweep.busyProperty().not());
         c.cancel().setOnAction(e -> sweep.cancel());
         c.status().textProperty().bind(sweep.statusProperty());
-        c.chart().distilledLabelProperty().bind(i18n.text("series_distilled"));
-        c.chart().baselineLabelProperty().bind(i18n.text("series_baseline"));
-        c.chart().teacherLabelProperty().bind(i18n.text("series_teacher"));
-        c.chart().xLabelProperty().bind(i18n.text("sweep_x_label"));
+        // what a sweep of the chosen setting trains, on hover over the choice
+        Tooltip note = new Tooltip();
+        note.setWrapText(true);
+        note.setMaxWidth(460);
+        note.textProperty().bind(Bindings.createStringBinding(() -> note(sweep.settingProperty().get()),
+                sweep.settingProperty(), i18n.table()));
+        c.setting().setTooltip(note);
+        c.varyLabel().setTooltip(note);
+        for (ModelRole role : ModelRole.values()) {
+            c.chart().labelProperty(role).bind(i18n.text(Roles.nameKey(role)));
+        }
+        bindMeasures(c.measures(), c.chart());
+        // the chart's axis names the setting of the sweep it shows, or the chosen one before any
+        c.chart().xLabelProperty().bind(Bindings.createStringBinding(() -> {
+            SweepAxis shown = sweep.plannedAxisProperty().get();
+            return i18n.get(SweepModel.nameKey(shown != null ? shown.setting() : sweep.settingProperty().get()));
+        }, sweep.plannedAxisProperty(), sweep.settingProperty(), i18n.table()));
         sweep.rows().addListener((ListChangeListener<SweepRow>) change -> c.chart().setRows(List.copyOf(sweep.rows())));
         sweep.resultProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                c.chart().setResult(now);
+                c.chart().setRows(now.rows());
             }
         });
+    }
+
+    /** One toggle per measure, exactly one selected: clicking the selected one keeps it. */
+    private void bindMeasures(List<ToggleButton> toggles, SweepChart chart) {
+        ToggleGroup group = new ToggleGroup();
+        SweepMeasure[] measures = SweepMeasure.values();
+        for (int i = 0; i < toggles.size(); i++) {
+            toggles.get(i).setToggleGroup(group);
+            toggles.get(i).setUserData(measures[i]);
+        }
+        group.selectToggle(toggles.get(sweep.measureProperty().get().ordinal()));
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old);
+            } else {
+                sweep.measureProperty().set((SweepMeasure) now.getUserData());
+            }
+        });
+        sweep.measureProperty().addListener((obs, old, now) -> {
+            group.selectToggle(toggles.get(now.ordinal()));
+            chart.setMeasure(now);
+        });
+        chart.setMeasure(sweep.measureProperty().get());
+    }
+
+    /** What a sweep of this setting trains, in a line under the controls. */
+    private String note(SweptSetting setting) {
+        String teacher = i18n.get(setting.changesTheTeacher() ? "sweep_note_own_teacher" : "sweep_note_shared_teacher");
+        String dkd = setting == SweptSetting.DKD_BETA ? i18n.get("sweep_note_dkd") : "";
+        return i18n.formatNow("sweep_note", teacher, dkd);
     }
 }

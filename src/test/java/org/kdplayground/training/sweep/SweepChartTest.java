@@ -4,49 +4,81 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.kdplayground.engine.ModelRole;
+import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.engine.SweepRow;
+import org.kdplayground.engine.SweepValue;
+import org.kdplayground.engine.SweptSetting;
+import org.kdplayground.engine.TestQuality;
+import org.kdplayground.engine.loss.LossMethod;
+import org.kdplayground.math.Calibration;
+import org.kdplayground.math.Fidelity;
 
 import org.junit.jupiter.api.Test;
 
 /** The chart's data handling and axis mapping, without a JavaFX toolkit. */
 class SweepChartTest {
 
-    private static SweepRow row(float t, float alpha, long seed, double distilled, double baseline) {
-        return new SweepRow(0, t, alpha, seed, 0.95, distilled, baseline, false, 1);
+    /** A run whose calibration error is {@code ece} for every model and whose distilled student agrees 90%. */
+    private static SweepRow row(SweepValue value, long seed, double distilled, double baseline, double ece) {
+        Calibration.Reliability r = new Calibration.Reliability(List.of(), 100, ece);
+        return new SweepRow(0, List.of(value), 4, 0.5f, seed,
+                Map.of(ModelRole.TEACHER, 0.95, ModelRole.DISTILLED, distilled, ModelRole.BASELINE, baseline),
+                Map.of(ModelRole.TEACHER, new TestQuality(r, Optional.empty()),
+                        ModelRole.DISTILLED, new TestQuality(r, Optional.of(new Fidelity.Measure(0.9, 0.1))),
+                        ModelRole.BASELINE, new TestQuality(r, Optional.of(new Fidelity.Measure(0.8, 0.2)))),
+                false, 1);
+    }
+
+    private static SweepValue t(double value) {
+        return SweepValue.of(SweptSetting.TEMPERATURE, value);
     }
 
     private static final List<SweepRow> ROWS = List.of(
-            row(4, 0.5f, 1, 0.90, 0.80), row(1, 0.5f, 1, 0.84, 0.80), row(16, 0.5f, 1, 0.86, 0.80),
-            row(4, 0.5f, 2, 0.92, 0.70), row(1, 0.5f, 2, 0.86, 0.70), row(16, 0.5f, 2, 0.88, 0.70),
-            row(4, 0.9f, 1, 0.60, 0.80));
+            row(t(4), 1, 0.90, 0.80, 0.02), row(t(1), 1, 0.84, 0.80, 0.05), row(t(16), 1, 0.86, 0.80, 0.03),
+            row(t(4), 2, 0.92, 0.70, 0.04), row(t(1), 2, 0.86, 0.70, 0.07), row(t(16), 2, 0.88, 0.70, 0.03));
 
     @Test
-    void picturePoolsTheFirstAlphaPerTemperatureInOrderOfT() {
-        SweepChart.Picture p = SweepChart.Picture.of(ROWS, Float.NaN);
-        assertThat(p.rows()).hasSize(6);
-        assertThat(p.byT()).extracting(s -> s.temperature()).containsExactly(1f, 4f, 16f);
-        assertThat(p.byT().get(1).distilled().mean()).isCloseTo(0.91, within(1e-12));
-        assertThat(p.byT().get(1).distilled().sd()).isCloseTo(0.02 / Math.sqrt(2), within(1e-12));
-        // baseline: one value per seed, not one per run
-        assertThat(p.baseline().n()).isEqualTo(2);
-        assertThat(p.baseline().mean()).isCloseTo(0.75, within(1e-12));
-        assertThat(SweepChart.Picture.of(ROWS, 0.9f).rows()).hasSize(1);
-        assertThat(SweepChart.Picture.of(List.of(), Float.NaN).byT()).isEmpty();
+    void picturePoolsTheSeedsOfEachValueInAscendingOrderOfNumbers() {
+        SweepChart.Picture p = SweepChart.Picture.of(ROWS, SweepMeasure.ACCURACY);
+        assertThat(p.values()).extracting(SweepValue::number).containsExactly(1.0, 4.0, 16.0);
+        assertThat(p.spreads().get(1).get(ModelRole.DISTILLED).mean()).isCloseTo(0.91, within(1e-12));
+        assertThat(p.spreads().get(1).get(ModelRole.DISTILLED).sd()).isCloseTo(0.02 / Math.sqrt(2), within(1e-12));
+        assertThat(p.spreads().get(0).get(ModelRole.BASELINE).mean()).isCloseTo(0.75, within(1e-12));
+        assertThat(p.position(t(16))).isEqualTo(2);
+        assertThat(SweepChart.Picture.of(List.of(), SweepMeasure.ACCURACY).values()).isEmpty();
     }
 
     @Test
-    void temperatureIsLogTwoAndAccuracyLinear() {
-        SweepChart.Picture p = SweepChart.Picture.of(ROWS, Float.NaN);
-        SweepChart.Axes axes = SweepChart.Axes.fit(p, 50, 10, 500, 200);
-        // T from 1 to 16 is log2 0..4, padded by half a doubling
-        assertThat(axes.log2Min()).isEqualTo(-0.5);
-        assertThat(axes.log2Max()).isEqualTo(4.5);
-        double step = axes.x(2) - axes.x(1);
-        assertThat(step).isCloseTo(100, within(1e-9)); // 500 px over 5 doublings
-        assertThat(axes.x(4) - axes.x(2)).isCloseTo(step, within(1e-9));
-        assertThat(axes.x(16)).isCloseTo(50 + 500 - 50, within(1e-9));
-        // accuracy: everything drawn (baseline band 0.75 ± 0.07, teacher 0.95) within 5% steps
+    void agreementLeavesTheTeacherOutAndEceIsItsOwnMeasure() {
+        SweepChart.Picture agreement = SweepChart.Picture.of(ROWS, SweepMeasure.AGREEMENT);
+        assertThat(agreement.spreads().get(0)).containsOnlyKeys(ModelRole.DISTILLED, ModelRole.BASELINE);
+        assertThat(agreement.spreads().get(0).get(ModelRole.DISTILLED).mean()).isCloseTo(0.9, within(1e-12));
+        SweepChart.Picture ece = SweepChart.Picture.of(ROWS, SweepMeasure.ECE);
+        assertThat(ece.spreads().get(0).get(ModelRole.TEACHER).mean()).isCloseTo(0.06, within(1e-12));
+    }
+
+    @Test
+    void categoricalValuesKeepTheirOrder() {
+        List<SweepRow> rows = List.of(row(SweepValue.of(LossMethod.LSKD), 1, 0.9, 0.8, 0.02),
+                row(SweepValue.of(LossMethod.HINTON), 1, 0.9, 0.8, 0.02),
+                row(SweepValue.of(LossMethod.DKD), 1, 0.9, 0.8, 0.02));
+        assertThat(SweepChart.Picture.of(rows, SweepMeasure.ACCURACY).values()).extracting(SweepValue::label)
+                .containsExactly("lskd", "hinton", "dkd");
+    }
+
+    @Test
+    void valuesSitAtEqualStepsAndAccuracyIsLinearInFivePercentSteps() {
+        SweepChart.Picture p = SweepChart.Picture.of(ROWS, SweepMeasure.ACCURACY);
+        SweepChart.Axes axes = SweepChart.Axes.fit(p, 50, 10, 600, 200);
+        // three values over 600 px: one step of 200 px, half a step of padding each side
+        assertThat(axes.x(0)).isCloseTo(150, within(1e-9));
+        assertThat(axes.x(1) - axes.x(0)).isCloseTo(200, within(1e-9));
+        assertThat(axes.x(2)).isCloseTo(550, within(1e-9));
+        // everything drawn (baseline 0.75 ± 0.07, teacher 0.95) within 5% steps
         assertThat(axes.yMin()).isCloseTo(0.65, within(1e-12));
         assertThat(axes.yMax()).isCloseTo(0.95, within(1e-12));
         assertThat(axes.y(axes.yMax())).isCloseTo(10, within(1e-9));
@@ -54,10 +86,19 @@ class SweepChartTest {
     }
 
     @Test
+    void eceStartsAtZeroAndEndsAtAWholePercentAboveTheHighest() {
+        SweepChart.Axes axes = SweepChart.Axes.fit(SweepChart.Picture.of(ROWS, SweepMeasure.ECE), 0, 0, 100, 100);
+        assertThat(axes.yMin()).isZero();
+        // the highest: 0.07 (a seed) and 0.06 + 0.0141 (a band) -> 8%
+        assertThat(axes.yMax()).isCloseTo(0.08, within(1e-12));
+    }
+
+    @Test
     void anEmptyChartStillHasAxes() {
-        SweepChart.Axes axes = SweepChart.Axes.fit(SweepChart.Picture.of(List.of(), Float.NaN), 0, 0, 100, 100);
+        SweepChart.Axes axes = SweepChart.Axes.fit(SweepChart.Picture.of(List.of(), SweepMeasure.ACCURACY), 0, 0,
+                100, 100);
         assertThat(axes.yMin()).isEqualTo(0);
         assertThat(axes.yMax()).isEqualTo(1);
-        assertThat(axes.log2Max()).isGreaterThan(axes.log2Min());
+        assertThat(axes.x(0)).isCloseTo(50, within(1e-9));
     }
 }

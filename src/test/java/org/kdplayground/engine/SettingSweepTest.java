@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 
+import org.kdplayground.engine.loss.LossMethod;
+
 import org.junit.jupiter.api.Test;
 
-class TemperatureSweepTest {
+class SettingSweepTest {
 
     /** Each seed its own data, as a sweep over an experiment does. */
     private static final LongFunction<RunConfig> CONFIG = seed -> RunConfig.builder(
@@ -19,8 +21,8 @@ class TemperatureSweepTest {
             .teacher(MlpSpec.of(16, 16)).student(MlpSpec.of(4)).settings(s -> s.withEpochs(2).withBatchSize(16)
                     .withLearningRate(0.02f).withSeed(seed)).build();
 
-    private static TemperatureSweep sweep() {
-        return new TemperatureSweep(List.of(1f, 4f), List.of(0.5f), List.of(1L, 2L), CONFIG)
+    private static SettingSweep sweep() {
+        return new SettingSweep(List.of(1f, 4f), List.of(0.5f), List.of(1L, 2L), CONFIG)
                 .withTeacherCache(new TeacherCache(1));
     }
 
@@ -91,6 +93,39 @@ class TemperatureSweepTest {
         assertThat(result.best()).isPresent();
     }
 
+    /** The capacity gap: each teacher size trains its own teacher; every row measures fidelity and calibration. */
+    @Test
+    void aTeacherSizeSweepTrainsATeacherPerValueAndMeasuresEachStudentAgainstIt() {
+        SweepAxis sizes = SweepAxis.parse(SweptSetting.TEACHER_HIDDEN, "4, 16-16");
+        SweepResult result = new SettingSweep(List.of(sizes), List.of(1L), CONFIG)
+                .withTeacherCache(new TeacherCache(1)).run(SweepListener.NONE, new RunControl());
+        assertThat(result.completed()).isTrue();
+        assertThat(result.rows()).extracting(r -> r.point().get(0).label()).containsExactly("4", "16-16");
+        assertThat(result.teachersTrained()).isEqualTo(2);
+        // the student does not change with the teacher's size: the baseline is the same network on the same batches
+        assertThat(result.rows().get(0).baselineAccuracy()).isEqualTo(result.rows().get(1).baselineAccuracy());
+        for (SweepRow row : result.rows()) {
+            assertThat(row.agreement(ModelRole.DISTILLED)).isBetween(0.0, 1.0);
+            assertThat(row.agreement(ModelRole.TEACHER)).isNaN();
+            assertThat(row.ece(ModelRole.TEACHER)).isBetween(0.0, 1.0);
+        }
+        // a summary per size, with each measure's spread over the (single) seed
+        assertThat(result.summaries()).hasSize(2);
+        assertThat(result.summaries().get(1).spread(SweepMeasure.AGREEMENT, ModelRole.DISTILLED).mean())
+                .isEqualTo(result.rows().get(1).agreement(ModelRole.DISTILLED));
+    }
+
+    /** A loss sweep's point of the experiment's own loss is the run {@code train} would make. */
+    @Test
+    void aLossSweepsHintonPointIsThePlainRun() {
+        SweepResult result = new SettingSweep(List.of(SweepAxis.parse(SweptSetting.LOSS, "dkd, hinton")),
+                List.of(3L), CONFIG).withTeacherCache(new TeacherCache(1)).run(SweepListener.NONE, new RunControl());
+        RunResult plain = new DistillationRun(CONFIG.apply(3L), new TeacherCache(1)).run(RunListener.NONE,
+                new RunControl());
+        assertThat(result.rows().get(1).distilledAccuracy()).isEqualTo(plain.testAccuracy().get(ModelRole.DISTILLED));
+        assertThat(result.rows().get(0).point()).containsExactly(SweepValue.of(LossMethod.DKD));
+    }
+
     @Test
     void aReusedTeacherGivesTheSameStudentsAsATeacherTrainedAgain() {
         SweepResult reused = sweep().run(SweepListener.NONE, new RunControl());
@@ -140,13 +175,15 @@ class TemperatureSweepTest {
 
     @Test
     void badListsAreRefusedUpFront() {
-        assertThatThrownBy(() -> new TemperatureSweep(List.of(1f, 0f), List.of(0.5f), List.of(1L), CONFIG))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature");
-        assertThatThrownBy(() -> new TemperatureSweep(List.of(1f), List.of(1.5f), List.of(1L), CONFIG))
-                .hasMessageContaining("alpha");
-        assertThatThrownBy(() -> new TemperatureSweep(List.of(1f, 1f), List.of(0.5f), List.of(1L), CONFIG))
-                .hasMessageContaining("repeated");
-        assertThatThrownBy(() -> new TemperatureSweep(List.of(1f), List.of(0.5f), List.of(), CONFIG))
+        assertThatThrownBy(() -> new SettingSweep(List.of(1f, 0f), List.of(0.5f), List.of(1L), CONFIG))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("T 0 is outside [0.1, 100]");
+        assertThatThrownBy(() -> new SettingSweep(List.of(1f), List.of(1.5f), List.of(1L), CONFIG))
+                .hasMessage("alpha 1.5 is outside [0, 1]");
+        assertThatThrownBy(() -> new SettingSweep(List.of(1f, 1f), List.of(0.5f), List.of(1L), CONFIG))
+                .hasMessage("T 1 appears twice");
+        assertThatThrownBy(() -> new SettingSweep(List.of(), List.of(1L), CONFIG))
+                .hasMessageContaining("a sweep needs a setting to vary");
+        assertThatThrownBy(() -> new SettingSweep(List.of(1f), List.of(0.5f), List.of(), CONFIG))
                 .hasMessageContaining("seed");
     }
 
