@@ -81,9 +81,7 @@ final class MainWindow {
             explorer.showExample(example);
             model.navigate(Screen.EXPLORER);
         });
-        List<Observable> inputs = new ArrayList<>(List.of(explorer.logitsProperty(), explorer.labelProperty(),
-                explorer.temperatureProperty(), explorer.alphaProperty(), explorer.softScaledByTSquaredProperty(),
-                explorer.gridTemperaturesProperty()));
+        List<Observable> inputs = new ArrayList<>(explorer.workspaceInputs());
         inputs.addAll(training.workspaceInputs());
         FileDialogs dialogs = new FileDialogs(stage, i18n);
         this.files = new WorkspaceFiles(i18n, settings, this::snapshot, this::check, this::restore, inputs,

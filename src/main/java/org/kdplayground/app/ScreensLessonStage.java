@@ -3,6 +3,7 @@ package org.kdplayground.app;
 import java.util.Map;
 import java.util.Objects;
 
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.explorer.Preset;
 import org.kdplayground.lessons.LessonStage;
@@ -24,6 +25,7 @@ final class ScreensLessonStage implements LessonStage {
     @Override
     public void showExplorer(ExplorerTab tab) {
         main.navigate(Screen.EXPLORER);
+        explorer.methodProperty().set(LossMethod.HINTON); // the lessons teach the notebook's loss: α, T², logit matching
         explorer.detailTabProperty().set(ExplorerModel.DetailTab.valueOf(tab.name()));
     }
 

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -16,6 +18,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.ui.FormulaView;
 import org.kdplayground.ui.I18n;
@@ -34,6 +38,16 @@ public final class ExplorerController {
     private final I18n i18n;
 
     @FXML private BorderPane explorerScreen;
+    @FXML private ChoiceBox<LossMethod> methodBox;
+    @FXML private Label methodNote;
+    @FXML private VBox alphaControls;
+    @FXML private VBox dkdControls;
+    @FXML private Slider ceWeightSlider;
+    @FXML private TextField ceWeightField;
+    @FXML private Slider dkdAlphaSlider;
+    @FXML private TextField dkdAlphaField;
+    @FXML private Slider dkdBetaSlider;
+    @FXML private TextField dkdBetaField;
     @FXML private Slider temperatureSlider;
     @FXML private TextField temperatureField;
     @FXML private Slider alphaSlider;
@@ -50,9 +64,14 @@ public final class ExplorerController {
     @FXML private ProbabilityBarChart teacherTChart;
     @FXML private ProbabilityBarChart studentTChart;
     @FXML private Label hardValue;
+    @FXML private Label klName;
     @FXML private Label klValue;
     @FXML private Label softName;
     @FXML private Label softValue;
+    @FXML private Label tckdName;
+    @FXML private Label tckdValue;
+    @FXML private Label nckdName;
+    @FXML private Label nckdValue;
     @FXML private Label totalValue;
     @FXML private LossBar lossBar;
     @FXML private FormulaView formula;
@@ -60,6 +79,11 @@ public final class ExplorerController {
     @FXML private VBox lossRight;
     @FXML private GradientChart gradientChart;
     @FXML private Label gradientNote;
+    @FXML private Label legendHard;
+    @FXML private Label legendSoft;
+    @FXML private Label legendTckd;
+    @FXML private Label legendNckd;
+    @FXML private Label legendApprox;
     @FXML private TabPane detailTabs;
     @FXML private TextField gridField;
     @FXML private VBox gridCharts;
@@ -81,6 +105,7 @@ public final class ExplorerController {
 
     @FXML
     private void initialize() {
+        bindMethod();
         bindTemperature();
         alphaSlider.valueProperty().bindBidirectional(model.alphaProperty());
         Sliders.pageKeys(alphaSlider, 0.25);
@@ -98,12 +123,7 @@ public final class ExplorerController {
         }
         new LogitsEditor(model, i18n, Role.TEACHER, teacherRows);
         new LogitsEditor(model, i18n, Role.STUDENT, studentRows);
-        teacherTCaption.textProperty().bind(i18n.format("explorer_chart_teacher_t",
-                model.temperatureProperty().asString(Locale.ROOT, "%.2f")));
-        studentTCaption.textProperty().bind(i18n.format("explorer_chart_student_t",
-                model.temperatureProperty().asString(Locale.ROOT, "%.2f")));
-        softName.textProperty().bind(Bindings.when(model.softScaledByTSquaredProperty())
-                .then(i18n.text("explorer_loss_soft_t_squared")).otherwise(i18n.text("explorer_loss_soft_plain")));
+        bindMethodLabels();
         bindDetailTab();
         lossPanel.widthProperty().addListener((obs, old, now) -> placeFormula(now.doubleValue()));
         gridField.setText(gridText(model.gridTemperaturesProperty().get()));
@@ -115,8 +135,51 @@ public final class ExplorerController {
             }
         });
         picture = new PictureUpdater(model, i18n, new PictureUpdater.Nodes(teacherT1Chart, teacherTChart, studentTChart,
-                hardValue, klValue, softValue, totalValue, lossBar, formula, gradientChart, gradientNote,
+                hardValue, klValue, softValue, tckdValue, nckdValue, totalValue, lossBar, formula, gradientChart,
+                gradientNote,
                 gridCharts, curvesChart, curvesNote), explorerScreen);
+    }
+
+    /** The method choice and what follows it: Hinton's α and T² switch, or DKD's weights. */
+    private void bindMethod() {
+        MethodControls controls = new MethodControls(model, i18n);
+        controls.bindChoice(methodBox, methodNote);
+        controls.bindWeight(NumericSetting.CE_WEIGHT, ceWeightSlider, ceWeightField, model::setCeWeight);
+        controls.bindWeight(NumericSetting.DKD_ALPHA, dkdAlphaSlider, dkdAlphaField, model::setDkdAlpha);
+        controls.bindWeight(NumericSetting.DKD_BETA, dkdBetaSlider, dkdBetaField, model::setDkdBeta);
+        var method = model.methodProperty();
+        MethodControls.showFor(alphaControls, method, m -> m != LossMethod.DKD);
+        MethodControls.showFor(dkdControls, method, m -> m == LossMethod.DKD);
+        MethodControls.showFor(tSquaredSwitch, method, m -> m == LossMethod.HINTON);
+    }
+
+    /** The names of the numbers, the bar charts' captions and the gradient's legend follow the method. */
+    private void bindMethodLabels() {
+        var method = model.methodProperty();
+        var t = model.temperatureProperty().asString(Locale.ROOT, "%.2f");
+        teacherTCaption.textProperty().bind(MethodControls.byMethod(method,
+                i18n.format("explorer_chart_teacher_t", t), i18n.format("explorer_chart_teacher_t", t),
+                i18n.format("explorer_chart_teacher_t_standardised", t)));
+        studentTCaption.textProperty().bind(MethodControls.byMethod(method,
+                i18n.format("explorer_chart_student_t", t), i18n.format("explorer_chart_student_t", t),
+                i18n.format("explorer_chart_student_t_standardised", t)));
+        klName.textProperty().bind(MethodControls.byMethod(method, i18n.text("explorer_loss_kl"),
+                i18n.text("explorer_loss_kl"), i18n.text("explorer_loss_kl_standardised")));
+        var hintonSoft = Bindings.when(model.softScaledByTSquaredProperty())
+                .then(i18n.text("explorer_loss_soft_t_squared")).otherwise(i18n.text("explorer_loss_soft_plain"));
+        softName.textProperty().bind(Bindings.when(method.isEqualTo(LossMethod.HINTON)).then(hintonSoft)
+                .otherwise(i18n.text("explorer_loss_soft_t_squared")));
+        for (Node row : new Node[] {klName, klValue, softName, softValue, legendSoft}) {
+            MethodControls.showFor(row, method, m -> m != LossMethod.DKD);
+        }
+        for (Node row : new Node[] {tckdName, tckdValue, nckdName, nckdValue, legendTckd, legendNckd}) {
+            MethodControls.showFor(row, method, m -> m == LossMethod.DKD);
+        }
+        MethodControls.showFor(legendApprox, method, m -> m == LossMethod.HINTON);
+        legendHard.textProperty().bind(MethodControls.byMethod(method, i18n.text("explorer_gradient_hard"),
+                i18n.text("explorer_gradient_hard_dkd"), i18n.text("explorer_gradient_hard")));
+        legendSoft.textProperty().bind(MethodControls.byMethod(method, i18n.text("explorer_gradient_soft"),
+                i18n.text("explorer_gradient_soft"), i18n.text("explorer_gradient_soft_lskd")));
     }
 
     /**

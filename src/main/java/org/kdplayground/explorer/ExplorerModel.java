@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -24,7 +26,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 
 import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.Range;
 import org.kdplayground.engine.RunSettings;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.math.DistillationLoss;
@@ -35,9 +39,10 @@ import org.kdplayground.ui.LogitsExample;
 import org.kdplayground.ui.NumberText;
 
 /**
- * The explorer's state (logits, true class, T, α, the T² switch, the grid's temperatures) and everything derived
- * from it. Derived values are lazy bindings: any number of input changes within one frame cost one recomputation,
- * made when a view asks at layout time, so dragging stays smooth even with 1,000 classes.
+ * The explorer's state (logits, true class, the loss method, T, α, DKD's weights, the T² switch, the grid's
+ * temperatures) and everything derived from it. Derived values are lazy bindings: any number of input changes within
+ * one frame cost one recomputation, made when a view asks at layout time, so dragging stays smooth even with 1,000
+ * classes.
  */
 public final class ExplorerModel {
 
@@ -61,12 +66,17 @@ public final class ExplorerModel {
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", DEFAULT_TEMPERATURE);
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", DEFAULT_ALPHA);
     private final BooleanProperty softScaledByTSquared = new SimpleBooleanProperty(this, "softScaledByTSquared", true);
+    private final ObjectProperty<LossMethod> method = new SimpleObjectProperty<>(this, "method", LossMethod.HINTON);
+    private final DoubleProperty ceWeight = new SimpleDoubleProperty(this, "ceWeight", DkdWeights.DEFAULTS.ceWeight());
+    private final DoubleProperty dkdAlpha = new SimpleDoubleProperty(this, "dkdAlpha", DkdWeights.DEFAULTS.alpha());
+    private final DoubleProperty dkdBeta = new SimpleDoubleProperty(this, "dkdBeta", DkdWeights.DEFAULTS.beta());
     private final ReadOnlyObjectWrapper<double[]> gridTemperatures =
             new ReadOnlyObjectWrapper<>(this, "gridTemperatures", new double[] {1, 2, 4, 8});
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<DetailTab> detailTab =
             new SimpleObjectProperty<>(this, "detailTab", DetailTab.GRADIENT);
     private final ObjectBinding<LossBreakdown> breakdown;
+    private final ObjectBinding<MethodLoss> loss;
     private final ObjectBinding<GradientInfo> gradient;
     private final ObjectBinding<TemperatureCurves> curves;
 
@@ -79,8 +89,9 @@ public final class ExplorerModel {
         applyPreset(Preset.NOTEBOOK);
         breakdown = Bindings.createObjectBinding(this::computeBreakdown,
                 logits, label, temperature, alpha, softScaledByTSquared);
-        gradient = Bindings.createObjectBinding(() -> GradientInfo.of(getLogits(), safeLabel(), getTemperature(),
-                getAlpha(), scaling()), logits, label, temperature, alpha, softScaledByTSquared);
+        loss = Bindings.createObjectBinding(this::computeLoss, breakdown, method, ceWeight, dkdAlpha, dkdBeta);
+        gradient = Bindings.createObjectBinding(this::computeGradient, logits, label, temperature, alpha,
+                softScaledByTSquared, method, ceWeight, dkdAlpha, dkdBeta);
         curves = Bindings.createObjectBinding(() -> TemperatureCurves.of(getLogits()), logits);
     }
 
@@ -136,6 +147,35 @@ public final class ExplorerModel {
         return softScaledByTSquared.get() ? SoftScaling.T_SQUARED : SoftScaling.NONE;
     }
 
+    /** The loss the formula, the loss bar and the gradient show (Hinton's by default). */
+    public ObjectProperty<LossMethod> methodProperty() {
+        return method;
+    }
+
+    public LossMethod getMethod() {
+        return method.get();
+    }
+
+    /** DKD's weight of the cross-entropy with the label, w_ce, within {@link NumericSetting#CE_WEIGHT}'s range. */
+    public DoubleProperty ceWeightProperty() {
+        return ceWeight;
+    }
+
+    /** DKD's weight of TCKD, α, within {@link NumericSetting#DKD_ALPHA}'s range (not Hinton's α). */
+    public DoubleProperty dkdAlphaProperty() {
+        return dkdAlpha;
+    }
+
+    /** DKD's weight of NCKD, β, within {@link NumericSetting#DKD_BETA}'s range. */
+    public DoubleProperty dkdBetaProperty() {
+        return dkdBeta;
+    }
+
+    /** DKD's three weights now. */
+    public DkdWeights getDkdWeights() {
+        return new DkdWeights(ceWeight.get(), dkdAlpha.get(), dkdBeta.get());
+    }
+
     /** The temperatures of the small-multiples grid. */
     public ReadOnlyObjectProperty<double[]> gridTemperaturesProperty() {
         return gridTemperatures.getReadOnlyProperty();
@@ -155,7 +195,10 @@ public final class ExplorerModel {
         return message.get();
     }
 
-    /** The loss and its parts for the current state (see {@link DistillationLoss#compute}). */
+    /**
+     * Hinton's loss and its parts for the current state (see {@link DistillationLoss#compute}), whatever the method:
+     * its probabilities at T are what the bar charts show (but for LSKD, see {@link #getLoss()}).
+     */
     public ObservableObjectValue<LossBreakdown> breakdownProperty() {
         return breakdown;
     }
@@ -164,7 +207,24 @@ public final class ExplorerModel {
         return breakdown.get();
     }
 
-    /** The gradient with respect to the student's logits, split, with Hinton's approximation. */
+    /** The chosen method's loss: its terms, total and the distributions at T its soft part compares. */
+    ObservableObjectValue<MethodLoss> lossProperty() {
+        return loss;
+    }
+
+    MethodLoss getLoss() {
+        return loss.get();
+    }
+
+    /** The chosen method's total loss. */
+    public double getTotalLoss() {
+        return loss.get().total();
+    }
+
+    /**
+     * The gradient of the chosen method's loss with respect to the student's logits, split into its weighted parts,
+     * with Hinton's approximation for Hinton's loss.
+     */
     public ObservableObjectValue<GradientInfo> gradientProperty() {
         return gradient;
     }
@@ -204,6 +264,35 @@ public final class ExplorerModel {
         setTemperature(value.getAsDouble());
         clearMessage();
         return true;
+    }
+
+    /** Sets DKD's w_ce from typed text; on bad text reports it (with the range) and keeps the last valid value. */
+    public boolean setCeWeight(String text) {
+        return setWeight(ceWeight, NumericSetting.CE_WEIGHT, text,
+                (typed, range) -> i18n.format("explorer_error_ce_weight", typed, range.min(), range.max()));
+    }
+
+    /** Sets DKD's α (the weight of TCKD) from typed text; on bad text reports it and keeps the last valid value. */
+    public boolean setDkdAlpha(String text) {
+        return setWeight(dkdAlpha, NumericSetting.DKD_ALPHA, text,
+                (typed, range) -> i18n.format("explorer_error_dkd_alpha", typed, range.min(), range.max()));
+    }
+
+    /** Sets DKD's β (the weight of NCKD) from typed text; on bad text reports it and keeps the last valid value. */
+    public boolean setDkdBeta(String text) {
+        return setWeight(dkdBeta, NumericSetting.DKD_BETA, text,
+                (typed, range) -> i18n.format("explorer_error_dkd_beta", typed, range.min(), range.max()));
+    }
+
+    /** Sets one of DKD's weights from a slider, kept within its range. */
+    public void setDkdWeight(NumericSetting setting, double value) {
+        DoubleProperty weight = switch (setting) {
+            case CE_WEIGHT -> ceWeight;
+            case DKD_ALPHA -> dkdAlpha;
+            case DKD_BETA -> dkdBeta;
+            default -> throw new IllegalArgumentException(setting + " is not one of DKD's weights");
+        };
+        weight.set(Math.max(setting.range().min(), Math.min(setting.range().max(), value)));
     }
 
     /** Renames a class; a blank name falls back to its index. */
@@ -274,7 +363,14 @@ public final class ExplorerModel {
     public Workspace.Explorer snapshot() {
         ClassLogits now = getLogits();
         return new Workspace.Explorer(now.names(), boxed(now.teacher()), boxed(now.student()), getLabel(),
-                getTemperature(), getAlpha(), softScaledByTSquared.get(), boxed(gridTemperatures.get()));
+                getTemperature(), getAlpha(), softScaledByTSquared.get(), boxed(gridTemperatures.get()), getMethod(),
+                ceWeight.get(), dkdAlpha.get(), dkdBeta.get());
+    }
+
+    /** Everything {@link #snapshot()} is made of, to notice changes. */
+    public List<Observable> workspaceInputs() {
+        return List.of(logits, label, temperature, alpha, softScaledByTSquared, gridTemperatures, method, ceWeight,
+                dkdAlpha, dkdBeta);
     }
 
     /**
@@ -294,6 +390,8 @@ public final class ExplorerModel {
         require(state.trueClass() >= 0 && state.trueClass() < n, "the true class is not one of the classes");
         require(inTemperatureRange(state.temperature()), "the explorer's temperature is out of range");
         require(state.alpha() >= 0 && state.alpha() <= 1, "the explorer's alpha must be within [0, 1]");
+        require(state.method() != null, "the explorer's loss is missing");
+        new DkdWeights(state.ceWeight(), state.dkdAlpha(), state.dkdBeta()); // names a weight out of range
         int grid = state.gridTemperatures().size();
         require(grid >= 1 && grid <= MAX_GRID_TEMPERATURES
                 && state.gridTemperatures().stream().allMatch(ExplorerModel::inTemperatureRange),
@@ -308,6 +406,10 @@ public final class ExplorerModel {
         temperature.set(state.temperature());
         alpha.set(state.alpha());
         softScaledByTSquared.set(state.softScaledByTSquared());
+        method.set(state.method());
+        ceWeight.set(state.ceWeight());
+        dkdAlpha.set(state.dkdAlpha());
+        dkdBeta.set(state.dkdBeta());
         gridTemperatures.set(unboxed(state.gridTemperatures()));
         clearMessage();
     }
@@ -336,6 +438,35 @@ public final class ExplorerModel {
         ClassLogits now = getLogits();
         return DistillationLoss.compute(now.student(), now.teacher(), safeLabel(), getTemperature(), getAlpha(),
                 scaling());
+    }
+
+    private MethodLoss computeLoss() {
+        return switch (getMethod()) {
+            case HINTON -> MethodLoss.hinton(getBreakdown());
+            case DKD -> MethodLoss.dkd(getBreakdown(), getLogits(), safeLabel(), getDkdWeights());
+            case LSKD -> MethodLoss.lskd(getLogits(), safeLabel(), getTemperature(), getAlpha());
+        };
+    }
+
+    private GradientInfo computeGradient() {
+        return switch (getMethod()) {
+            case HINTON -> GradientInfo.of(getLogits(), safeLabel(), getTemperature(), getAlpha(), scaling());
+            case DKD -> GradientInfo.dkd(getLogits(), safeLabel(), getTemperature(), getDkdWeights());
+            case LSKD -> GradientInfo.lskd(getLogits(), safeLabel(), getTemperature(), getAlpha());
+        };
+    }
+
+    /** Sets a DKD weight from typed text; on bad text reports {@code error(typed text, range)} and keeps it. */
+    private boolean setWeight(DoubleProperty weight, NumericSetting setting, String text,
+                              BiFunction<String, Range, StringBinding> error) {
+        OptionalDouble value = NumberText.parse(text);
+        if (value.isEmpty() || !setting.range().contains(value.getAsDouble())) {
+            report(error.apply(text.strip(), setting.range()));
+            return false;
+        }
+        weight.set(value.getAsDouble());
+        clearMessage();
+        return true;
     }
 
     int safeLabel() {

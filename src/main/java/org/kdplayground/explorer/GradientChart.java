@@ -1,66 +1,34 @@
 package org.kdplayground.explorer;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.css.CssMetaData;
-import javafx.css.SimpleStyleableObjectProperty;
-import javafx.css.StyleConverter;
-import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
-import org.kdplayground.ui.CanvasChart;
+import org.kdplayground.engine.loss.LossPart;
+import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.NumberFormats;
+import org.kdplayground.ui.RoleChart;
 
 /**
- * ∂L/∂z_s per class around zero: the hard part ({@code -kd-chart-fill}) and the soft part ({@code -kd-chart-accent})
- * side by side, a hollow diamond at Hinton's logit-matching approximation of the soft part, and a bar across the
- * class at the total. The range follows {@link GradientInfo#scale()}, so dropping T² shows the soft part shrink.
+ * ∂L/∂z_s per class around zero: the method's weighted parts side by side, each in its role's colour (hard, soft;
+ * or hard, TCKD, NCKD hatched for DKD), a hollow diamond at Hinton's logit-matching approximation of the soft part
+ * (Hinton's loss only), and a bar across the class at the total. The range follows {@link GradientInfo#scale()}, so
+ * dropping T² shows the soft part shrink.
  */
-public class GradientChart extends CanvasChart {
+public class GradientChart extends RoleChart {
 
     private static final double LEFT = 56;
     private static final double RIGHT = 6;
     private static final double TOP = 8;
     private static final double BOTTOM = 20;
-    private static final CssMetaData<GradientChart, Paint> TOTAL_META = new CssMetaData<>("-kd-chart-total",
-            StyleConverter.getPaintConverter(), Color.BLACK) {
-        @Override
-        public boolean isSettable(GradientChart chart) {
-            return !chart.totalFill.isBound();
-        }
 
-        @Override
-        public StyleableProperty<Paint> getStyleableProperty(GradientChart chart) {
-            return chart.totalFill;
-        }
-    };
-    private static final List<CssMetaData<? extends Styleable, ?>> META;
-
-    static {
-        ArrayList<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(
-                CanvasChart.getClassCssMetaData());
-        all.add(TOTAL_META);
-        META = List.copyOf(all);
-    }
-
-    private final StyleableObjectProperty<Paint> totalFill = new SimpleStyleableObjectProperty<>(TOTAL_META, this,
-            "totalFill", Color.BLACK) {
-        @Override
-        protected void invalidated() {
-            invalidate();
-        }
-    };
     private final ObjectProperty<GradientInfo> gradient = new SimpleObjectProperty<>(this, "gradient");
     private final ObjectProperty<List<String>> labels = new SimpleObjectProperty<>(this, "labels", List.of());
     private final IntegerProperty markedIndex = new SimpleIntegerProperty(this, "markedIndex", -1);
@@ -85,11 +53,6 @@ public class GradientChart extends CanvasChart {
     }
 
     @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return META;
-    }
-
-    @Override
     protected void draw(GraphicsContext g, double width, double height) {
         GradientInfo info = gradient.get();
         double plotW = width - LEFT - RIGHT;
@@ -107,20 +70,32 @@ public class GradientChart extends CanvasChart {
         for (int i = 0; i < n; i++) {
             double x0 = LEFT + i * band;
             if (thin) {
-                verticalLine(g, getAccent(), Math.floor(x0 + band / 2) + 0.5, zero, zero - info.total()[i] * perUnit,
-                        1);
+                verticalLine(g, paintOf(ChartRole.TOTAL), Math.floor(x0 + band / 2) + 0.5, zero,
+                        zero - info.total()[i] * perUnit, 1);
                 continue;
             }
-            double w = band * 0.36;
-            bar(g, getFill(), x0 + band * 0.12, w, zero, info.hard()[i] * perUnit);
-            bar(g, getAccent(), x0 + band * 0.52, w, zero, info.soft()[i] * perUnit);
-            double ay = zero - info.softApprox()[i] * perUnit;
-            double ax = x0 + band * 0.52 + w / 2;
-            g.setStroke(getTextFill());
-            g.setLineWidth(1.5);
-            g.strokePolygon(new double[] {ax - 5, ax, ax + 5, ax}, new double[] {ay, ay - 5, ay, ay + 5}, 4);
-            horizontalLine(g, totalFill.get(), x0 + band * 0.06, x0 + band * 0.94, zero - info.total()[i] * perUnit,
-                    3);
+            int k = info.parts().size();
+            double w = band * 0.8 / k;
+            for (int p = 0; p < k; p++) {
+                GradientInfo.Part part = info.parts().get(p);
+                ChartRole role = role(part.part());
+                double x = x0 + band * 0.1 + p * w + w * 0.05;
+                double h = part.values()[i] * perUnit;
+                if (role.dashed()) {
+                    LossBar.hatched(g, paintOf(role), x, h >= 0 ? zero - h : zero, w * 0.9, Math.abs(h));
+                } else {
+                    bar(g, paintOf(role), x, w * 0.9, zero, h);
+                }
+                if (part.part() == LossPart.SOFT && info.hasApprox()) {
+                    double ay = zero - info.softApprox()[i] * perUnit;
+                    double ax = x + w * 0.45;
+                    g.setStroke(getTextFill());
+                    g.setLineWidth(1.5);
+                    g.strokePolygon(new double[] {ax - 5, ax, ax + 5, ax}, new double[] {ay, ay - 5, ay, ay + 5}, 4);
+                }
+            }
+            horizontalLine(g, paintOf(ChartRole.TOTAL), x0 + band * 0.06, x0 + band * 0.94,
+                    zero - info.total()[i] * perUnit, 3);
         }
         drawNames(g, n, band, height);
     }
@@ -153,6 +128,16 @@ public class GradientChart extends CanvasChart {
             boolean marked = i == markedIndex.get();
             g.fillText(marked ? "▲ " + name : name, LEFT + (i + 0.5) * band, height - 1, band - 2);
         }
+    }
+
+    /** The colour of a part: the training charts' role for it. */
+    static ChartRole role(LossPart part) {
+        return switch (part) {
+            case HARD -> ChartRole.HARD;
+            case SOFT -> ChartRole.SOFT;
+            case TCKD -> ChartRole.TCKD;
+            case NCKD -> ChartRole.NCKD;
+        };
     }
 
     private static void bar(GraphicsContext g, Paint paint, double x, double w, double zero, double h) {

@@ -1,65 +1,107 @@
 package org.kdplayground.explorer;
 
+import java.util.List;
+
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
-import org.kdplayground.math.LossBreakdown;
-import org.kdplayground.ui.CanvasChart;
+import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.NumberFormats;
+import org.kdplayground.ui.RoleChart;
 
 /**
- * The total loss as one stacked bar: α·hard ({@code -kd-chart-fill}, the hard role) then (1 − α)·soft
- * ({@code -kd-chart-accent}, the soft role), on an axis with round ticks.
+ * The total loss as one stacked bar of the method's weighted parts, each in its role's colour (α·hard then
+ * (1 − α)·soft for Hinton's loss; w_ce·hard, α·TCKD, β·NCKD for DKD), on an axis with round ticks. A dashed
+ * role (NCKD) is hatched, so it never rests on colour alone.
  */
-public class LossBar extends CanvasChart {
+public class LossBar extends RoleChart {
+
+    /**
+     * One part of the bar.
+     *
+     * @param role  its colour
+     * @param value what it adds to the loss (weight included); drawn as 0 when negative or not finite
+     */
+    public record Segment(ChartRole role, double value) {
+    }
 
     private static final double LEFT = 4;
     private static final double RIGHT = 4;
+    private static final double HATCH = 6;
 
-    private final ObjectProperty<LossBreakdown> breakdown = new SimpleObjectProperty<>(this, "breakdown");
+    private final ObjectProperty<List<Segment>> segments = new SimpleObjectProperty<>(this, "segments", List.of());
 
     public LossBar() {
         getStyleClass().add("loss-bar");
-        breakdown.addListener(ignored -> invalidate());
+        segments.addListener(ignored -> invalidate());
         setPrefHeight(44);
         setMinHeight(44);
     }
 
-    public ObjectProperty<LossBreakdown> breakdownProperty() {
-        return breakdown;
+    /** The parts, left to right. */
+    public ObjectProperty<List<Segment>> segmentsProperty() {
+        return segments;
     }
 
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
-        LossBreakdown b = breakdown.get();
+        List<Segment> parts = segments.get();
         double plotW = width - LEFT - RIGHT;
-        if (b == null || plotW < 10) {
+        if (parts == null || parts.isEmpty() || plotW < 10) {
             return;
         }
-        double hard = finite(b.weightedHard());
-        double soft = finite(b.weightedSoft());
-        double max = niceMax(hard + soft);
+        double sum = parts.stream().mapToDouble(s -> finite(s.value())).sum();
+        double max = niceMax(sum);
         double barH = height - 18;
-        double hw = hard / max * plotW;
-        double sw = soft / max * plotW;
-        g.setFill(getFill());
-        g.fillRect(LEFT, 0, hw, barH);
-        g.setFill(getAccent());
-        g.fillRect(LEFT + hw, 0, sw, barH);
-        verticalLine(g, getTextFill(), LEFT + hw + sw, 0, barH, 2);
+        double x = LEFT;
+        for (Segment part : parts) {
+            double w = finite(part.value()) / max * plotW;
+            Paint paint = paintOf(part.role());
+            if (part.role().dashed()) {
+                hatched(g, paint, x, 0, w, barH);
+            } else {
+                g.setFill(paint);
+                g.fillRect(x, 0, w, barH);
+            }
+            x += w;
+        }
+        verticalLine(g, getTextFill(), x, 0, barH, 2);
         g.setFont(smallFont());
         g.setFill(getTextFill());
         g.setTextBaseline(VPos.TOP);
         for (int k = 0; k <= 4; k++) {
-            double x = LEFT + plotW * k / 4;
+            double tx = LEFT + plotW * k / 4;
             g.setTextAlign(k == 0 ? TextAlignment.LEFT : k == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            verticalLine(g, getGridFill(), Math.round(x) + 0.5, barH, barH + 3, 1);
+            verticalLine(g, getGridFill(), Math.round(tx) + 0.5, barH, barH + 3, 1);
             g.setFill(getTextFill());
-            g.fillText(NumberFormats.significant(max * k / 4, 3), x, barH + 3);
+            g.fillText(NumberFormats.significant(max * k / 4, 3), tx, barH + 3);
         }
+    }
+
+    /** A lighter fill crossed by diagonal stripes in the full colour. */
+    static void hatched(GraphicsContext g, Paint paint, double x, double y, double w, double h) {
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.closePath();
+        g.clip();
+        g.setGlobalAlpha(0.35);
+        g.setFill(paint);
+        g.fillRect(x, y, w, h);
+        g.setGlobalAlpha(1);
+        g.setStroke(paint);
+        g.setLineWidth(2);
+        for (double s = x - h; s < x + w; s += HATCH) {
+            g.strokeLine(s, y + h, s + h, y);
+        }
+        g.restore();
     }
 
     private static double finite(double value) {

@@ -11,6 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import org.kdplayground.engine.loss.LossMethod;
+import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.math.LossBreakdown;
 import org.kdplayground.math.Softmax;
 import org.kdplayground.ui.FormulaView;
@@ -28,7 +30,8 @@ final class PictureUpdater {
 
     /** The nodes the updater fills, as the FXML made them. */
     record Nodes(ProbabilityBarChart teacherT1, ProbabilityBarChart teacherT, ProbabilityBarChart studentT,
-                 Label hard, Label kl, Label soft, Label total, LossBar lossBar, FormulaView formula,
+                 Label hard, Label kl, Label soft, Label tckd, Label nckd, Label total, LossBar lossBar,
+                 FormulaView formula,
                  GradientChart gradient, Label gradientNote, VBox grid, LogLineChart curves, Label curvesNote) {
     }
 
@@ -45,6 +48,7 @@ final class PictureUpdater {
         this.i18n = i18n;
         this.nodes = nodes;
         model.breakdownProperty().addListener(ignored -> invalidate());
+        model.lossProperty().addListener(ignored -> invalidate());
         model.gradientProperty().addListener(ignored -> invalidate());
         model.curvesProperty().addListener(ignored -> invalidate());
         model.gridTemperaturesProperty().addListener(ignored -> invalidate());
@@ -90,17 +94,14 @@ final class PictureUpdater {
         updates++;
         ClassLogits logits = model.getLogits();
         LossBreakdown b = model.getBreakdown();
+        MethodLoss loss = model.getLoss();
         int label = b.label();
         double t = b.temperature();
         bars(nodes.teacherT1(), Softmax.softmax(logits.teacher(), 1.0), logits, label);
-        bars(nodes.teacherT(), b.pTeacherT(), logits, label);
-        bars(nodes.studentT(), b.pStudentT(), logits, label);
-        nodes.hard().setText(NumberFormats.significant(b.hard()));
-        nodes.kl().setText(NumberFormats.significant(b.kl()));
-        nodes.soft().setText(NumberFormats.significant(b.soft()));
-        nodes.total().setText(NumberFormats.significant(b.total()));
-        nodes.lossBar().breakdownProperty().set(b);
-        nodes.formula().texProperty().set(LossFormula.tex(b));
+        bars(nodes.teacherT(), loss.teacherSoft(), logits, label);
+        bars(nodes.studentT(), loss.studentSoft(), logits, label);
+        updateNumbers(loss);
+        nodes.formula().texProperty().set(LossFormula.tex(loss, b));
         // Only the detail tab on show is filled: JavaFX renders a hidden canvas's drawing all the same (so that its
         // command buffer cannot grow without bound), and the hidden curves redrawn every frame cost more than the
         // gradient chart on show. Switching tabs invalidates the picture, which fills the new tab.
@@ -111,13 +112,36 @@ final class PictureUpdater {
         }
     }
 
+    /** The method's terms beside the loss bar, and the bar of their weighted values in their roles' colours. */
+    private void updateNumbers(MethodLoss loss) {
+        nodes.hard().setText(NumberFormats.significant(loss.term(LossPart.HARD).value()));
+        if (loss.method() == LossMethod.DKD) {
+            nodes.tckd().setText(NumberFormats.significant(loss.term(LossPart.TCKD).value()));
+            nodes.nckd().setText(NumberFormats.significant(loss.term(LossPart.NCKD).value()));
+        } else {
+            nodes.kl().setText(NumberFormats.significant(loss.term(LossPart.SOFT).unscaled()));
+            nodes.soft().setText(NumberFormats.significant(loss.term(LossPart.SOFT).value()));
+        }
+        nodes.total().setText(NumberFormats.significant(loss.total()));
+        nodes.lossBar().segmentsProperty().set(loss.terms().stream()
+                .map(term -> new LossBar.Segment(GradientChart.role(term.part()), term.weighted())).toList());
+    }
+
     private void updateGradient(ClassLogits logits, int label, double t) {
         GradientInfo gradient = model.getGradient();
         nodes.gradient().gradientProperty().set(gradient);
         nodes.gradient().labelsProperty().set(logits.names());
         nodes.gradient().markedIndexProperty().set(label);
-        nodes.gradientNote().setText(i18n.formatNow("explorer_gradient_note",
-                NumberFormats.percent(gradient.relativeError()), NumberFormats.temperature(t)));
+        nodes.gradientNote().setText(switch (model.getMethod()) {
+            case HINTON -> i18n.formatNow("explorer_gradient_note", NumberFormats.percent(gradient.relativeError()),
+                    NumberFormats.temperature(t));
+            case DKD -> i18n.formatNow("explorer_gradient_note_dkd",
+                    NumberFormats.percent(model.getBreakdown().pTeacherT()[label]),
+                    NumberFormats.percent(model.getBreakdown().pStudentT()[label]), NumberFormats.temperature(t));
+            case LSKD -> i18n.formatNow("explorer_gradient_note_lskd",
+                    NumberFormats.significant(MethodLoss.spread(logits.teacher()), 3),
+                    NumberFormats.significant(MethodLoss.spread(logits.student()), 3));
+        });
     }
 
     private void updateCurves(ClassLogits logits, LossBreakdown b) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.NumericSetting;
+import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.SweptSetting;
+import org.kdplayground.engine.loss.LossMethod;
 
 /**
  * Everything on both screens at one moment, as saved in a workspace file ({@code .kdp.json}): the explorer, the
@@ -19,15 +22,30 @@ public record Workspace(Explorer explorer, Training training, Sweep sweep) {
         Objects.requireNonNull(sweep, "sweep");
     }
 
-    /** The explorer: classes with both sides' logits, the true class (0-based), T, α, the T² switch, the grid. */
+    /**
+     * The explorer: classes with both sides' logits, the true class (0-based), T, α, the T² switch, the grid, and the
+     * loss it shows with DKD's three weights (w_ce, α of TCKD, β of NCKD).
+     */
     public record Explorer(List<String> classNames, List<Double> teacher, List<Double> student, int trueClass,
                            double temperature, double alpha, boolean softScaledByTSquared,
-                           List<Double> gridTemperatures) {
+                           List<Double> gridTemperatures, LossMethod method, double ceWeight, double dkdAlpha,
+                           double dkdBeta) {
         public Explorer {
             classNames = List.copyOf(classNames);
             teacher = List.copyOf(teacher);
             student = List.copyOf(student);
             gridTemperatures = List.copyOf(gridTemperatures);
+            Objects.requireNonNull(method, "method");
+        }
+
+        /** An explorer on Hinton's loss with a run's default DKD weights (as files without a loss hold it). */
+        public Explorer(List<String> classNames, List<Double> teacher, List<Double> student, int trueClass,
+                        double temperature, double alpha, boolean softScaledByTSquared,
+                        List<Double> gridTemperatures) {
+            this(classNames, teacher, student, trueClass, temperature, alpha, softScaledByTSquared, gridTemperatures,
+                    LossMethod.HINTON, NumericSetting.CE_WEIGHT.valueIn(RunSettings.DEFAULTS),
+                    NumericSetting.DKD_ALPHA.valueIn(RunSettings.DEFAULTS),
+                    NumericSetting.DKD_BETA.valueIn(RunSettings.DEFAULTS));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.SweptSetting;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.io.WorkspaceException.Kind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +33,8 @@ public final class WorkspaceFile {
 
     private static final Set<String> TOP = Set.of("format", "version", "explorer", "training", "sweep");
     private static final Set<String> EXPLORER = Set.of("classNames", "teacher", "student", "trueClass",
-            "temperature", "alpha", "softScaledByTSquared", "gridTemperatures");
+            "temperature", "alpha", "softScaledByTSquared", "gridTemperatures", "loss", "ceWeight", "dkdAlpha",
+            "dkdBeta");
     private static final Set<String> TRAINING = Set.of("preset", "experiment");
     /** A sweep's keys: "vary" and "values" since version 3; version 2 files sweep "temperatures". */
     private static final Set<String> SWEEP = Set.of("vary", "values", "temperatures", "seeds");
@@ -72,6 +74,10 @@ public final class WorkspaceFile {
         explorer.put("alpha", e.alpha());
         explorer.put("softScaledByTSquared", e.softScaledByTSquared());
         e.gridTemperatures().forEach(explorer.putArray("gridTemperatures")::add);
+        explorer.put("loss", e.method().id());
+        explorer.put("ceWeight", e.ceWeight());
+        explorer.put("dkdAlpha", e.dkdAlpha());
+        explorer.put("dkdBeta", e.dkdBeta());
 
         ObjectNode training = root.putObject("training");
         training.put("preset", w.training().preset());
@@ -121,9 +127,10 @@ public final class WorkspaceFile {
         }
     }
 
+    /** The explorer; its loss and DKD's weights are optional (files before them show Hinton's loss). */
     private static Workspace.Explorer explorer(JsonNode node) {
         JsonFields.onlyKeys(node, EXPLORER, "explorer.");
-        return new Workspace.Explorer(
+        Workspace.Explorer hinton = new Workspace.Explorer(
                 JsonFields.list(node, "classNames", v -> v.isTextual() ? v.asText() : null, "texts"),
                 JsonFields.list(node, "teacher", JsonFields::finite, "numbers"),
                 JsonFields.list(node, "student", JsonFields::finite, "numbers"),
@@ -132,6 +139,12 @@ public final class WorkspaceFile {
                 JsonFields.NUMBER.read(node, "alpha"),
                 JsonFields.BOOLEAN.read(node, "softScaledByTSquared"),
                 JsonFields.list(node, "gridTemperatures", JsonFields::finite, "numbers"));
+        return new Workspace.Explorer(hinton.classNames(), hinton.teacher(), hinton.student(), hinton.trueClass(),
+                hinton.temperature(), hinton.alpha(), hinton.softScaledByTSquared(), hinton.gridTemperatures(),
+                LossMethod.fromId(JsonFields.TEXT.read(node, "loss", LossMethod.HINTON.id())),
+                JsonFields.NUMBER.read(node, "ceWeight", hinton.ceWeight()),
+                JsonFields.NUMBER.read(node, "dkdAlpha", hinton.dkdAlpha()),
+                JsonFields.NUMBER.read(node, "dkdBeta", hinton.dkdBeta()));
     }
 
     private static Workspace.Training training(JsonNode node) {
