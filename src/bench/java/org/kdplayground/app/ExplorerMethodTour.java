@@ -34,11 +34,11 @@ public final class ExplorerMethodTour {
                 screens.setTemperature(4);
             });
             for (LossMethod method : LossMethod.values()) {
-                onFx(() -> explorer.methodProperty().set(method));
+                onFx(() -> explorer.lossChoice().methodProperty().set(method));
                 pause(800);
                 TourSupport.shoot(window, out.resolve("explorer-" + method.id() + "-" + language + ".png"));
             }
-            onFx(() -> explorer.methodProperty().set(LossMethod.DKD));
+            onFx(() -> explorer.lossChoice().methodProperty().set(LossMethod.DKD));
             pause(300);
             onFx(() -> { // as typed: the field is outlined and the message says why
                 TextField beta = (TextField) window.stage().getScene().lookup("#dkdBetaField");

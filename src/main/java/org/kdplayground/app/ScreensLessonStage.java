@@ -3,11 +3,13 @@ package org.kdplayground.app;
 import java.util.Map;
 import java.util.Objects;
 
+import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.explorer.Preset;
 import org.kdplayground.lessons.LessonStage;
 import org.kdplayground.training.TrainingModel;
+import org.kdplayground.training.live.EpochMeasure;
 
 /** Lets the lessons set up the screens, by delegating to the screen models. */
 final class ScreensLessonStage implements LessonStage {
@@ -25,7 +27,8 @@ final class ScreensLessonStage implements LessonStage {
     @Override
     public void showExplorer(ExplorerTab tab) {
         main.navigate(Screen.EXPLORER);
-        explorer.methodProperty().set(LossMethod.HINTON); // the lessons teach the notebook's loss: α, T², logit matching
+        // the lessons teach the notebook's loss: α, T², logit matching
+        explorer.lossChoice().methodProperty().set(LossMethod.HINTON);
         explorer.detailTabProperty().set(ExplorerModel.DetailTab.valueOf(tab.name()));
     }
 
@@ -62,6 +65,21 @@ final class ScreensLessonStage implements LessonStage {
         }
         fields.forEach(training::setSetupText);
         training.resultTabProperty().set(TrainingModel.ResultTab.valueOf(tab.name()));
+        showMeasure(Measure.ACCURACY); // a step that wants another measure chooses it after this
+    }
+
+    @Override
+    public void showMeasure(Measure measure) {
+        training.epochMeasureProperty().set(switch (measure) {
+            case ACCURACY -> EpochMeasure.ACCURACY;
+            case AGREEMENT -> EpochMeasure.AGREEMENT;
+            case CALIBRATION -> EpochMeasure.ECE;
+        });
+        training.sweepMeasureProperty().set(switch (measure) {
+            case ACCURACY -> SweepMeasure.ACCURACY;
+            case AGREEMENT -> SweepMeasure.AGREEMENT;
+            case CALIBRATION -> SweepMeasure.ECE;
+        });
     }
 
     @Override

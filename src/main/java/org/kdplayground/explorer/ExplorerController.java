@@ -144,10 +144,11 @@ public final class ExplorerController {
     private void bindMethod() {
         MethodControls controls = new MethodControls(model, i18n);
         controls.bindChoice(methodBox, methodNote);
-        controls.bindWeight(NumericSetting.CE_WEIGHT, ceWeightSlider, ceWeightField, model::setCeWeight);
-        controls.bindWeight(NumericSetting.DKD_ALPHA, dkdAlphaSlider, dkdAlphaField, model::setDkdAlpha);
-        controls.bindWeight(NumericSetting.DKD_BETA, dkdBetaSlider, dkdBetaField, model::setDkdBeta);
-        var method = model.methodProperty();
+        LossChoice choice = model.lossChoice();
+        controls.bindWeight(NumericSetting.CE_WEIGHT, ceWeightSlider, ceWeightField, choice::setCeWeight);
+        controls.bindWeight(NumericSetting.DKD_ALPHA, dkdAlphaSlider, dkdAlphaField, choice::setDkdAlpha);
+        controls.bindWeight(NumericSetting.DKD_BETA, dkdBetaSlider, dkdBetaField, choice::setDkdBeta);
+        var method = model.lossChoice().methodProperty();
         MethodControls.showFor(alphaControls, method, m -> m != LossMethod.DKD);
         MethodControls.showFor(dkdControls, method, m -> m == LossMethod.DKD);
         MethodControls.showFor(tSquaredSwitch, method, m -> m == LossMethod.HINTON);
@@ -155,7 +156,7 @@ public final class ExplorerController {
 
     /** The names of the numbers, the bar charts' captions and the gradient's legend follow the method. */
     private void bindMethodLabels() {
-        var method = model.methodProperty();
+        var method = model.lossChoice().methodProperty();
         var t = model.temperatureProperty().asString(Locale.ROOT, "%.2f");
         teacherTCaption.textProperty().bind(MethodControls.byMethod(method,
                 i18n.format("explorer_chart_teacher_t", t), i18n.format("explorer_chart_teacher_t", t),

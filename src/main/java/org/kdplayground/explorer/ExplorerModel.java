@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -26,7 +24,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableObjectValue;
 
 import org.kdplayground.engine.NumericSetting;
-import org.kdplayground.engine.Range;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ClassLogits.Role;
@@ -66,10 +63,6 @@ public final class ExplorerModel {
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", DEFAULT_TEMPERATURE);
     private final DoubleProperty alpha = new SimpleDoubleProperty(this, "alpha", DEFAULT_ALPHA);
     private final BooleanProperty softScaledByTSquared = new SimpleBooleanProperty(this, "softScaledByTSquared", true);
-    private final ObjectProperty<LossMethod> method = new SimpleObjectProperty<>(this, "method", LossMethod.HINTON);
-    private final DoubleProperty ceWeight = new SimpleDoubleProperty(this, "ceWeight", DkdWeights.DEFAULTS.ceWeight());
-    private final DoubleProperty dkdAlpha = new SimpleDoubleProperty(this, "dkdAlpha", DkdWeights.DEFAULTS.alpha());
-    private final DoubleProperty dkdBeta = new SimpleDoubleProperty(this, "dkdBeta", DkdWeights.DEFAULTS.beta());
     private final ReadOnlyObjectWrapper<double[]> gridTemperatures =
             new ReadOnlyObjectWrapper<>(this, "gridTemperatures", new double[] {1, 2, 4, 8});
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -82,10 +75,16 @@ public final class ExplorerModel {
 
     private final I18n i18n;
     private final ClassEditing classes;
+    private final LossChoice lossChoice;
 
     public ExplorerModel(I18n i18n) {
         this.i18n = Objects.requireNonNull(i18n);
         this.classes = new ClassEditing(logits, label, i18n, this::report, this::clearMessage);
+        this.lossChoice = new LossChoice(i18n, this::report, this::clearMessage);
+        ObjectProperty<LossMethod> method = lossChoice.methodProperty();
+        DoubleProperty ceWeight = lossChoice.ceWeightProperty();
+        DoubleProperty dkdAlpha = lossChoice.dkdAlphaProperty();
+        DoubleProperty dkdBeta = lossChoice.dkdBetaProperty();
         applyPreset(Preset.NOTEBOOK);
         breakdown = Bindings.createObjectBinding(this::computeBreakdown,
                 logits, label, temperature, alpha, softScaledByTSquared);
@@ -147,33 +146,9 @@ public final class ExplorerModel {
         return softScaledByTSquared.get() ? SoftScaling.T_SQUARED : SoftScaling.NONE;
     }
 
-    /** The loss the formula, the loss bar and the gradient show (Hinton's by default). */
-    public ObjectProperty<LossMethod> methodProperty() {
-        return method;
-    }
-
-    public LossMethod getMethod() {
-        return method.get();
-    }
-
-    /** DKD's weight of the cross-entropy with the label, w_ce, within {@link NumericSetting#CE_WEIGHT}'s range. */
-    public DoubleProperty ceWeightProperty() {
-        return ceWeight;
-    }
-
-    /** DKD's weight of TCKD, α, within {@link NumericSetting#DKD_ALPHA}'s range (not Hinton's α). */
-    public DoubleProperty dkdAlphaProperty() {
-        return dkdAlpha;
-    }
-
-    /** DKD's weight of NCKD, β, within {@link NumericSetting#DKD_BETA}'s range. */
-    public DoubleProperty dkdBetaProperty() {
-        return dkdBeta;
-    }
-
-    /** DKD's three weights now. */
-    public DkdWeights getDkdWeights() {
-        return new DkdWeights(ceWeight.get(), dkdAlpha.get(), dkdBeta.get());
+    /** The loss the formula, the loss bar and the gradient show, and DKD's weights. */
+    public LossChoice lossChoice() {
+        return lossChoice;
     }
 
     /** The temperatures of the small-multiples grid. */
@@ -266,35 +241,6 @@ public final class ExplorerModel {
         return true;
     }
 
-    /** Sets DKD's w_ce from typed text; on bad text reports it (with the range) and keeps the last valid value. */
-    public boolean setCeWeight(String text) {
-        return setWeight(ceWeight, NumericSetting.CE_WEIGHT, text,
-                (typed, range) -> i18n.format("explorer_error_ce_weight", typed, range.min(), range.max()));
-    }
-
-    /** Sets DKD's α (the weight of TCKD) from typed text; on bad text reports it and keeps the last valid value. */
-    public boolean setDkdAlpha(String text) {
-        return setWeight(dkdAlpha, NumericSetting.DKD_ALPHA, text,
-                (typed, range) -> i18n.format("explorer_error_dkd_alpha", typed, range.min(), range.max()));
-    }
-
-    /** Sets DKD's β (the weight of NCKD) from typed text; on bad text reports it and keeps the last valid value. */
-    public boolean setDkdBeta(String text) {
-        return setWeight(dkdBeta, NumericSetting.DKD_BETA, text,
-                (typed, range) -> i18n.format("explorer_error_dkd_beta", typed, range.min(), range.max()));
-    }
-
-    /** Sets one of DKD's weights from a slider, kept within its range. */
-    public void setDkdWeight(NumericSetting setting, double value) {
-        DoubleProperty weight = switch (setting) {
-            case CE_WEIGHT -> ceWeight;
-            case DKD_ALPHA -> dkdAlpha;
-            case DKD_BETA -> dkdBeta;
-            default -> throw new IllegalArgumentException(setting + " is not one of DKD's weights");
-        };
-        weight.set(Math.max(setting.range().min(), Math.min(setting.range().max(), value)));
-    }
-
     /** Renames a class; a blank name falls back to its index. */
     public void renameClass(int index, String name) {
         classes.renameClass(index, name);
@@ -363,14 +309,16 @@ public final class ExplorerModel {
     public Workspace.Explorer snapshot() {
         ClassLogits now = getLogits();
         return new Workspace.Explorer(now.names(), boxed(now.teacher()), boxed(now.student()), getLabel(),
-                getTemperature(), getAlpha(), softScaledByTSquared.get(), boxed(gridTemperatures.get()), getMethod(),
-                ceWeight.get(), dkdAlpha.get(), dkdBeta.get());
+                getTemperature(), getAlpha(), softScaledByTSquared.get(), boxed(gridTemperatures.get()),
+                lossChoice.getMethod(), lossChoice.ceWeightProperty().get(), lossChoice.dkdAlphaProperty().get(),
+                lossChoice.dkdBetaProperty().get());
     }
 
     /** Everything {@link #snapshot()} is made of, to notice changes. */
     public List<Observable> workspaceInputs() {
-        return List.of(logits, label, temperature, alpha, softScaledByTSquared, gridTemperatures, method, ceWeight,
-                dkdAlpha, dkdBeta);
+        return List.of(logits, label, temperature, alpha, softScaledByTSquared, gridTemperatures,
+                lossChoice.methodProperty(), lossChoice.ceWeightProperty(), lossChoice.dkdAlphaProperty(),
+                lossChoice.dkdBetaProperty());
     }
 
     /**
@@ -379,23 +327,7 @@ public final class ExplorerModel {
      * @throws IllegalArgumentException naming the first value out of range
      */
     public static void check(Workspace.Explorer state) {
-        int n = state.classNames().size();
-        require(n >= MIN_CLASSES && n <= MAX_CLASSES, "the explorer needs 2 to " + MAX_CLASSES + " classes");
-        require(state.teacher().size() == n && state.student().size() == n,
-                "the explorer's classes, teacher and student logits must have one length");
-        require(state.classNames().stream().allMatch(name -> name != null && !name.isBlank()),
-                "a class name is empty");
-        require(Stream.concat(state.teacher().stream(), state.student().stream())
-                .allMatch(v -> Math.abs(v) <= LOGIT_LIMIT), "a logit is beyond ±" + LOGIT_LIMIT);
-        require(state.trueClass() >= 0 && state.trueClass() < n, "the true class is not one of the classes");
-        require(inTemperatureRange(state.temperature()), "the explorer's temperature is out of range");
-        require(state.alpha() >= 0 && state.alpha() <= 1, "the explorer's alpha must be within [0, 1]");
-        require(state.method() != null, "the explorer's loss is missing");
-        new DkdWeights(state.ceWeight(), state.dkdAlpha(), state.dkdBeta()); // names a weight out of range
-        int grid = state.gridTemperatures().size();
-        require(grid >= 1 && grid <= MAX_GRID_TEMPERATURES
-                && state.gridTemperatures().stream().allMatch(ExplorerModel::inTemperatureRange),
-                "the grid needs 1 to " + MAX_GRID_TEMPERATURES + " temperatures within [0.1, 100]");
+        ExplorerLimits.check(state);
     }
 
     /** Replaces the whole state with one from a file; an invalid state is rejected before anything changes. */
@@ -406,22 +338,9 @@ public final class ExplorerModel {
         temperature.set(state.temperature());
         alpha.set(state.alpha());
         softScaledByTSquared.set(state.softScaledByTSquared());
-        method.set(state.method());
-        ceWeight.set(state.ceWeight());
-        dkdAlpha.set(state.dkdAlpha());
-        dkdBeta.set(state.dkdBeta());
+        lossChoice.restore(state.method(), new DkdWeights(state.ceWeight(), state.dkdAlpha(), state.dkdBeta()));
         gridTemperatures.set(unboxed(state.gridTemperatures()));
         clearMessage();
-    }
-
-    private static boolean inTemperatureRange(double t) {
-        return t >= MIN_TEMPERATURE && t <= MAX_TEMPERATURE;
-    }
-
-    private static void require(boolean ok, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException(problem);
-        }
     }
 
     private static List<Double> boxed(double[] values) {
@@ -441,32 +360,19 @@ public final class ExplorerModel {
     }
 
     private MethodLoss computeLoss() {
-        return switch (getMethod()) {
+        return switch (lossChoice.getMethod()) {
             case HINTON -> MethodLoss.hinton(getBreakdown());
-            case DKD -> MethodLoss.dkd(getBreakdown(), getLogits(), safeLabel(), getDkdWeights());
+            case DKD -> MethodLoss.dkd(getBreakdown(), getLogits(), safeLabel(), lossChoice.getDkdWeights());
             case LSKD -> MethodLoss.lskd(getLogits(), safeLabel(), getTemperature(), getAlpha());
         };
     }
 
     private GradientInfo computeGradient() {
-        return switch (getMethod()) {
+        return switch (lossChoice.getMethod()) {
             case HINTON -> GradientInfo.of(getLogits(), safeLabel(), getTemperature(), getAlpha(), scaling());
-            case DKD -> GradientInfo.dkd(getLogits(), safeLabel(), getTemperature(), getDkdWeights());
+            case DKD -> GradientInfo.dkd(getLogits(), safeLabel(), getTemperature(), lossChoice.getDkdWeights());
             case LSKD -> GradientInfo.lskd(getLogits(), safeLabel(), getTemperature(), getAlpha());
         };
-    }
-
-    /** Sets a DKD weight from typed text; on bad text reports {@code error(typed text, range)} and keeps it. */
-    private boolean setWeight(DoubleProperty weight, NumericSetting setting, String text,
-                              BiFunction<String, Range, StringBinding> error) {
-        OptionalDouble value = NumberText.parse(text);
-        if (value.isEmpty() || !setting.range().contains(value.getAsDouble())) {
-            report(error.apply(text.strip(), setting.range()));
-            return false;
-        }
-        weight.set(value.getAsDouble());
-        clearMessage();
-        return true;
     }
 
     int safeLabel() {

@@ -40,8 +40,8 @@ final class MethodControls {
         box.getItems().setAll(LossMethod.values());
         relabel(box);
         i18n.languageProperty().addListener((obs, old, now) -> relabel(box));
-        box.valueProperty().bindBidirectional(model.methodProperty());
-        note.textProperty().bind(byMethod(model.methodProperty(), i18n.text("explorer_method_note_hinton"),
+        box.valueProperty().bindBidirectional(model.lossChoice().methodProperty());
+        note.textProperty().bind(byMethod(model.lossChoice().methodProperty(), i18n.text("explorer_method_note_hinton"),
                 i18n.text("explorer_method_note_dkd"), i18n.text("explorer_method_note_lskd")));
     }
 
@@ -68,16 +68,17 @@ final class MethodControls {
     /** One of DKD's weights: a slider over its range and a text field, both following the model. */
     void bindWeight(NumericSetting setting, Slider slider, TextField field, Predicate<String> fromText) {
         DoubleProperty weight = switch (setting) {
-            case CE_WEIGHT -> model.ceWeightProperty();
-            case DKD_ALPHA -> model.dkdAlphaProperty();
-            case DKD_BETA -> model.dkdBetaProperty();
+            case CE_WEIGHT -> model.lossChoice().ceWeightProperty();
+            case DKD_ALPHA -> model.lossChoice().dkdAlphaProperty();
+            case DKD_BETA -> model.lossChoice().dkdBetaProperty();
             default -> throw new IllegalArgumentException(setting + " is not one of DKD's weights");
         };
         slider.setMin(setting.range().min());
         slider.setMax(setting.range().max());
         Sliders.pageKeys(slider, (setting.range().max() - setting.range().min()) / 10);
         double perUnit = Math.round(1 / slider.getBlockIncrement()); // the slider moves in block increments
-        new WeightInput(weight, slider, field, v -> model.setDkdWeight(setting, Math.round(v * perUnit) / perUnit),
+        LossChoice choice = model.lossChoice();
+        new WeightInput(weight, slider, field, v -> choice.setDkdWeight(setting, Math.round(v * perUnit) / perUnit),
                 fromText).show();
     }
 

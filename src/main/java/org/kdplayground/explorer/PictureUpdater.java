@@ -132,7 +132,7 @@ final class PictureUpdater {
         nodes.gradient().gradientProperty().set(gradient);
         nodes.gradient().labelsProperty().set(logits.names());
         nodes.gradient().markedIndexProperty().set(label);
-        nodes.gradientNote().setText(switch (model.getMethod()) {
+        nodes.gradientNote().setText(switch (model.lossChoice().getMethod()) {
             case HINTON -> i18n.formatNow("explorer_gradient_note", NumberFormats.percent(gradient.relativeError()),
                     NumberFormats.temperature(t));
             case DKD -> i18n.formatNow("explorer_gradient_note_dkd",

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.kdplayground.lessons.LessonStage.ExplorerTab;
+import org.kdplayground.lessons.LessonStage.Measure;
 import org.kdplayground.lessons.LessonStage.TrainingTab;
 import org.kdplayground.lessons.LessonStep.Run;
 
 /**
- * The five lessons. Texts live in the bundles (one literal key per title and text); formulas are LaTeX, the same in
+ * The six lessons. Texts live in the bundles (one literal key per title and text); formulas are LaTeX, the same in
  * both languages; each step's set-up is a few calls on the {@link LessonStage}.
  */
 final class LessonCatalog {
@@ -25,18 +26,28 @@ final class LessonCatalog {
             + "\\text{teacher: } \\{(x, y)\\}";
     static final String SHIFTED_ARGMAX = "\\hat y = \\arg\\max_i \\left(z_i + b\\,[i = 3]\\right),\\quad "
             + "\\#\\{\\hat y_s = 3\\} = \\#\\{\\hat y_t = 3\\}";
+    static final String AGREEMENT = "\\mathrm{agreement} = \\frac{1}{n}\\sum_{i} "
+            + "\\big[\\hat y_s(x_i) = \\hat y_t(x_i)\\big]";
+    static final String ECE = "\\mathrm{ECE} = \\sum_{b=1}^{15} \\frac{n_b}{n}\\,\\big|\\mathrm{acc}_b - "
+            + "\\mathrm{conf}_b\\big|";
+    static final String LABEL_SMOOTHING = "y^{\\mathrm{LS}} = (1-\\varepsilon)\\,y + \\frac{\\varepsilon}{K}"
+            + "\\qquad \\varepsilon = 0.2";
+    static final String DKD = "\\mathrm{KD} = \\mathrm{TCKD} + (1-p_t)\\,\\mathrm{NCKD} \\qquad "
+            + "\\mathrm{DKD} = \\mathrm{CE} + \\alpha\\,\\mathrm{TCKD} + \\beta\\,\\mathrm{NCKD}";
     static final String FEW_LABELS = "\\alpha\\,\\mathrm{CE}\\big|_{5\\%} + (1-\\alpha)\\,T^2\\,\\mathrm{KL}\\big|_{100\\%}";
 
     /** Steps that only look at a run keep the learner's set-up (and a run in progress) as it is. */
     private static final String KEEP_SET_UP = null;
     private static final String SEED_GRID = "1, 2, 4, 8";
     private static final String SWEEP_TEMPERATURES = "0.5, 1, 2, 4, 8, 16";
+    private static final String SWEEP_BETAS = "1, 4, 16";
 
     private LessonCatalog() {
     }
 
     static List<Lesson> all() {
-        return List.of(temperature(), lossAndTSquared(), logitMatching(), darkKnowledge(), whenItHelps());
+        return List.of(temperature(), lossAndTSquared(), logitMatching(), darkKnowledge(), whenItHelps(),
+                copyingTheTeacher());
     }
 
     /** The notebook's figure in the explorer at one temperature and tab. */
@@ -136,6 +147,35 @@ final class LessonCatalog {
                                 TrainingTab.SWEEP),
                         Run.SWEEP),
                 LessonStep.of("lesson5_step5_title", "lesson5_step5_text", LOSS,
+                        stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.RESULTS))));
+    }
+
+    /** A training step that also chooses what the charts beside the loss and on the sweep tab show. */
+    private static Consumer<LessonStage> training(String presetId, Map<String, String> fields, TrainingTab tab,
+                                                  Measure measure) {
+        return stage -> {
+            stage.showTraining(presetId, fields, tab);
+            stage.showMeasure(measure);
+        };
+    }
+
+    /** Lesson 6: fidelity is not accuracy, calibration, a label-smoothed teacher, DKD's β (docs/results.md). */
+    private static Lesson copyingTheTeacher() {
+        return new Lesson("copying-the-teacher", "lesson6_title", List.of(
+                LessonStep.withRun("lesson6_step1_title", "lesson6_step1_text", AGREEMENT,
+                        training("DIGITS", Map.of(), TrainingTab.RESULTS, Measure.AGREEMENT), Run.TRAINING),
+                LessonStep.withRun("lesson6_step2_title", "lesson6_step2_text", AGREEMENT,
+                        training("TWO_MOONS", Map.of(), TrainingTab.LEARNED, Measure.AGREEMENT), Run.TRAINING),
+                LessonStep.withRun("lesson6_step3_title", "lesson6_step3_text", ECE,
+                        training("DIGITS_FEW_LABELS", Map.of(), TrainingTab.CALIBRATION, Measure.CALIBRATION),
+                        Run.TRAINING),
+                LessonStep.withRun("lesson6_step4_title", "lesson6_step4_text", LABEL_SMOOTHING,
+                        training("DIGITS_SMOOTHED_TEACHER", Map.of(), TrainingTab.CALIBRATION,
+                                Measure.CALIBRATION), Run.TRAINING),
+                LessonStep.withRun("lesson6_step5_title", "lesson6_step5_text", DKD,
+                        training("DIGITS_FEW_LABELS", Map.of("sweepValues:dkd_beta", SWEEP_BETAS,
+                                "sweepSeeds", "2"), TrainingTab.SWEEP, Measure.ACCURACY), Run.SWEEP),
+                LessonStep.of("lesson6_step6_title", "lesson6_step6_text", "",
                         stage -> stage.showTraining(KEEP_SET_UP, Map.of(), TrainingTab.RESULTS))));
     }
 }

@@ -14,6 +14,9 @@ public interface LessonStage {
     /** The training screen's tabs under the live charts. */
     enum TrainingTab { LEARNED, EXAMPLES, CALIBRATION, SWEEP, RESULTS }
 
+    /** What the training screen's per-epoch chart and its sweep chart show beside the loss. */
+    enum Measure { ACCURACY, AGREEMENT, CALIBRATION }
+
     /** Shows the explorer with one of its tabs. */
     void showExplorer(ExplorerTab tab);
 
@@ -38,9 +41,12 @@ public interface LessonStage {
      */
     void showTraining(String presetId, Map<String, String> fields, TrainingTab tab);
 
+    /** Chooses what the training screen's per-epoch chart and its sweep chart show. */
+    void showMeasure(Measure measure);
+
     /** Starts a training run of the set-up shown (does nothing while one cannot start). */
     void startTraining();
 
-    /** Starts a temperature sweep of the set-up shown (does nothing while one cannot start). */
+    /** Starts the sweep of the set-up shown (does nothing while one cannot start). */
     void startSweep();
 }

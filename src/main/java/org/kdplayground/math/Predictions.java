@@ -43,32 +43,33 @@ public final class Predictions {
 
     /** softmax(z)_k for row {@code r}, with {@code k} usually its predicted class. */
     static double topProbability(float[] flatLogits, int r, int classes, int k) {
-        int base = r * classes;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classes; c++) {
-            max = Math.max(max, flatLogits[base + c]);
-        }
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            sum += Math.exp(flatLogits[base + c] - max);
-        }
-        return Math.exp(flatLogits[base + k] - max) / sum;
+        double max = rowMax(flatLogits, r, classes);
+        return Math.exp(flatLogits[r * classes + k] - max) / shiftedSum(flatLogits, r, classes, max);
     }
 
     /** Row {@code r}'s log-softmax at T = 1, into {@code out}. */
     static void logSoftmax(float[] flatLogits, int r, int classes, double[] out) {
-        int base = r * classes;
+        double max = rowMax(flatLogits, r, classes);
+        double logSum = max + Math.log(shiftedSum(flatLogits, r, classes, max));
+        for (int c = 0; c < classes; c++) {
+            out[c] = flatLogits[r * classes + c] - logSum;
+        }
+    }
+
+    private static double rowMax(float[] flatLogits, int r, int classes) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < classes; c++) {
-            max = Math.max(max, flatLogits[base + c]);
+            max = Math.max(max, flatLogits[r * classes + c]);
         }
+        return max;
+    }
+
+    /** Σ_c exp(z_c − max): no exponential overflows. */
+    private static double shiftedSum(float[] flatLogits, int r, int classes, double max) {
         double sum = 0;
         for (int c = 0; c < classes; c++) {
-            sum += Math.exp(flatLogits[base + c] - max);
+            sum += Math.exp(flatLogits[r * classes + c] - max);
         }
-        double logSum = max + Math.log(sum);
-        for (int c = 0; c < classes; c++) {
-            out[c] = flatLogits[base + c] - logSum;
-        }
+        return sum;
     }
 }

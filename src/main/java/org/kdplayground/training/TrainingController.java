@@ -137,9 +137,9 @@ public final class TrainingController {
     private void initialize() {
         bindSetupPanel();
         bindRunControls();
-        LiveCharts charts = new LiveCharts(model.live(), i18n, new LiveCharts.Controls(lossChart, logScaleToggle,
-                accuracyChart, epochChartNote, List.of(accuracyMeasureToggle, agreementMeasureToggle,
-                eceMeasureToggle)));
+        LiveCharts charts = new LiveCharts(model.live(), i18n, model.epochMeasureProperty(),
+                new LiveCharts.Controls(lossChart, logScaleToggle, accuracyChart, epochChartNote,
+                        List.of(accuracyMeasureToggle, agreementMeasureToggle, eceMeasureToggle)));
         installMeasureTips();
         ExamplesTab examples = new ExamplesTab(model.examples(), model.live(), i18n, new ExamplesTab.Controls(
                 stripHolder, examplesNote, exampleDetail, exampleTeacherTitle, exampleStudentTitle,

@@ -28,9 +28,11 @@ import javafx.collections.ObservableList;
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.training.learned.ExampleSelection;
 import org.kdplayground.training.live.CollectionAfterRun;
+import org.kdplayground.training.live.EpochMeasure;
 import org.kdplayground.training.live.FramePacer;
 import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.results.RunRecord;
@@ -70,7 +72,10 @@ public final class TrainingModel {
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
 
     private final RunLifecycle runs;
-    private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab", ResultTab.LEARNED);
+    private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab",
+            ResultTab.LEARNED);
+    private final ObjectProperty<EpochMeasure> epochMeasure = new SimpleObjectProperty<>(this, "epochMeasure",
+            EpochMeasure.ACCURACY);
     /** True only within {@link #withSetupLocked}: the set-up is locked as during a run. */
     private final BooleanProperty lockRehearsed = new SimpleBooleanProperty(this, "lockRehearsed");
     private final BooleanBinding setupLocked;
@@ -93,7 +98,8 @@ public final class TrainingModel {
         runs = new RunLifecycle(i18n, engine, live, examples, collection, history);
         var state = runs.stateProperty();
         BooleanBinding readyForSweep = Bindings.createBooleanBinding(() -> setup.validProperty().get()
-                && !state.get().busy() && engineStatus.getValue().isReady(), setup.validProperty(), state, engineStatus);
+                        && !state.get().busy() && engineStatus.getValue().isReady(), setup.validProperty(), state,
+                engineStatus);
         sweep = new SweepModel(i18n, engine, setup::toExperiment, readyForSweep);
         var startShown = runs.pacer().startShownProperty();
         setupLocked = Bindings.createBooleanBinding(() -> state.get().busy() && startShown.get()
@@ -145,6 +151,16 @@ public final class TrainingModel {
     // ---- what lessons read and type
 
     /** The tab shown under the live charts (lessons pick it; the view follows both ways). */
+    /** What the per-epoch chart beside the loss shows. */
+    public ObjectProperty<EpochMeasure> epochMeasureProperty() {
+        return epochMeasure;
+    }
+
+    /** What the sweep's chart plots against the swept setting. */
+    public ObjectProperty<SweepMeasure> sweepMeasureProperty() {
+        return sweep.measureProperty();
+    }
+
     public ObjectProperty<ResultTab> resultTabProperty() {
         return resultTab;
     }

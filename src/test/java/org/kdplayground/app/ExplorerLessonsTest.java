@@ -47,29 +47,29 @@ class ExplorerLessonsTest {
     @Test
     void aLessonStepOnTheExplorerSwitchesItBackToHintonsLossKeepingDkdsWeights(FxRobot robot) {
         robot.interact(() -> {
-            window.explorer().methodProperty().set(LossMethod.DKD);
-            window.explorer().setDkdBeta("20");
+            window.explorer().lossChoice().methodProperty().set(LossMethod.DKD);
+            window.explorer().lossChoice().setDkdBeta("20");
         });
 
         MainWindowTest.fireMenuItem(robot, "lessonsItem");
         robot.press(KeyCode.ALT).type(KeyCode.RIGHT).type(KeyCode.RIGHT).release(KeyCode.ALT);
 
-        assertThat(window.explorer().getMethod()).isEqualTo(LossMethod.HINTON);
+        assertThat(window.explorer().lossChoice().getMethod()).isEqualTo(LossMethod.HINTON);
         assertThat(window.explorer().getTemperature()).isEqualTo(4.0);
-        assertThat(window.explorer().dkdBetaProperty().get()).isEqualTo(20);
+        assertThat(window.explorer().lossChoice().dkdBetaProperty().get()).isEqualTo(20);
     }
 
     @Test
     void aChangedLossOrWeightMarksTheWorkspaceChangedAndBackAgainUnchanged(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.files().dirtyProperty().get()).isFalse();
-        robot.interact(() -> window.explorer().methodProperty().set(LossMethod.LSKD));
+        robot.interact(() -> window.explorer().lossChoice().methodProperty().set(LossMethod.LSKD));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.files().dirtyProperty().get()).isTrue();
-        robot.interact(() -> window.explorer().methodProperty().set(LossMethod.HINTON));
+        robot.interact(() -> window.explorer().lossChoice().methodProperty().set(LossMethod.HINTON));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.files().dirtyProperty().get()).isFalse();
-        robot.interact(() -> window.explorer().setDkdBeta("9"));
+        robot.interact(() -> window.explorer().lossChoice().setDkdBeta("9"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.files().dirtyProperty().get()).isTrue();
     }

@@ -19,6 +19,7 @@ import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.io.SettingsStore;
 import org.kdplayground.lessons.Lesson;
 import org.kdplayground.training.TrainingModel;
+import org.kdplayground.training.live.EpochMeasure;
 import org.kdplayground.ui.FormulaView;
 
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +189,26 @@ class LessonsWindowTest {
                 if (step == 3) {
                     assertThat(training.resultTabProperty().get()).isEqualTo(TrainingModel.ResultTab.SWEEP);
                     assertThat(training.getSetupText("sweepTemperatures")).isEqualTo("0.5, 1, 2, 4, 8, 16");
+                }
+            }
+            case 5 -> {
+                assertThat(onExplorer).as(where).isFalse();
+                String[] presets = {"DIGITS", "TWO_MOONS", "DIGITS_FEW_LABELS", "DIGITS_SMOOTHED_TEACHER",
+                        "DIGITS_FEW_LABELS", "DIGITS_FEW_LABELS"};
+                assertThat(training.getPresetId()).as(where).isEqualTo(presets[step]);
+                assertThat(training.epochMeasureProperty().get()).as(where).isEqualTo(switch (step) {
+                    case 0, 1 -> EpochMeasure.AGREEMENT;
+                    case 2, 3 -> EpochMeasure.ECE;
+                    default -> EpochMeasure.ACCURACY;
+                });
+                if (step == 3) {
+                    assertThat(training.getSetupText("teacherLabelSmoothing")).as(where).isEqualTo("0.2");
+                    assertThat(training.resultTabProperty().get()).isEqualTo(TrainingModel.ResultTab.CALIBRATION);
+                }
+                if (step == 4) {
+                    assertThat(training.resultTabProperty().get()).isEqualTo(TrainingModel.ResultTab.SWEEP);
+                    assertThat(training.getSetupText("sweepValues")).isEqualTo("1, 4, 16");
+                    assertThat(training.getSetupText("sweepValues:dkd_beta")).isEqualTo("1, 4, 16");
                 }
             }
             default -> throw new AssertionError(where);

@@ -42,8 +42,8 @@ class ExplorerMethodModelTest {
     @Test
     void hintonIsTheDefaultWithMdistillersDkdWeights() {
         ExplorerModel fresh = new ExplorerModel(i18n);
-        assertThat(fresh.getMethod()).isEqualTo(LossMethod.HINTON);
-        assertThat(fresh.getDkdWeights()).isEqualTo(new DkdWeights(1, 1, 8));
+        assertThat(fresh.lossChoice().getMethod()).isEqualTo(LossMethod.HINTON);
+        assertThat(fresh.lossChoice().getDkdWeights()).isEqualTo(new DkdWeights(1, 1, 8));
         assertThat(fresh.getTotalLoss()).isEqualTo(fresh.getBreakdown().total());
     }
 
@@ -60,10 +60,10 @@ class ExplorerMethodModelTest {
 
     @Test
     void dkdLossAndGradientAreDecoupledKdLoss() {
-        model.methodProperty().set(LossMethod.DKD);
-        assertThat(model.setCeWeight("0.5")).isTrue();
-        assertThat(model.setDkdAlpha("2")).isTrue();
-        assertThat(model.setDkdBeta("12")).isTrue();
+        model.lossChoice().methodProperty().set(LossMethod.DKD);
+        assertThat(model.lossChoice().setCeWeight("0.5")).isTrue();
+        assertThat(model.lossChoice().setDkdAlpha("2")).isTrue();
+        assertThat(model.lossChoice().setDkdBeta("12")).isTrue();
 
         ClassLogits logits = model.getLogits();
         DecoupledKdLoss.Result expected = DecoupledKdLoss.compute(logits.student(), logits.teacher(), 3, 2.5, 0.5,
@@ -88,13 +88,13 @@ class ExplorerMethodModelTest {
 
     @Test
     void dkdSoftProbabilitiesAreTheRawSoftmaxAtT() {
-        model.methodProperty().set(LossMethod.DKD);
+        model.lossChoice().methodProperty().set(LossMethod.DKD);
         assertThat(model.getLoss().teacherSoft()).containsExactly(Softmax.softmax(model.getLogits().teacher(), 2.5));
     }
 
     @Test
     void lskdLossAndGradientAreStandardizedKdLoss() {
-        model.methodProperty().set(LossMethod.LSKD);
+        model.lossChoice().methodProperty().set(LossMethod.LSKD);
         ClassLogits logits = model.getLogits();
         StandardizedKdLoss.Result expected = StandardizedKdLoss.compute(logits.student(), logits.teacher(), 3, 2.5,
                 0.3);
@@ -117,7 +117,7 @@ class ExplorerMethodModelTest {
 
     @Test
     void lskdIgnoresTheLogitsScaleWhereHintonDoesNot() {
-        model.methodProperty().set(LossMethod.LSKD);
+        model.lossChoice().methodProperty().set(LossMethod.LSKD);
         double before = model.getLoss().term(LossPart.SOFT).value();
         double hintonBefore = model.getBreakdown().soft();
         double[] teacher = model.getLogits().teacher();
@@ -131,93 +131,93 @@ class ExplorerMethodModelTest {
 
     @Test
     void minusOneForBetaIsRefusedAndTheLastValidValueStays() {
-        model.methodProperty().set(LossMethod.DKD);
-        model.setDkdBeta("12");
+        model.lossChoice().methodProperty().set(LossMethod.DKD);
+        model.lossChoice().setDkdBeta("12");
         double total = model.getTotalLoss();
 
-        assertThat(model.setDkdBeta("-1")).isFalse();
+        assertThat(model.lossChoice().setDkdBeta("-1")).isFalse();
 
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(12);
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(12);
         assertThat(model.getTotalLoss()).isEqualTo(total);
         assertThat(model.getMessage())
                 .isEqualTo("“-1” is not an NCKD weight β from 0 to 100; β stays as it was.");
-        assertThat(model.setDkdBeta("20")).isTrue();
+        assertThat(model.lossChoice().setDkdBeta("20")).isTrue();
         assertThat(model.getMessage()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"100.5", "abc", "", "NaN", "1,5"})
     void otherBadBetasAreRefusedToo(String text) {
-        assertThat(model.setDkdBeta(text)).isFalse();
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(8);
+        assertThat(model.lossChoice().setDkdBeta(text)).isFalse();
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(8);
         assertThat(model.getMessage()).contains("β stays as it was");
     }
 
     @Test
     void ceWeightAndTckdWeightHaveTheRunsRanges() {
-        assertThat(model.setCeWeight("10.5")).isFalse();
+        assertThat(model.lossChoice().setCeWeight("10.5")).isFalse();
         assertThat(model.getMessage())
                 .isEqualTo("“10.5” is not a CE weight w_ce from 0 to 10; w_ce stays as it was.");
-        assertThat(model.setDkdAlpha("-0.1")).isFalse();
+        assertThat(model.lossChoice().setDkdAlpha("-0.1")).isFalse();
         assertThat(model.getMessage()).contains("from 0 to 100");
-        assertThat(model.getDkdWeights()).isEqualTo(new DkdWeights(1, 1, 8));
-        assertThat(model.setCeWeight("10")).isTrue();
-        assertThat(model.setDkdAlpha("0")).isTrue();
-        assertThat(model.getDkdWeights()).isEqualTo(new DkdWeights(10, 0, 8));
+        assertThat(model.lossChoice().getDkdWeights()).isEqualTo(new DkdWeights(1, 1, 8));
+        assertThat(model.lossChoice().setCeWeight("10")).isTrue();
+        assertThat(model.lossChoice().setDkdAlpha("0")).isTrue();
+        assertThat(model.lossChoice().getDkdWeights()).isEqualTo(new DkdWeights(10, 0, 8));
     }
 
     @Test
     void slidersAreKeptWithinTheRanges() {
-        model.setDkdWeight(org.kdplayground.engine.NumericSetting.DKD_BETA, 250);
-        model.setDkdWeight(org.kdplayground.engine.NumericSetting.CE_WEIGHT, -3);
-        assertThat(model.getDkdWeights()).isEqualTo(new DkdWeights(0, 1, 100));
+        model.lossChoice().setDkdWeight(org.kdplayground.engine.NumericSetting.DKD_BETA, 250);
+        model.lossChoice().setDkdWeight(org.kdplayground.engine.NumericSetting.CE_WEIGHT, -3);
+        assertThat(model.lossChoice().getDkdWeights()).isEqualTo(new DkdWeights(0, 1, 100));
     }
 
     @Test
     void theMessageFollowsTheLanguage() {
-        model.setDkdBeta("-1");
+        model.lossChoice().setDkdBeta("-1");
         i18n.setLanguage(Language.CHINESE_SIMPLIFIED);
         assertThat(model.getMessage()).isEqualTo("“-1”不是 0 到 100 之间的 NCKD 权重 β，β 保持不变。");
     }
 
     @Test
     void switchingMethodsLosesNoValue() {
-        model.setDkdBeta("12.5");
-        model.methodProperty().set(LossMethod.DKD);
-        model.methodProperty().set(LossMethod.LSKD);
-        model.methodProperty().set(LossMethod.HINTON);
+        model.lossChoice().setDkdBeta("12.5");
+        model.lossChoice().methodProperty().set(LossMethod.DKD);
+        model.lossChoice().methodProperty().set(LossMethod.LSKD);
+        model.lossChoice().methodProperty().set(LossMethod.HINTON);
         assertThat(model.getAlpha()).isEqualTo(0.3);
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(12.5);
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(12.5);
         assertThat(model.getTemperature()).isEqualTo(2.5);
     }
 
     @Test
     void theWorkspaceKeepsTheMethodAndTheWeights() {
-        model.methodProperty().set(LossMethod.DKD);
-        model.setCeWeight("2");
-        model.setDkdAlpha("0.5");
-        model.setDkdBeta("16");
+        model.lossChoice().methodProperty().set(LossMethod.DKD);
+        model.lossChoice().setCeWeight("2");
+        model.lossChoice().setDkdAlpha("0.5");
+        model.lossChoice().setDkdBeta("16");
         Workspace.Explorer saved = model.snapshot();
         assertThat(List.of(saved.method(), saved.ceWeight(), saved.dkdAlpha(), saved.dkdBeta()))
                 .isEqualTo(List.of(LossMethod.DKD, 2.0, 0.5, 16.0));
 
         ExplorerModel other = new ExplorerModel(i18n);
         other.restore(saved);
-        assertThat(other.getMethod()).isEqualTo(LossMethod.DKD);
+        assertThat(other.lossChoice().getMethod()).isEqualTo(LossMethod.DKD);
         assertThat(other.snapshot()).isEqualTo(saved);
         assertThat(other.getTotalLoss()).isEqualTo(model.getTotalLoss());
     }
 
     @Test
     void aStateWithoutALossShowsHintonsLoss() {
-        model.methodProperty().set(LossMethod.LSKD);
-        model.setDkdBeta("30");
+        model.lossChoice().methodProperty().set(LossMethod.LSKD);
+        model.lossChoice().setDkdBeta("30");
         Workspace.Explorer now = model.snapshot();
         Workspace.Explorer old = new Workspace.Explorer(now.classNames(), now.teacher(), now.student(),
                 now.trueClass(), now.temperature(), now.alpha(), now.softScaledByTSquared(), now.gridTemperatures());
         model.restore(old);
-        assertThat(model.getMethod()).isEqualTo(LossMethod.HINTON);
-        assertThat(model.getDkdWeights()).isEqualTo(new DkdWeights(1, 1, 8));
+        assertThat(model.lossChoice().getMethod()).isEqualTo(LossMethod.HINTON);
+        assertThat(model.lossChoice().getDkdWeights()).isEqualTo(new DkdWeights(1, 1, 8));
     }
 
     @Test
@@ -233,7 +233,7 @@ class ExplorerMethodModelTest {
 
     @Test
     void theWorkspaceInputsIncludeTheMethodAndTheWeights() {
-        assertThat(model.workspaceInputs()).contains(model.methodProperty(), model.ceWeightProperty(),
-                model.dkdAlphaProperty(), model.dkdBetaProperty(), model.temperatureProperty());
+        assertThat(model.workspaceInputs()).contains(model.lossChoice().methodProperty(), model.lossChoice().ceWeightProperty(),
+                model.lossChoice().dkdAlphaProperty(), model.lossChoice().dkdBetaProperty(), model.temperatureProperty());
     }
 }

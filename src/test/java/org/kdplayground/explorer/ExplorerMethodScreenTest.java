@@ -71,7 +71,7 @@ class ExplorerMethodScreenTest {
     void choosingDkdShowsItsWeightsPartsFormulaAndGradient(FxRobot robot) {
         choose(robot, LossMethod.DKD);
 
-        assertThat(model.getMethod()).isEqualTo(LossMethod.DKD);
+        assertThat(model.lossChoice().getMethod()).isEqualTo(LossMethod.DKD);
         assertThat(visible(robot, "#dkdControls")).isTrue();
         assertThat(visible(robot, "#alphaControls")).as("Hinton's α does not enter DKD").isFalse();
         assertThat(visible(robot, "#tSquaredSwitch")).as("DKD always has T²").isFalse();
@@ -131,13 +131,13 @@ class ExplorerMethodScreenTest {
         Label message = robot.lookup("#messageLabel").queryAs(Label.class);
         assertThat(message.isVisible()).isTrue();
         assertThat(message.getText()).isEqualTo("“-1” is not an NCKD weight β from 0 to 100; β stays as it was.");
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(8);
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(8);
         assertThat(beta.getPseudoClassStates()).contains(LogitsEditor.INVALID);
         assertThat(text(robot, "#totalValue")).isEqualTo(total);
 
         robot.push(KeyCode.CONTROL, KeyCode.A).write("12").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(12);
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(12);
         assertThat(message.isVisible()).isFalse();
         assertThat(beta.getPseudoClassStates()).doesNotContain(LogitsEditor.INVALID);
         assertThat(robot.lookup("#dkdBetaSlider").queryAs(Slider.class).getValue()).isEqualTo(12);
@@ -163,7 +163,7 @@ class ExplorerMethodScreenTest {
         robot.interact(slider::requestFocus);
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(8.5);
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(8.5);
         assertThat(field(robot, "#dkdBetaField").getText()).isEqualTo("8.5");
         assertThat(model.getTotalLoss()).isGreaterThan(before);
         assertThat(text(robot, "#totalValue")).isEqualTo(NumberFormats.significant(model.getTotalLoss()));
@@ -181,7 +181,7 @@ class ExplorerMethodScreenTest {
                 LossBar.Segment::role).containsExactly(ChartRole.HARD, ChartRole.SOFT);
         choose(robot, LossMethod.DKD);
         assertThat(field(robot, "#dkdBetaField").getText()).isEqualTo("20");
-        assertThat(model.dkdBetaProperty().get()).isEqualTo(20);
+        assertThat(model.lossChoice().dkdBetaProperty().get()).isEqualTo(20);
     }
 
     @Test

@@ -32,6 +32,7 @@ class LessonsModelTest {
             trainingFields = fields;
             calls.add("training " + presetId + " " + tab);
         }
+        @Override public void showMeasure(Measure measure) { calls.add("measure " + measure); }
         @Override public void startTraining() { calls.add("start"); }
         @Override public void startSweep() { calls.add("sweep"); }
     }
@@ -40,8 +41,8 @@ class LessonsModelTest {
     private final LessonsModel model = LessonsModel.withAllLessons(new I18n(Language.ENGLISH), stage);
 
     @Test
-    void fiveLessonsOfFourToEightStepsEach() {
-        assertThat(model.lessons()).hasSize(5);
+    void sixLessonsOfFourToEightStepsEach() {
+        assertThat(model.lessons()).hasSize(6);
         assertThat(model.lessons()).allSatisfy(lesson -> assertThat(lesson.steps()).hasSizeBetween(4, 8));
     }
 

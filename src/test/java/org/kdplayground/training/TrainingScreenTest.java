@@ -516,6 +516,8 @@ class TrainingScreenTest {
         assertThat(model.sweep().values.isValid()).isFalse();
         assertThat(robot.lookup("#sweepStartButton").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(values.getTooltip().getText()).contains("“-4” is not hidden layer sizes");
+        assertThat(robot.lookup("#sweepStatus").queryAs(Label.class).getText()).as("the reason, on screen")
+                .startsWith("“-4” is not hidden layer sizes");
         robot.interact(() -> {
             values.setText("4, 16-16");
             model.sweep().seeds.textProperty().set("1");

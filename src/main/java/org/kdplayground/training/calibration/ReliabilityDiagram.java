@@ -22,7 +22,7 @@ public final class ReliabilityDiagram extends RoleChart {
 
     private static final double HEADER = 22;
     private static final double LEFT = 44;
-    private static final double RIGHT = 10;
+    private static final double RIGHT = 16;
     private static final double STRIP = 16;
     private static final double BOTTOM = 34;
 
@@ -44,7 +44,7 @@ public final class ReliabilityDiagram extends RoleChart {
         yLabel.addListener((obs, old, now) -> invalidate());
         eceNote.addListener((obs, old, now) -> invalidate());
         setPrefSize(240, 240);
-        setMinSize(140, 160);
+        setMinSize(110, 160);
     }
 
     /** The label at the title row's right end, {@code {0}} standing for the ECE, e.g. "ECE {0}". */

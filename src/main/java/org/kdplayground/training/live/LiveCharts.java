@@ -5,10 +5,8 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 
 import org.kdplayground.engine.ModelRole;
 import org.kdplayground.engine.loss.LossPart;
@@ -16,6 +14,7 @@ import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
 import org.kdplayground.ui.SeriesBuffer;
+import org.kdplayground.ui.ToggleChoice;
 
 /**
  * The loss chart (the teacher's CE, each part of the distilled student's loss and its total, the baseline's CE, per
@@ -40,10 +39,11 @@ public final class LiveCharts {
                            List<ToggleButton> measures) {
     }
 
-    private final ObjectProperty<EpochMeasure> measure = new SimpleObjectProperty<>(this, "measure",
-            EpochMeasure.ACCURACY);
+    private final ObjectProperty<EpochMeasure> measure;
 
-    public LiveCharts(LiveMetrics live, I18n i18n, Controls c) {
+    /** @param measure what the per-epoch chart shows (the screen model's, so a lesson can choose it) */
+    public LiveCharts(LiveMetrics live, I18n i18n, ObjectProperty<EpochMeasure> measure, Controls c) {
+        this.measure = measure;
         this.live = live;
         this.i18n = i18n;
         this.loss = c.loss();
@@ -54,33 +54,9 @@ public final class LiveCharts {
         accuracy.xLabelProperty().bind(i18n.text("chart_epoch_note"));
         c.epochNote().textProperty().bind(Bindings.createStringBinding(() -> i18n.get(measure.get().noteKey()),
                 measure, i18n.table()));
-        bindMeasureToggles(c.measures());
+        ToggleChoice.bind(c.measures(), List.of(EpochMeasure.values()), measure);
         measure.addListener((obs, old, now) -> showMeasure());
         showMeasure();
-    }
-
-    /** One toggle per measure, exactly one selected: clicking the selected one keeps it. */
-    private void bindMeasureToggles(List<ToggleButton> toggles) {
-        ToggleGroup group = new ToggleGroup();
-        EpochMeasure[] measures = EpochMeasure.values();
-        for (int i = 0; i < toggles.size(); i++) {
-            toggles.get(i).setToggleGroup(group);
-            toggles.get(i).setUserData(measures[i]);
-        }
-        group.selectToggle(toggles.get(measure.get().ordinal()));
-        group.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                group.selectToggle(old);
-            } else {
-                measure.set((EpochMeasure) now.getUserData());
-            }
-        });
-        measure.addListener((obs, old, now) -> group.selectToggle(toggles.get(now.ordinal())));
-    }
-
-    /** Which measure the per-epoch chart shows. */
-    public ObjectProperty<EpochMeasure> measureProperty() {
-        return measure;
     }
 
     /** The per-epoch chart's lines and y-axis for the chosen measure. */

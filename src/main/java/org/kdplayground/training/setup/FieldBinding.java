@@ -1,5 +1,7 @@
 package org.kdplayground.training.setup;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -34,6 +36,12 @@ public final class FieldBinding {
             text.pseudoClassStateChanged(DANGER, now != null);
             text.setTooltip(now == null ? null : new Tooltip(describe(now)));
         });
+    }
+
+    /** A field's problem in the current language, or "" while its text is valid; follows the language. */
+    public StringBinding problemText(SetupField<?> field) {
+        return Bindings.createStringBinding(() -> field.problemProperty().get() == null ? ""
+                : describe(field.problemProperty().get()), field.problemProperty(), i18n.table());
     }
 
     /** A problem in the current language. */

@@ -23,6 +23,7 @@ public enum TrainingPreset {
     BLOBS("preset_blobs", "two-moons.json", DatasetCatalog.BLOBS),
     DIGITS("preset_digits", "digits.json", null),
     DIGITS_FEW_LABELS("preset_digits_few_labels", "digits-few-labels.json", null),
+    DIGITS_SMOOTHED_TEACHER("preset_digits_smoothed_teacher", "digits-smoothed-teacher.json", null),
     DIGITS_TINY_STUDENT("preset_digits_tiny_student", "digits-tiny-student.json", null),
     DIGITS_OMIT_3("preset_digits_omit_3", "digits-omit-3.json", null),
     FASHION_MNIST("preset_fashion_mnist", "digits.json", DatasetCatalog.FASHION_MNIST);

@@ -4,13 +4,13 @@ import java.util.List;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
@@ -22,6 +22,7 @@ import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.training.live.Roles;
 import org.kdplayground.training.setup.FieldBinding;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.ToggleChoice;
 
 /**
  * The sweep tab: the setting to vary and its values, the seeds, Start and Cancel, its progress, and the chosen
@@ -67,7 +68,12 @@ public final class SweepTab {
         c.start().setOnAction(e -> sweep.start());
         c.cancel().disableProperty().bind(sweep.busyProperty().not());
         c.cancel().setOnAction(e -> sweep.cancel());
-        c.status().textProperty().bind(sweep.statusProperty());
+        // while the list or the seeds are invalid, the status says why the sweep cannot start
+        StringBinding valuesProblem = fields.problemText(sweep.values);
+        StringBinding seedsProblem = fields.problemText(sweep.seeds);
+        c.status().textProperty().bind(Bindings.createStringBinding(() -> !valuesProblem.get().isEmpty()
+                        ? valuesProblem.get() : !seedsProblem.get().isEmpty() ? seedsProblem.get()
+                        : sweep.statusProperty().get(), valuesProblem, seedsProblem, sweep.statusProperty()));
         // what a sweep of the chosen setting trains, on hover over the choice
         Tooltip note = new Tooltip();
         note.setWrapText(true);
@@ -79,7 +85,9 @@ public final class SweepTab {
         for (ModelRole role : ModelRole.values()) {
             c.chart().labelProperty(role).bind(i18n.text(Roles.nameKey(role)));
         }
-        bindMeasures(c.measures(), c.chart());
+        ToggleChoice.bind(c.measures(), List.of(SweepMeasure.values()), sweep.measureProperty());
+        sweep.measureProperty().addListener((obs, old, now) -> c.chart().setMeasure(now));
+        c.chart().setMeasure(sweep.measureProperty().get());
         // the chart's axis names the setting of the sweep it shows, or the chosen one before any
         c.chart().xLabelProperty().bind(Bindings.createStringBinding(() -> {
             SweepAxis shown = sweep.plannedAxisProperty().get();
@@ -93,30 +101,7 @@ public final class SweepTab {
         });
     }
 
-    /** One toggle per measure, exactly one selected: clicking the selected one keeps it. */
-    private void bindMeasures(List<ToggleButton> toggles, SweepChart chart) {
-        ToggleGroup group = new ToggleGroup();
-        SweepMeasure[] measures = SweepMeasure.values();
-        for (int i = 0; i < toggles.size(); i++) {
-            toggles.get(i).setToggleGroup(group);
-            toggles.get(i).setUserData(measures[i]);
-        }
-        group.selectToggle(toggles.get(sweep.measureProperty().get().ordinal()));
-        group.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                group.selectToggle(old);
-            } else {
-                sweep.measureProperty().set((SweepMeasure) now.getUserData());
-            }
-        });
-        sweep.measureProperty().addListener((obs, old, now) -> {
-            group.selectToggle(toggles.get(now.ordinal()));
-            chart.setMeasure(now);
-        });
-        chart.setMeasure(sweep.measureProperty().get());
-    }
-
-    /** What a sweep of this setting trains, in a line under the controls. */
+    /** What a sweep of this setting trains, on hover over the setting. */
     private String note(SweptSetting setting) {
         String teacher = i18n.get(setting.changesTheTeacher() ? "sweep_note_own_teacher" : "sweep_note_shared_teacher");
         String dkd = setting == SweptSetting.DKD_BETA ? i18n.get("sweep_note_dkd") : "";
