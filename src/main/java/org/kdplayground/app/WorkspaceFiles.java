@@ -150,6 +150,10 @@ final class WorkspaceFiles {
             LOG.info("Workspace {} not opened: {}", path, e.getMessage());
             error(i18n.formatNow("files_error_invalid", name(path), e.getMessage()));
             return false;
+        } catch (RuntimeException | OutOfMemoryError e) { // whatever else a hostile file causes: a line, no change
+            LOG.warn("Workspace {} not opened", path, e);
+            error(i18n.formatNow("files_error_invalid", name(path), String.valueOf(e.getMessage())));
+            return false;
         }
         if (!mayDiscardChanges()) {
             return false;

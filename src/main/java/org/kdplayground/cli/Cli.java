@@ -2,6 +2,7 @@ package org.kdplayground.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import picocli.CommandLine;
 
@@ -11,7 +12,11 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The option that lets the engine's log lines through. */
+    static final String VERBOSE = "--verbose";
+
     public static int run(String... args) {
+        quietUnlessVerbose(args);
         return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
     }
@@ -23,6 +28,30 @@ public final class Cli {
         err.flush();
         return code;
     }
+
+    /**
+     * The command line's stderr is for our one-line messages: the log lines DJL writes while the engine starts (among
+     * them a CUDA probe's warning on machines without a GPU) are shown only with {@code --verbose}. Set before any
+     * logger exists, as slf4j-simple reads its level once; a level given with {@code -D} wins. PyTorch's own native
+     * warnings are written by libtorch straight to the process's stderr, which Java cannot filter
+     * ({@code TORCH_CPP_LOG_LEVEL=ERROR} in the environment silences them).
+     */
+    static void quietUnlessVerbose(String... args) {
+        verbose = Arrays.asList(args).contains(VERBOSE);
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, verbose ? "info" : "error");
+        }
+    }
+
+    private static volatile boolean verbose;
+
+    /** Whether this process's command line asked for the engine's log lines. */
+    static boolean verbose() {
+        return verbose;
+    }
+
+    /** slf4j-simple's default level. */
+    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new KdPlaygroundCommand());

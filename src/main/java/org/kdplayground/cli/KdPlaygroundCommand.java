@@ -7,6 +7,8 @@ import org.kdplayground.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(name = "kd-playground",
@@ -27,6 +29,11 @@ public final class KdPlaygroundCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Read before the command runs ({@link Cli#quietUnlessVerbose}); declared here so every command accepts it. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "show the engine's log lines (DJL, PyTorch) on stderr")
+    boolean verbose;
 
     @Override
     public Integer call() {

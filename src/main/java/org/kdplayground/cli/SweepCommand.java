@@ -2,8 +2,6 @@ package org.kdplayground.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        TrainingCommands.refuseOverwritingInput(out, "--out", config, "--config");
         List<SweepAxis> axes = axes();
         if (seeds < 1) {
             throw Numbers.usage("--seeds must be at least 1, got " + seeds);
@@ -97,14 +96,7 @@ public final class SweepCommand implements Callable<Integer> {
             sweep = sweep.withTeacherReuse(false);
         }
         TrainingCommands.startEngine();
-        Writer csv = null;
-        if (out != null) {
-            try {
-                csv = Files.newBufferedWriter(out);
-            } catch (IOException e) {
-                throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
-            }
-        }
+        CsvFile csv = out == null ? null : CsvFile.open(out);
         RunControl control = new RunControl();
         try (CtrlC ctrlC = new CtrlC(control, "kd-sweep-cancel")) {
             return runAndReport(sweep, plan, control, csv, stdout, stderr);
@@ -112,21 +104,25 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Runs the sweep, then writes the rows and the summary (the partial ones after Ctrl+C). */
-    private int runAndReport(SettingSweep sweep, SweepPlan plan, RunControl control, Writer csv,
+    private int runAndReport(SettingSweep sweep, SweepPlan plan, RunControl control, CsvFile csv,
                              PrintWriter stdout, PrintWriter stderr) {
         SweepResult result;
         try {
             result = run(sweep, new SweepProgress(stderr, !noProgress), control);
         } catch (RuntimeException e) {
-            closeQuietly(csv);
+            if (csv != null) {
+                csv.close();
+            }
             throw e;
         }
         if (csv != null) {
-            try (Writer w = csv) {
-                SweepTable.writeCsv(w, plan.axes(), result.rows());
+            IOException failed = null;
+            try {
+                SweepTable.writeCsv(csv.writer(), plan.axes(), result.rows());
             } catch (IOException e) {
-                throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
+                failed = e;
             }
+            csv.commit(failed);
         }
         if (json) {
             stdout.println(Json.pretty(SweepTable.json(result, plan.seedValues().size())));
@@ -147,16 +143,6 @@ public final class SweepCommand implements Callable<Integer> {
             case CANCELLED -> ExitCodes.CANCELLED;
             case DIVERGED -> throw new CliException(ExitCodes.DIVERGED, result.message());
         };
-    }
-
-    private static void closeQuietly(Writer w) {
-        if (w != null) {
-            try {
-                w.close();
-            } catch (IOException ignored) {
-                // the error that brought us here is the one to report
-            }
-        }
     }
 
     /** The swept settings: temperatures (and alphas), or the one {@code --vary} names. */

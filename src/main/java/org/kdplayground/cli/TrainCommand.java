@@ -1,9 +1,6 @@
 package org.kdplayground.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +54,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
+    /** Why the CSV could not be written, reported after the table. */
+    private CliException csvFailure;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        TrainingCommands.refuseOverwritingInput(out, "--out", config, "--config");
         Experiment experiment = TrainingCommands.readExperiment(config);
         RunConfig runConfig = buildConfig(experiment);
         TrainingCommands.startEngine();
@@ -68,6 +69,9 @@ public final class TrainCommand implements Callable<Integer> {
         try (CtrlC ctrlC = new CtrlC(control, "kd-train-cancel")) {
             RunResult result = train(runConfig, control, stderr);
             printTable(stdout, runConfig, result);
+            if (csvFailure != null) {
+                throw csvFailure; // after the table: a CSV that could not be written loses no result
+            }
             return switch (result.stopReason()) {
                 case COMPLETED -> ExitCodes.OK;
                 case CANCELLED -> ExitCodes.CANCELLED;
@@ -76,40 +80,33 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Trains, with the progress bar and the CSV; the CSV is closed (whole rows only) when this returns. */
+    /**
+     * Trains, with the progress bar and the CSV; the CSV (whole rows only, those written before a Ctrl+C included) is
+     * in place when this returns, or an earlier file of its name is left as it was when the writing failed.
+     */
     private RunResult train(RunConfig runConfig, RunControl control, PrintWriter stderr) {
-        BufferedWriter csv = null;
-        if (out != null) {
-            try {
-                csv = Files.newBufferedWriter(out);
-            } catch (IOException e) {
-                throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + out + " (" + e.getMessage() + ")");
-            }
-        }
-        TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv, runConfig.settings());
+        CsvFile csv = out == null ? null : CsvFile.open(out);
+        TrainReporter reporter = new TrainReporter(stderr, !noProgress, csv == null ? null : csv.writer(),
+                runConfig.settings());
         RunResult result;
         try (NDManager manager = NDManager.newBaseManager()) {
             result = new DistillationRun(runConfig).run(manager, reporter, control);
-        } finally {
+        } catch (RuntimeException | Error e) {
             reporter.finish();
-            closeCsv(csv, reporter);
+            if (csv != null) {
+                csv.close();
+            }
+            throw e;
+        }
+        reporter.finish();
+        if (csv != null) {
+            try {
+                csv.commit(reporter.csvError());
+            } catch (CliException e) {
+                csvFailure = e;
+            }
         }
         return result;
-    }
-
-    private void closeCsv(BufferedWriter csv, TrainReporter reporter) {
-        if (csv == null) {
-            return;
-        }
-        try {
-            csv.close();
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + e.getMessage() + ")");
-        }
-        if (reporter.csvError() != null) {
-            throw new CliException(ExitCodes.FAILURE, "cannot write " + out + " (" + reporter.csvError().getMessage()
-                    + ")");
-        }
     }
 
     RunConfig buildConfig(Experiment e) {
@@ -137,10 +134,12 @@ public final class TrainCommand implements Callable<Integer> {
         for (ModelRole role : ModelRole.values()) {
             String net = (role == ModelRole.TEACHER ? c.teacher() : c.student()).describe(inputs, classes);
             long params = role == ModelRole.TEACHER ? r.teacherParameters() : r.studentParameters();
-            Optional<TestQuality> q = r.quality(role);
+            // without test rows there is nothing to measure on the test set: "-", not 0.0%
+            Optional<TestQuality> q = c.test().size() == 0 ? Optional.empty() : r.quality(role);
             out.printf(Locale.ROOT, row, role.name().toLowerCase(Locale.ROOT), net,
                     String.format(Locale.ROOT, "%,d", params), percent(r.trainAccuracy().get(role)),
-                    percent(r.testAccuracy().get(role)), q.map(v -> fixed(v.ece(), 4)).orElse("-"),
+                    c.test().size() == 0 ? "-" : percent(r.testAccuracy().get(role)),
+                    q.map(v -> fixed(v.ece(), 4)).orElse("-"),
                     q.flatMap(TestQuality::fidelity).map(f -> percent(f.agreement())).orElse("-"),
                     q.flatMap(TestQuality::fidelity).map(f -> fixed(f.meanKl(), 4)).orElse("-"));
         }

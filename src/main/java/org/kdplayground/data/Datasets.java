@@ -20,6 +20,7 @@ public final class Datasets {
      */
     public static Dataset load(DatasetSpec spec) {
         DatasetCatalog entry = spec.catalogEntry();
+        MemoryBudget.check(entry, spec.size());
         try {
             return switch (entry) {
                 case TWO_MOONS -> SyntheticDatasets.twoMoons(spec.size(), spec.noise(), spec.seed());

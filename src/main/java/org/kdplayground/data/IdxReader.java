@@ -77,6 +77,7 @@ public final class IdxReader {
                 }
                 pixels[i] = row;
             }
+            verifyToTheEnd(in, file);
             return new Images(pixels, width, height, count);
         } catch (IOException e) {
             throw ioProblem(file, e);
@@ -104,6 +105,7 @@ public final class IdxReader {
                             + " is out of range: expected 0.." + (classCount - 1));
                 }
             }
+            verifyToTheEnd(in, file);
             return labels;
         } catch (IOException e) {
             throw ioProblem(file, e);
@@ -162,6 +164,28 @@ public final class IdxReader {
         }
     }
 
+    /**
+     * Reads a gzip file to its end, so the gzip trailer's CRC-32 and length check every byte, also those after the
+     * examples asked for: a damaged download is refused instead of training on altered pixels. A raw file has no
+     * checksum and is left as it is.
+     */
+    private static void verifyToTheEnd(InputStream in, Path file) throws IOException {
+        if (!isGzip(file)) {
+            return;
+        }
+        byte[] sink = new byte[1 << 16];
+        while (in.read(sink) >= 0) {
+            // decompressing is the check; GZIPInputStream throws at a bad block or trailer
+        }
+    }
+
+    /** Whether a file starts with the gzip magic bytes 1f 8b. */
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
     /** Reads until {@code buffer} is full or the data end; a gzip stream cut short counts as the end. */
     private static int readFully(InputStream in, byte[] buffer) throws IOException {
         int total = 0;
@@ -196,8 +220,8 @@ public final class IdxReader {
                     + e.getMessage() + ")", e);
         }
         if (e instanceof ZipException) {
-            return new DatasetException(DatasetException.fileName(file) + ": corrupt gzip data: " + e.getMessage(),
-                    e);
+            return new DatasetException(DatasetException.fileName(file) + ": corrupt gzip data (" + e.getMessage()
+                    + "): the file is damaged; download it again", e);
         }
         return new DatasetException(DatasetException.fileName(file) + ": cannot read: " + e.getMessage(), e);
     }

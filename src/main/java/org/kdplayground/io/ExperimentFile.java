@@ -1,9 +1,6 @@
 package org.kdplayground.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,19 +47,16 @@ public final class ExperimentFile {
 
     /** Reads and checks an experiment file; every problem is an {@link ExperimentException} naming the file. */
     public static Experiment read(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw bad(file, "no such file");
-        } catch (CharacterCodingException e) {
-            throw bad(file, "not UTF-8 text");
         } catch (IOException | OutOfMemoryError e) {
             throw bad(file, "cannot read it (" + e.getMessage() + ")");
         }
         try {
-            return parse(text);
+            return parse(JsonFields.utf8(bytes));
         } catch (IllegalArgumentException | DatasetException e) {
             throw bad(file, e.getMessage());
         }

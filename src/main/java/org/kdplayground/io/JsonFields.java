@@ -1,14 +1,24 @@
 package org.kdplayground.io;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +32,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  */
 final class JsonFields {
 
+    /**
+     * Limits set for the app's files, far above what they hold (a few levels of nesting, descriptions of a few hundred
+     * characters, 1,000 logits) and far below what would exhaust memory: a crafted file is refused with the limit
+     * it broke.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxStringLength(1_000_000)
+            .maxNumberLength(100)
+            .maxDocumentLength(16_000_000L)
+            .build();
+
     /** Pretty output; duplicate keys and anything after the top-level value are errors. */
-    static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -31,13 +53,42 @@ final class JsonFields {
     private JsonFields() {
     }
 
+    /**
+     * A file's bytes as text: strict UTF-8 (a leading byte-order mark, as some editors write, is dropped).
+     *
+     * @throws IllegalArgumentException naming the first byte that is not UTF-8
+     */
+    static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "not UTF-8 text: byte %d (0x%02X) is not"
+                    + " part of a UTF-8 character; save the file as UTF-8", in.position(), bytes[in.position()]));
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** Parses JSON text whose top level must be an object. */
     static JsonNode parseObject(String text) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException(beyondLimit(e));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON (" + where(e) + e.getOriginalMessage() + ")");
+            String message = e.getOriginalMessage();
+            if (message.startsWith("Trailing token")) {
+                message = "more text after the JSON object ends";
+            }
+            throw new IllegalArgumentException("not valid JSON (" + where(e) + message + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
@@ -46,6 +97,25 @@ final class JsonFields {
     }
 
     /** "line 3: " where the parser knows the place. */
+    /** Which of {@link #LIMITS} a file broke, in words. */
+    private static String beyondLimit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "refused: nested deeper than " + LIMITS.getMaxNestingDepth() + " levels";
+        }
+        if (message.contains("String value length")) {
+            return String.format(Locale.ROOT, "refused: holds a text longer than %,d characters",
+                    LIMITS.getMaxStringLength());
+        }
+        if (message.contains("Number value length")) {
+            return "refused: holds a number longer than " + LIMITS.getMaxNumberLength() + " digits";
+        }
+        if (message.contains("Document length")) {
+            return String.format(Locale.ROOT, "refused: longer than %,d characters", LIMITS.getMaxDocumentLength());
+        }
+        return "refused: " + message;
+    }
+
     static String where(JsonProcessingException e) {
         return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
     }

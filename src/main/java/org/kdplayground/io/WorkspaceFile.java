@@ -1,9 +1,6 @@
 package org.kdplayground.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -49,13 +46,17 @@ public final class WorkspaceFile {
 
     /** Reads and checks a whole file. */
     public static Workspace read(Path file) throws WorkspaceException {
-        String text;
+        byte[] bytes;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new WorkspaceException(Kind.NOT_JSON, "not UTF-8 text");
+            bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw new WorkspaceException(Kind.UNREADABLE, String.valueOf(e.getMessage()));
+        }
+        String text;
+        try {
+            text = JsonFields.utf8(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new WorkspaceException(Kind.NOT_JSON, e.getMessage());
         }
         return parse(text);
     }

@@ -98,6 +98,42 @@ class TrainCommandTest {
         assertThat(o.err()).contains("learning rate");
     }
 
+    /** Issue 19, items 4, 6 and 9: a size beyond memory, an output that is the input, a run without test rows. */
+    @Test
+    void hugeSizesOutputsOverInputsAndMissingTestRowsAreClear() throws Exception {
+        CliRun.of("train", "--config", experiment(TINY.replace("\"size\": 200", "\"size\": 2147483647")).toString(),
+                "--no-progress").failsWith(ExitCodes.BAD_INPUT,
+                "dataset two-moons: 2,147,483,647 examples need about 180.4 GB of memory, more than the");
+        Path config = experiment(TINY);
+        String before = Files.readString(config);
+        CliRun.of("train", "--config", config.toString(), "--out", config.toString(), "--no-progress")
+                .failsWith(ExitCodes.USAGE, "--out " + config + " is the --config file");
+        CliRun.of("train", "--config", config.toString(), "--out", dir.resolve(".").resolve("experiment.json")
+                .toString(), "--no-progress").failsWith(ExitCodes.USAGE, "is the --config file");
+        assertThat(Files.readString(config)).as("the experiment is left as it was").isEqualTo(before);
+        CliRun.of("sweep", "--config", config.toString(), "--temperatures", "2", "--out", config.toString())
+                .failsWith(ExitCodes.USAGE, "is the --config file");
+
+        Outcome noTest = cli("train", "--config", experiment(TINY.replace("\"version\": 1,",
+                "\"version\": 1, \"testFraction\": 0,")).toString(), "--no-progress");
+        assertThat(noTest.code()).as(noTest.err()).isEqualTo(ExitCodes.OK);
+        assertThat(noTest.out()).containsPattern("\\nteacher .*%\\s+-\\s+-\\s+-\\s+-\\n")
+                .doesNotContain("0.0%");
+    }
+
+    /** A full disk: the table still prints, then one line says the CSV could not be written (issue 19). */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aFullDiskUnderTheCsvIsOneLineAfterTheTable() throws Exception {
+        Outcome full = cli("train", "--config", experiment(TINY).toString(), "--out", "/dev/full", "--no-progress");
+        assertThat(full.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(full.out()).contains("model ", "; completed");
+        assertThat(full.err().strip()).isEqualTo("kd-playground: cannot write /dev/full (No space left on device)");
+        CliRun.of("sweep", "--config", experiment(TINY).toString(), "--temperatures", "2", "--seeds", "1",
+                "--out", "/dev/full", "--no-progress")
+                .failsWith(ExitCodes.FAILURE, "cannot write /dev/full (No space left on device)");
+    }
+
     @Test
     void shippedExperimentsParse() throws Exception {
         for (String name : List.of("two-moons.json", "digits.json")) {

@@ -189,6 +189,24 @@ class IdxReaderTest {
                 .hasMessageStartingWith("img.gz: ");
     }
 
+    /** A damaged download is refused even where the examples asked for come before the damage. */
+    @ParameterizedTest(name = "limit {0}")
+    @ValueSource(ints = {0, 2})
+    void aGzipFileWhoseChecksumFailsIsRefusedEvenWhenOnlyItsFirstExamplesAreRead(int limit) throws IOException {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(50, 4, 4));
+        gz[gz.length - 8] ^= 0x5a; // the trailer's CRC-32 no longer matches the data
+        Path images = IdxFiles.write(dir, "train-images-idx3-ubyte.gz", gz);
+        assertThatThrownBy(() -> IdxReader.readImages(images, limit))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("train-images-idx3-ubyte.gz: corrupt gzip data")
+                .hasMessageContaining("download it again");
+        byte[] labels = IdxFiles.gzip(IdxFiles.labels(1, 2, 3, 4, 5, 6));
+        labels[labels.length - 3] ^= 0x01; // the trailer's length no longer matches
+        Path labelsFile = IdxFiles.write(dir, "train-labels-idx1-ubyte.gz", labels);
+        assertThatThrownBy(() -> IdxReader.readLabels(labelsFile, 2, 10))
+                .hasMessageStartingWith("train-labels-idx1-ubyte.gz: corrupt gzip data");
+    }
+
     @Test
     void implausibleImageSizeIsReported() throws IOException {
         Path file = IdxFiles.write(dir, "img", IdxFiles.images(IdxReader.IMAGES_MAGIC, 1, 0, 28, 0));

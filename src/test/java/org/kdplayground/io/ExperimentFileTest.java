@@ -32,6 +32,31 @@ class ExperimentFileTest {
     @TempDir
     Path dir;
 
+    /** Issue 19, items 1 and 9: crafted files are one line naming the file and the limit or the byte. */
+    @Test
+    void craftedFilesAreRefusedWithTheLimitOrTheByteTheyBreak() throws IOException {
+        String minimal = "{\"version\": 1, \"dataset\": {\"name\": \"xor\"}}";
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "{\"version\": 1, \"x\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(deep)).getMessage())
+                .isEqualTo("experiment " + deep + ": refused: nested deeper than 64 levels");
+        Path longText = dir.resolve("long.json");
+        Files.writeString(longText, "{\"version\": 1, \"description\": \"" + "a".repeat(2_000_000) + "\"}");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(longText)).getMessage())
+                .endsWith(": refused: holds a text longer than 1,000,000 characters");
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, "{\"version\": 1, \"description\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(latin1)).getMessage())
+                .isEqualTo("experiment " + latin1 + ": not UTF-8 text: byte 34 (0xE9) is not part of a UTF-8"
+                        + " character; save the file as UTF-8");
+        Path bom = dir.resolve("bom.json");
+        Files.write(bom, ("\uFEFF" + minimal).getBytes(StandardCharsets.UTF_8));
+        assertThat(ExperimentFile.read(bom).dataset().name()).as("a byte-order mark is not an error")
+                .isEqualTo("xor");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(dir)).getMessage())
+                .startsWith("experiment " + dir + ": cannot read it");
+    }
+
     @Test
     void everyShippedExperimentIsOnTheClassPathAndParses() throws IOException {
         for (String name : SHIPPED) {

@@ -254,6 +254,30 @@ public class WorkspaceFileTest {
         assertThat(WorkspaceFile.read(file)).isEqualTo(old);
     }
 
+    /** Issue 19, item 9: the workspace reader on hostile files; nothing is half-read. */
+    @Test
+    void hostileWorkspaceFilesAreRefusedWithTheirKind() throws Exception {
+        String good = WorkspaceFile.toJson(sample());
+        Path bom = dir.resolve("bom.kdp.json");
+        Files.write(bom, ("\uFEFF" + good).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(WorkspaceFile.read(bom)).isEqualTo(sample());
+        Path latin1 = dir.resolve("latin1.kdp.json");
+        Files.write(latin1, good.replace("\"format\"", "\"f\u00f6rmat\"")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        WorkspaceException notUtf8 = assertThrows(WorkspaceException.class, () -> WorkspaceFile.read(latin1));
+        assertThat(notUtf8.kind()).isEqualTo(Kind.NOT_JSON);
+        assertThat(notUtf8.detail()).startsWith("not UTF-8 text: byte ");
+        assertThat(assertThrows(WorkspaceException.class, () -> WorkspaceFile.read(dir)).kind())
+                .isEqualTo(Kind.UNREADABLE);
+        String deep = good.replaceFirst("\"sweep\" : \\{", "\"sweep\" : " + "[".repeat(5_000) + "]".repeat(5_000)
+                + ", \"x\" : {");
+        assertThat(assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(deep)).kind())
+                .isEqualTo(Kind.NOT_JSON);
+        String longName = good.replaceFirst("\"classNames\" : \\[ \"", "\"classNames\" : [ \"" + "x".repeat(2_000_000));
+        assertThat(assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(longName)).kind())
+                .isEqualTo(Kind.NOT_JSON);
+    }
+
     /** A file written by version 2 (its sweep a list of temperatures) opens as a temperature sweep. */
     @Test
     void versionTwoFilesOpenWithTheirTemperatureSweep() throws Exception {
