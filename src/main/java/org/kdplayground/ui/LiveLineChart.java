@@ -120,7 +120,7 @@ public final class LiveLineChart extends RoleChart {
             double y = axes.y(tick);
             horizontalLine(g, getGridFill(), LEFT, LEFT + plotW, y, 1);
             g.setFill(getTextFill());
-            g.fillText(percent ? Ticks.format(Math.rint(tick * 1e6) / 1e4) + "%" : Ticks.format(tick), LEFT - 6,
+            g.fillText(percent ? Ticks.percent(tick) : Ticks.format(tick), LEFT - 6,
                     y);
         }
         g.setTextAlign(TextAlignment.CENTER);

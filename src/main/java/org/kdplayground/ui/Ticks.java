@@ -37,6 +37,11 @@ public final class Ticks {
         return nice * power;
     }
 
+    /** A fraction's tick as a percentage, e.g. 0.05 as "5%" and 0.025 as "2.5%" (rounded to 1e-4 %, so no 4.999…). */
+    public static String percent(double fraction) {
+        return format(Math.rint(fraction * 1e6) / 1e4) + "%";
+    }
+
     /** A short label: whole numbers plainly, small or large values in scientific notation. */
     public static String format(double value) {
         double abs = Math.abs(value);

@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.io.SettingsStore;
 import org.kdplayground.lessons.Lesson;
@@ -52,6 +53,38 @@ class LessonsWindowTest {
     void closeWindowAndEngine(FxRobot robot) {
         robot.interact(() -> window.stage().close());
         engine.close();
+    }
+
+    /** The explorer's lessons teach Hinton's loss: a lesson step on the explorer shows it, whatever loss was chosen. */
+    @Test
+    void aLessonStepOnTheExplorerSwitchesItBackToHintonsLossKeepingDkdsWeights(FxRobot robot) {
+        robot.interact(() -> {
+            window.explorer().lossChoice().methodProperty().set(LossMethod.DKD);
+            window.explorer().lossChoice().setDkdBeta("20");
+        });
+
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+
+        assertThat(window.explorer().lossChoice().getMethod()).isEqualTo(LossMethod.HINTON);
+        assertThat(window.explorer().getTemperature()).isEqualTo(4.0);
+        assertThat(window.explorer().lossChoice().dkdBetaProperty().get()).isEqualTo(20);
+    }
+
+    /** The explorer's loss and DKD's weights are part of the workspace. */
+    @Test
+    void aChangedLossOrWeightMarksTheWorkspaceChangedAndBackAgainUnchanged(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.files().dirtyProperty().get()).isFalse();
+        robot.interact(() -> window.explorer().lossChoice().methodProperty().set(LossMethod.LSKD));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.files().dirtyProperty().get()).isTrue();
+        robot.interact(() -> window.explorer().lossChoice().methodProperty().set(LossMethod.HINTON));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.files().dirtyProperty().get()).isFalse();
+        robot.interact(() -> window.explorer().lossChoice().setDkdBeta("9"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.files().dirtyProperty().get()).isTrue();
     }
 
     @Test

@@ -12,16 +12,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.kdplayground.engine.loss.Float32Noise;
+import org.kdplayground.math.GoldenCases;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kdplayground.math.GoldenCases;
 
 /** {@code loss --engine djl}: the training engine's float32 loss agrees with PyTorch's float64 golden values. */
 class DjlLossCommandTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** float32 arithmetic: relative 1e-5, plus the noise floor of float32 log-probabilities. */
-    private static final double RELATIVE = 1e-5;
 
     @TempDir
     Path dir;
@@ -42,11 +42,11 @@ class DjlLossCommandTest {
             GoldenCases.Case g = golden.get(k);
             // float32 rounds each log-probability by ~6e-8 of its size (the engine's golden test derives these
             // floors); the command must stay within them, whatever scaling it combines
-            double eps = 6e-8;
-            double size = Math.log(g.student().length) + 2 * maxAbs(g.student(), g.teacher());
-            double logSize = Math.log(g.student().length)
-                    + 2 * maxAbs(g.student(), g.teacher()) / Math.min(1, g.temperature());
-            double softSize = Math.log(g.student().length) + 2 * maxAbs(g.student(), g.teacher()) / g.temperature();
+            double eps = Float32Noise.EPS;
+            double largest = Float32Noise.maxAbs(g.student(), g.teacher());
+            double size = Math.log(g.student().length) + 2 * largest;
+            double logSize = Math.log(g.student().length) + 2 * largest / Math.min(1, g.temperature());
+            double softSize = Math.log(g.student().length) + 2 * largest / g.temperature();
             double hardFloor = 4 * eps * size;
             double softFloor = 4 * eps * softSize * g.temperature() * g.temperature();
             check(misses, g, "p_student", GoldenCases.doubles(n.get("p_student")), g.pStudent(), 4 * eps * logSize);
@@ -69,21 +69,7 @@ class DjlLossCommandTest {
     private static void check(List<String> misses, GoldenCases.Case g, String what, double[] actual,
                               double[] expected, double floor) {
         for (int i = 0; i < expected.length; i++) {
-            double tolerance = RELATIVE * Math.abs(expected[i]) + floor;
-            if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) {
-                misses.add("line " + g.line() + " " + what + "[" + i + "]: " + actual[i] + " vs " + expected[i]);
-            }
+            Float32Noise.check(misses, "line " + g.line() + " " + what + "[" + i + "]", actual[i], expected[i], floor);
         }
-    }
-
-    private static double maxAbs(double[] a, double[] b) {
-        double max = 0;
-        for (double x : a) {
-            max = Math.max(max, Math.abs(x));
-        }
-        for (double x : b) {
-            max = Math.max(max, Math.abs(x));
-        }
-        return max;
     }
 }

@@ -30,4 +30,12 @@ class TicksTest {
         assertThat(Ticks.format(0.25)).isEqualTo("0.25");
         assertThat(Ticks.format(0.0001)).isEqualTo("1e-04");
     }
+
+    @Test
+    void percentLabelsRoundAwayBinaryNoise() {
+        assertThat(Ticks.percent(0.05)).isEqualTo("5%");
+        assertThat(Ticks.percent(0.15000000000000002)).isEqualTo("15%");
+        assertThat(Ticks.percent(0.025)).isEqualTo("2.5%");
+        assertThat(Ticks.percent(1)).isEqualTo("100%");
+    }
 }

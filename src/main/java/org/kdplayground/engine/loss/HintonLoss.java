@@ -9,14 +9,16 @@ import ai.djl.ndarray.NDManager;
  * The teaching notebook's distillation loss on NDArrays, written the way PyTorch computes it:
  * {@code hard = cross_entropy(s, y)}, {@code soft = kl_div(log_softmax(s/T), softmax(t/T), 'batchmean') * T²},
  * {@code total = α·hard + (1−α)·soft}; its exact twin is {@code math.DistillationLoss}. The teacher's targets are
- * {@code log_softmax(t/T)}.
+ * {@code log_softmax(t/T)}. Logit-standardised KD is this loss with the soft term's logits transformed
+ * ({@link #softLogits}).
  */
-final class HintonLoss implements StudentLoss {
+class HintonLoss implements StudentLoss {
 
     /** Test hook: run inside the loss computation (e.g. {@code System::gc}) to prove no freed scalar is read. */
     static volatile Runnable hookInsideLoss;
 
-    private final Scalars constants;
+    /** The loss's constants, in a sub-manager of the run's; a subclass may make more here. */
+    final Scalars constants;
     private final NDArray temperature;
     private final NDArray temperatureSquared;
     private final NDArray alpha;
@@ -34,13 +36,13 @@ final class HintonLoss implements StudentLoss {
     /** {@code log_softmax(t / T)} row-wise: the frozen teacher's soft targets, in log space. */
     @Override
     public NDArray teacherTargets(NDArray teacherLogits) {
-        return teacherLogits.div(temperature).logSoftmax(1);
+        return softLogits(teacherLogits).div(temperature).logSoftmax(1);
     }
 
     @Override
     public Value compute(NDArray studentLogits, NDArray teacherLogTargets, NDArray oneHot, NDArray hardMask,
                          int labelledRows) {
-        NDArray logStudent = studentLogits.div(temperature).logSoftmax(1);
+        NDArray logStudent = softLogits(studentLogits).div(temperature).logSoftmax(1);
         Runnable hook = hookInsideLoss;
         if (hook != null) {
             hook.run();
@@ -53,6 +55,11 @@ final class HintonLoss implements StudentLoss {
         }
         NDArray total = hard.mul(alpha).add(soft.mul(oneMinusAlpha));
         return new Value(total, List.of(hard, soft));
+    }
+
+    /** The logits the soft term compares, before dividing by T: as they are here. */
+    NDArray softLogits(NDArray logits) {
+        return logits;
     }
 
     @Override

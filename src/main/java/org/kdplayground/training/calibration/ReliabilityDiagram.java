@@ -10,6 +10,7 @@ import javafx.scene.text.TextAlignment;
 import org.kdplayground.math.Calibration;
 import org.kdplayground.ui.ChartRole;
 import org.kdplayground.ui.RoleChart;
+import org.kdplayground.ui.Ticks;
 import org.kdplayground.ui.NumberFormats;
 
 /**
@@ -97,7 +98,7 @@ public final class ReliabilityDiagram extends RoleChart {
             double y = top + side - tick * side;
             horizontalLine(g, grid, left, left + side, y, 1);
             g.setFill(text);
-            g.fillText(Math.round(tick * 100) + "%", left - 4, y);
+            g.fillText(Ticks.percent(tick), left - 4, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -106,7 +107,7 @@ public final class ReliabilityDiagram extends RoleChart {
             double x = left + tick * side;
             verticalLine(g, grid, x, top, stripTop + STRIP, 1);
             g.setFill(text);
-            g.fillText(Math.round(tick * 100) + "%", x, stripTop + STRIP + 2);
+            g.fillText(Ticks.percent(tick), x, stripTop + STRIP + 2);
         }
         g.fillText(xLabel.get(), left + side / 2, stripTop + STRIP + 16);
         g.save();

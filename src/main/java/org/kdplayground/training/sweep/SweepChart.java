@@ -213,7 +213,7 @@ public final class SweepChart extends RoleChart {
         for (double tick : Ticks.of(axes.yMin(), axes.yMax(), ticks, false)) {
             double y = axes.y(tick);
             g.strokeLine(axes.left(), y, axes.left() + axes.width(), y);
-            g.fillText(Ticks.format(Math.rint(tick * 1e6) / 1e4) + "%", axes.left() - 6, y);
+            g.fillText(Ticks.percent(tick), axes.left() - 6, y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);

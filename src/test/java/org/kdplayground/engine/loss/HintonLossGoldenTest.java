@@ -41,10 +41,10 @@ class HintonLossGoldenTest {
             double[] t = c.teacher();
             // float32 rounds every log-probability by ~6e-8 of its size; summed over the classes and scaled
             // by T² (soft) or T (gradient) that is the noise floor a float32 engine cannot go below
-            double eps = 6e-8;
-            double logSize = Math.log(s.length) + 2 * maxAbs(s, t) / Math.min(1, temperature);
-            double softSize = Math.log(s.length) + 2 * maxAbs(s, t) / temperature;
-            double hardFloor = 4 * eps * (Math.log(s.length) + 2 * maxAbs(s, t));
+            double eps = Float32Noise.EPS;
+            double logSize = Math.log(s.length) + 2 * Float32Noise.maxAbs(s, t) / Math.min(1, temperature);
+            double softSize = Math.log(s.length) + 2 * Float32Noise.maxAbs(s, t) / temperature;
+            double hardFloor = 4 * eps * (Math.log(s.length) + 2 * Float32Noise.maxAbs(s, t));
             double softFloor = 4 * eps * softSize * temperature * temperature;
             check(failures, c, "hard", r.part(LossMethod.HINTON, LossPart.HARD), c.hard(), hardFloor);
             check(failures, c, "soft", r.part(LossMethod.HINTON, LossPart.SOFT), c.soft(), softFloor);
@@ -62,20 +62,6 @@ class HintonLossGoldenTest {
 
     private static void check(List<String> failures, GoldenCases.Case c, String field, double actual,
                               double expected, double float32Floor) {
-        double tolerance = 1e-5 * Math.abs(expected) + float32Floor;
-        if (!(Math.abs(actual - expected) <= tolerance)) {
-            failures.add(c + " " + field + ": " + actual + " vs " + expected);
-        }
-    }
-
-    private static double maxAbs(double[] a, double[] b) {
-        double max = 0;
-        for (double x : a) {
-            max = Math.max(max, Math.abs(x));
-        }
-        for (double x : b) {
-            max = Math.max(max, Math.abs(x));
-        }
-        return max;
+        Float32Noise.check(failures, c + " " + field, actual, expected, float32Floor);
     }
 }

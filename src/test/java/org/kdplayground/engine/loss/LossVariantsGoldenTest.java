@@ -40,7 +40,7 @@ class LossVariantsGoldenTest {
             if (c.method().equals("ce_ls")) {
                 ExampleLoss.CrossEntropyResult r = ExampleLoss.labelSmoothedCrossEntropy(manager, s, y,
                         c.number("epsilon"));
-                double floor = 4 * 6e-8 * (Math.log(s.length) + 2 * maxAbs(s, s));
+                double floor = 4 * Float32Noise.EPS * (Math.log(s.length) + 2 * Float32Noise.maxAbs(s, s));
                 check(misses, c, "total", r.total(), c.number("total"), floor);
                 compareGradient(misses, c, r.grad(), floor);
                 continue;
@@ -56,8 +56,8 @@ class LossVariantsGoldenTest {
             ExampleLoss.Result r = ExampleLoss.evaluate(manager, settings, s, t, y);
             // float32 rounds each log-probability by ~6e-8 of its size; the soft terms are scaled by T², their
             // gradients by T; standardised logits are of size ~√n whatever the logits' scale
-            double size = method == LossMethod.LSKD ? Math.sqrt(s.length) : maxAbs(s, t);
-            double floor = 4 * 6e-8 * (Math.log(s.length) + 2 * size / Math.min(1, temperature))
+            double size = method == LossMethod.LSKD ? Math.sqrt(s.length) : Float32Noise.maxAbs(s, t);
+            double floor = 4 * Float32Noise.EPS * (Math.log(s.length) + 2 * size / Math.min(1, temperature))
                     * Math.max(1, temperature * temperature) * 12;
             for (LossPart part : method.parts()) {
                 String name = part.name().toLowerCase(java.util.Locale.ROOT);
@@ -78,19 +78,6 @@ class LossVariantsGoldenTest {
 
     private static void check(List<String> misses, VariantCases.Case c, String field, double actual, double expected,
                               double floor) {
-        if (!(Math.abs(actual - expected) <= 1e-5 * Math.abs(expected) + floor)) {
-            misses.add(c + " " + field + ": " + actual + " vs " + expected);
-        }
-    }
-
-    private static double maxAbs(double[] a, double[] b) {
-        double max = 0;
-        for (double x : a) {
-            max = Math.max(max, Math.abs(x));
-        }
-        for (double x : b) {
-            max = Math.max(max, Math.abs(x));
-        }
-        return max;
+        Float32Noise.check(misses, c + " " + field, actual, expected, floor);
     }
 }
