@@ -72,12 +72,12 @@ public final class DownloadException extends Exception {
         return total;
     }
 
-    /** A size as messages show it: "26.4 MB", "29.5 kB", "812 bytes". */
+    /** A size as messages show it, in every language: "26.4 MB", "29.5 kB", "812 B". */
     public static String size(long bytes) {
         if (bytes >= 1_000_000) {
             return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
         }
-        return bytes >= 1_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1_000.0) : bytes + " bytes";
+        return bytes >= 1_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1_000.0) : bytes + " B";
     }
 
     private static String english(Kind kind, String file, String host, long number, long total, String detail) {

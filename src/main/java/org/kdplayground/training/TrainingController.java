@@ -203,7 +203,7 @@ public final class TrainingController {
         panel.bindFolder(folderRow, folderLabel);
         DownloadRow.bind(model.download(), model.setup(), i18n, new DownloadRow.Controls(downloadBox, downloadOffer,
                 downloadBar, downloadButton, downloadCancelButton, downloadStatus, downloadProblem));
-        panel.bindPreview(previewHolder, previewProblem);
+        panel.bindPreview(previewHolder, previewProblem, model.download().offeredProperty());
         panel.addFieldRows(dataGrid, networkGrid, lossGrid, trainingGrid);
         panel.bindOmittedClass(omittedClassLabel, omittedClassBox);
         teacherSummary.textProperty().bind(model.summaries().network(model.setup().teacherLayers));

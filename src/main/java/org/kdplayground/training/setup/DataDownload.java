@@ -169,7 +169,7 @@ public final class DataDownload {
             return "";
         }
         var source = downloader.source(data.id());
-        return i18n.formatNow("download_offer", data.displayName(), DownloadException.size(source.totalSize()),
-                source.host());
+        return i18n.formatNow(downloading.get() ? "download_running" : "download_offer", data.displayName(),
+                DownloadException.size(source.totalSize()), source.host(), data.downloadFolder());
     }
 }

@@ -27,7 +27,7 @@ public final class DownloadRow {
     public static void bind(DataDownload model, RunSetup setup, I18n i18n, Controls c) {
         showWhen(c.box(), model.offeredProperty());
         c.offer().textProperty().bind(Bindings.createStringBinding(model::offerText, setup.datasetProperty(),
-                i18n.table()));
+                model.downloadingProperty(), i18n.table()));
         var downloading = model.downloadingProperty();
         showWhen(c.bar(), downloading);
         showWhen(c.cancel(), downloading);
