@@ -37,8 +37,9 @@ public final class DownloadException extends Exception {
     /**
      * @param number the HTTP status (HTTP_STATUS), the bytes received (TRUNCATED, CONNECTION_LOST), else 0
      * @param total  the bytes announced (TRUNCATED, CONNECTION_LOST), else 0
+     * @param detail what the English line adds in brackets, or null
      */
-    DownloadException(Kind kind, String file, String host, long number, long total, String detail,
+    public DownloadException(Kind kind, String file, String host, long number, long total, String detail,
                       Throwable cause) {
         super(english(kind, file, host, number, total, detail), cause);
         this.kind = kind;

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.MnistDatasets;
@@ -221,6 +223,20 @@ class DatasetDownloaderTest {
         assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
         assertThat(e.getMessage()).startsWith("127.0.0.1 cannot be reached (connection refused or no network)");
         assertThat(filesLeft()).isEmpty();
+    }
+
+    /** A .part file that leads to /dev/full: every write fails with "No space left on device", as on a full disk. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void fullDiskIsADiskProblemAndLeavesNoFile() throws Exception {
+        Files.createSymbolicLink(folder.resolve("train-labels-idx1-ubyte.gz.part"), Path.of("/dev/full"));
+
+        DownloadException e = failure(downloader());
+
+        assertThat(e.kind()).isEqualTo(Kind.DISK);
+        assertThat(e.getMessage()).startsWith("the data folder cannot be written (No space left on device)");
+        assertThat(filesLeft()).containsExactly("train-images-idx3-ubyte.gz");
+        assertThat(MnistDatasets.isAvailable(folder)).isFalse();
     }
 
     @Test
