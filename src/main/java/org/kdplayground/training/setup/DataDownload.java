@@ -41,6 +41,8 @@ public final class DataDownload {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final BooleanBinding offered;
     private AtomicBoolean cancelled = new AtomicBoolean();
+    /** The set being downloaded (the set-up may show another meanwhile). */
+    private DatasetCatalog fetching;
 
     /**
      * @param executor    runs the download off the FX thread
@@ -73,6 +75,7 @@ public final class DataDownload {
         }
         AtomicBoolean flag = new AtomicBoolean();
         cancelled = flag;
+        fetching = data;
         downloading.set(true);
         problem.set("");
         progress.set(0);
@@ -110,8 +113,10 @@ public final class DataDownload {
                     DownloadException.size(e.total()));
             case CONNECTION_LOST -> i18n.formatNow("download_error_connection_lost", e.file(), e.host());
             case CHECKSUM -> i18n.formatNow("download_error_checksum", e.file());
-            case DISK -> i18n.formatNow("download_error_disk", setup.datasetProperty().get() == null ? ""
-                    : setup.datasetProperty().get().downloadFolder());
+            case DISK -> {
+                DatasetCatalog data = fetching != null ? fetching : setup.datasetProperty().get();
+                yield i18n.formatNow("download_error_disk", data == null ? "" : data.downloadFolder());
+            }
             case CANCELLED -> i18n.get("download_cancelled");
         };
     }
@@ -164,7 +169,7 @@ public final class DataDownload {
 
     /** What the offer says: which set, how big, from where. */
     public String offerText() {
-        DatasetCatalog data = setup.datasetProperty().get();
+        DatasetCatalog data = downloading.get() ? fetching : setup.datasetProperty().get();
         if (data == null || data.kind() != DatasetCatalog.Kind.IDX_FOLDER) {
             return "";
         }
