@@ -91,8 +91,10 @@ public final class MnistDatasets {
         }
         Path found = find(folder, stem, kind);
         if (found == null) {
+            String hint = downloadHint(folder);
             throw new DatasetException(stem + "-" + kind + ": file not found in " + folder + " (looked for "
-                    + stem + "-" + kind + " and " + stem + "-" + kind + ".gz)");
+                    + stem + "-" + kind + " and " + stem + "-" + kind + ".gz)"
+                    + (hint.startsWith(" (download") ? hint : ""));
         }
         return found;
     }
