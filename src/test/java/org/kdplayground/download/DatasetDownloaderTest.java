@@ -114,6 +114,18 @@ class DatasetDownloaderTest {
     }
 
     @Test
+    void otherHttpStatusIsNamedAndLeavesNoFile() throws Exception {
+        server.serve("train-images-idx3-ubyte.gz", TestServer.Behaviour.UNAVAILABLE);
+
+        DownloadException e = failure(downloader());
+
+        assertThat(e.kind()).isEqualTo(Kind.HTTP_STATUS);
+        assertThat(e.number()).isEqualTo(503);
+        assertThat(e.getMessage()).isEqualTo("127.0.0.1 answered HTTP 503 for train-images-idx3-ubyte.gz: try again later");
+        assertThat(filesLeft()).isEmpty();
+    }
+
+    @Test
     void bodyShortOfItsContentLengthIsTruncatedAndNotKept() throws Exception {
         server.serve("train-images-idx3-ubyte.gz", TestServer.Behaviour.CUT_SHORT);
 

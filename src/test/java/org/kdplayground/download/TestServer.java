@@ -24,13 +24,13 @@ import org.kdplayground.data.IdxFiles;
 
 /**
  * A local HTTP server on 127.0.0.1 serving a small MNIST-style set (4 IDX .gz files), each file well or badly: whole,
- * missing (404), cut short of its Content-Length, or slow (a byte every 50 ms after the first half). Its
+ * missing (404), unavailable (503), cut short of its Content-Length, or slow (a byte every 50 ms after the first half). Its
  * {@link #sources} name the files' true checksums.
  */
 public final class TestServer implements AutoCloseable {
 
     /** How a file is served. */
-    public enum Behaviour { WHOLE, MISSING, CUT_SHORT, SLOW, HALF_THEN_WAIT }
+    public enum Behaviour { WHOLE, MISSING, UNAVAILABLE, CUT_SHORT, SLOW, HALF_THEN_WAIT }
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
@@ -104,6 +104,10 @@ public final class TestServer implements AutoCloseable {
         try (exchange) {
             if (bytes == null || behaviour == Behaviour.MISSING) {
                 exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            if (behaviour == Behaviour.UNAVAILABLE) {
+                exchange.sendResponseHeaders(503, -1);
                 return;
             }
             exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
