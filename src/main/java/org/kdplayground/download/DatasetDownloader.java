@@ -112,7 +112,9 @@ public final class DatasetDownloader {
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(transfer, file);
             int status = response.statusCode();
             if (status != 200) {
-                response.body().subscribe(new BodyQueue()); // read nothing of it
+                BodyQueue unread = new BodyQueue();
+                unread.cancel(); // read nothing of it: the connection is let go at once
+                response.body().subscribe(unread);
                 throw transfer.failure(status == 404 ? Kind.NOT_FOUND : Kind.HTTP_STATUS, file.name(), status, 0,
                         null, null);
             }
