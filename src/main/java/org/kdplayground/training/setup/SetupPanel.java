@@ -94,14 +94,19 @@ public final class SetupPanel {
         }, data, setup.folderProperty(), i18n.table()));
     }
 
-    /** The data set drawn small, and why it cannot be read when it cannot. */
-    public void bindPreview(StackPane holder, Label problem) {
+    /**
+     * The data set drawn small, and why it cannot be read when it cannot (not while {@code downloadOffered}: the
+     * download's own row says what is missing).
+     */
+    public void bindPreview(StackPane holder, Label problem, ObservableBooleanValue downloadOffered) {
         DatasetPreview picture = new DatasetPreview();
         holder.getChildren().add(picture);
         preview.dataProperty().addListener((obs, old, now) -> picture.show(now));
         picture.show(preview.dataProperty().get());
         problem.textProperty().bind(preview.problemProperty());
-        problem.visibleProperty().bind(preview.problemProperty().isNotEmpty());
+        problem.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !preview.problemProperty().get().isEmpty() && !downloadOffered.get(), preview.problemProperty(),
+                downloadOffered));
         problem.managedProperty().bind(problem.visibleProperty());
     }
 
