@@ -22,7 +22,7 @@ public final class MemoryBudget {
     }
 
     /** The features per example of a catalogue entry: 2 for the plane, 64 for 8x8 digits, 784 for 28x28 images. */
-    static int features(DatasetCatalog entry) {
+    public static int features(DatasetCatalog entry) {
         return switch (entry.kind()) {
             case SYNTHETIC -> 2;
             case BUNDLED -> 64;
