@@ -96,9 +96,8 @@ final class JsonFields {
         return root;
     }
 
-    /** "line 3: " where the parser knows the place. */
     /** Which of {@link #LIMITS} a file broke, in words. */
-    private static String beyondLimit(StreamConstraintsException e) {
+    static String beyondLimit(StreamConstraintsException e) {
         String message = String.valueOf(e.getOriginalMessage());
         if (message.contains("nesting depth")) {
             return "refused: nested deeper than " + LIMITS.getMaxNestingDepth() + " levels";
@@ -116,6 +115,7 @@ final class JsonFields {
         return "refused: " + message;
     }
 
+    /** "line 3: " where the parser knows the place. */
     static String where(JsonProcessingException e) {
         return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
     }
