@@ -101,6 +101,9 @@ final class RunContext {
             ModelEvaluator.Evaluation test = evaluator.evaluate(e.getValue(), testFlat, testLabels, null, true);
             accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train, test.accuracy()));
             trainAccuracy.put(e.getKey(), train);
+            if (testLabels.length == 0) {
+                continue; // no test rows: no test accuracy, calibration or agreement (shown as a dash, not 0.0%)
+            }
             testAccuracy.put(e.getKey(), test.accuracy());
             if (e.getKey() == ModelRole.TEACHER) {
                 teacherLogits = test.logits();
