@@ -110,7 +110,7 @@ public final class TrainingModel {
                 setup.validProperty(), state, engineStatus, sweep.busyProperty());
         var tooLarge = setup.networkProblemProperty();
         startBlockedReason = Bindings.createStringBinding(() -> tooLarge.get() != null
-                        ? i18n.formatNow(tooLarge.get().key(), tooLarge.get().args())
+                        ? i18n.formatNow("training_blocked_network", tooLarge.get().args())
                         : !setup.validProperty().get() ? i18n.get("training_blocked_invalid")
                         : !engineStatus.getValue().isReady() ? i18n.get("training_blocked_engine") : "",
                 setup.validProperty(), tooLarge, engineStatus, i18n.table());
