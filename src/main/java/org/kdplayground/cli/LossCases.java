@@ -17,6 +17,8 @@ import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.math.SoftScaling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -124,6 +126,8 @@ final class LossCases {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(text);
+        } catch (StreamConstraintsException ex) {
+            throw new CliException(ExitCodes.BAD_INPUT, line + ": refused: " + beyondLimit(ex));
         } catch (JsonProcessingException ex) {
             String column = ex.getLocation() == null || ex.getLocation().getColumnNr() < 1 ? ""
                     : ", column " + ex.getLocation().getColumnNr();
@@ -169,6 +173,24 @@ final class LossCases {
                     + setting.range().describe() + ", got " + Numbers.plain(value));
         }
         return value;
+    }
+
+    /** Which of {@link Json#MAPPER}'s limits a line broke, in words. */
+    private static String beyondLimit(StreamConstraintsException ex) {
+        String message = String.valueOf(ex.getOriginalMessage());
+        StreamReadConstraints limits = Json.MAPPER.getFactory().streamReadConstraints();
+        if (message.contains("nesting depth")) {
+            return "nested deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (message.contains("Number value length")) {
+            return "holds a number longer than " + limits.getMaxNumberLength() + " digits";
+        }
+        if (message.contains("String value length")) {
+            return String.format(java.util.Locale.ROOT, "holds a text longer than %,d characters",
+                    limits.getMaxStringLength());
+        }
+        int detail = message.indexOf(" (");
+        return detail < 0 ? message : message.substring(0, detail);
     }
 
     /** Jackson's description of a parse error, on one line and without its source-location details. */

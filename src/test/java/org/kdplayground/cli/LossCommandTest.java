@@ -227,6 +227,8 @@ class LossCommandTest {
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":\"4\",\"alpha\":0.5} | line 2: 'T' is not a number",
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":2} | line 2: \"alpha\" must be in [0, 1], got 2",
             "{\"student\":[1e400,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":0.5} | line 2: student logits[0] is not finite",
+            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"T\":8,\"alpha\":0.5} | line 2, column 57: malformed JSON: Duplicate field 'T'",
+            "{\"student\":[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]],\"teacher\":[3,2,1]} | line 2: refused: nested deeper than 16 levels",
     })
     void badCaseFileNamesTheLineAndExitsWithBadInput(String secondLine, String message) throws Exception {
         Path file = write(GOOD + "\n" + secondLine.trim() + "\n" + GOOD + "\n");
