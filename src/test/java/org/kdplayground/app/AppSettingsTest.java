@@ -11,7 +11,7 @@ import org.kdplayground.io.SettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Found by AppSettingsFuzzTest: a window side of "Infinity", "NaN" or 1e300 in the settings file opened that window. */
+/** Found by AppSettingsFuzzTest: a window side of "Infinity", "NaN" or 1e300 in the settings file was used as is. */
 class AppSettingsTest {
 
     @TempDir

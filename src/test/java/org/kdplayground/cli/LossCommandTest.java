@@ -245,7 +245,8 @@ class LossCommandTest {
         Files.write(file, (GOOD + "\n" + GOOD.replace("\"label\"", "\"caf\u00e9\", \"label\"") + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         CliRun run = CliRun.of("loss", "--cases", file.toString()).failsWith(ExitCodes.BAD_INPUT, file
-                + " line 2, byte 42: not UTF-8 text: byte 0xE9 is not part of a UTF-8 character; save the file as UTF-8");
+                + " line 2, byte 42: not UTF-8 text: byte 0xE9 is not part of a UTF-8 character; save the file as"
+                + " UTF-8");
         assertThat(run.out().lines()).as("the good first line was already written").hasSize(1);
     }
 

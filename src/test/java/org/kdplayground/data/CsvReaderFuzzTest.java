@@ -35,7 +35,8 @@ class CsvReaderFuzzTest {
 
     @Property
     void mutatedCsvReadsOrFailsWithTheFileNamed(@ForAll("csv") FuzzInput input, @ForAll("readers") CsvReader reader) {
-        ReaderOutcome.valueOrOwnFailure(() -> reader.read(new ByteArrayInputStream(input.bytes()), "fuzzed.csv", "fuzzed"),
+        ReaderOutcome.valueOrOwnFailure(
+                () -> reader.read(new ByteArrayInputStream(input.bytes()), "fuzzed.csv", "fuzzed"),
                 DatasetException.class, message -> message.startsWith("fuzzed.csv"));
     }
 

@@ -88,8 +88,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readImages(labelsFile, 0))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith("train-labels-idx1-ubyte: wrong magic number 0x00000801 (bytes 0 to 3), expected"
-                        + " 0x00000803")
+                .hasMessageStartingWith("train-labels-idx1-ubyte: wrong magic number 0x00000801 (bytes 0 to 3),"
+                        + " expected 0x00000803")
                 .hasMessageContaining("labels file");
         assertThatThrownBy(() -> IdxReader.readLabels(junk, 0, 10))
                 .isInstanceOf(DatasetException.class)

@@ -9,7 +9,7 @@ import org.kdplayground.data.Dataset;
 
 import org.junit.jupiter.api.Test;
 
-/** Networks too large for the machine are refused before they are allocated, with what they need and what is allowed. */
+/** Networks too large for the machine are refused before they are allocated, with their need and the allowance. */
 class NetworkBudgetTest {
 
     @Test

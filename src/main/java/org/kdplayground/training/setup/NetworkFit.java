@@ -28,8 +28,8 @@ final class NetworkFit {
             return null;
         }
         try {
-            NetworkBudget.check(MlpSpec.of(teacher.toArray(Integer[]::new)), MlpSpec.of(student.toArray(Integer[]::new)),
-                    MemoryBudget.features(data), classes, batchSize.intValue(), allowedBytes.getAsLong());
+            NetworkBudget.check(MlpSpec.of(teacher.toArray(Integer[]::new)),
+                    MlpSpec.of(student.toArray(Integer[]::new)), MemoryBudget.features(data), classes, batchSize.intValue(), allowedBytes.getAsLong());
             return null;
         } catch (NetworkTooLargeException e) {
             return new SetupField.Problem("setup_error_network_memory", MemoryBudget.size(e.needBytes()),
