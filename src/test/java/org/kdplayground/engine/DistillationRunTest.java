@@ -99,6 +99,8 @@ class DistillationRunTest {
         assertThat(r.result.testAccuracy()).isEmpty();
         assertThat(r.result.testQuality()).isEmpty();
         assertThat(r.result.trainAccuracy()).containsOnlyKeys(ModelRole.values());
+        assertThat(r.events).filteredOn(String.class::isInstance).isNotEmpty()
+                .allMatch(epoch -> ((String) epoch).contains("test=NaN"), "every epoch's test accuracy is NaN");
     }
 
     @Test
