@@ -23,6 +23,8 @@ final class AppSettings {
     static final double DEFAULT_HEIGHT = 800;
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 640;
+    /** The largest window side kept from the file (pixels); a larger or non-finite one gives the default. */
+    static final double MAX_WINDOW_SIZE = 16_384;
     static final int MAX_RECENT_FILES = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
@@ -52,11 +54,11 @@ final class AppSettings {
     }
 
     double windowWidth() {
-        return Math.max(MIN_WIDTH, number("window.width", DEFAULT_WIDTH));
+        return windowSide("window.width", MIN_WIDTH, DEFAULT_WIDTH);
     }
 
     double windowHeight() {
-        return Math.max(MIN_HEIGHT, number("window.height", DEFAULT_HEIGHT));
+        return windowSide("window.height", MIN_HEIGHT, DEFAULT_HEIGHT);
     }
 
     boolean windowMaximized() {
@@ -110,9 +112,17 @@ final class AppSettings {
         return Math.max(1, Math.min(threads, Runtime.getRuntime().availableProcessors()));
     }
 
+    /** A window side from the file, at least {@code min}; one beyond {@link #MAX_WINDOW_SIZE} gives the default. */
+    private double windowSide(String key, double min, double fallback) {
+        double side = number(key, fallback);
+        return side > MAX_WINDOW_SIZE ? fallback : Math.max(min, side);
+    }
+
+    /** A number from the file; the fallback when it is absent, not a number, NaN or infinite. */
     private double number(String key, double fallback) {
         try {
-            return Double.parseDouble(values.getProperty(key, Double.toString(fallback)));
+            double value = Double.parseDouble(values.getProperty(key, Double.toString(fallback)));
+            return Double.isFinite(value) ? value : fallback;
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -1,10 +1,8 @@
 package org.kdplayground.cli;
 
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -14,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kdplayground.data.Utf8Lines;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.math.SoftScaling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -60,20 +61,23 @@ final class LossCases {
         if (Files.isDirectory(file)) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": it is a directory");
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file);
              LossEngine e = engine.create()) {
+            Utf8Lines reader = new Utf8Lines(in);
             String text;
-            int lineNumber = 0;
-            while ((text = reader.readLine()) != null) {
-                lineNumber++;
+            while ((text = reader.next()) != null) {
+                if (reader.lineNumber() == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
                 if (!text.isBlank()) {
-                    out.println(Json.line(answer(e, text, name + " line " + lineNumber + ": ")));
+                    out.println(Json.line(answer(e, text, name + " line " + reader.lineNumber())));
                 }
             }
         } catch (NoSuchFileException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": no such file");
-        } catch (CharacterCodingException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": not UTF-8 text");
+        } catch (Utf8Lines.BadLine ex) {
+            throw new CliException(ExitCodes.BAD_INPUT, name + " line " + ex.line() + ", byte " + ex.column() + ": "
+                    + ex.getMessage());
         } catch (IOException | InvalidPathException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + name + ": " + ex.getMessage());
         } finally {
@@ -82,8 +86,10 @@ final class LossCases {
         return ExitCodes.OK;
     }
 
-    private ObjectNode answer(LossEngine e, String text, String where) {
-        JsonNode node = parse(text, where);
+    /** @param line the file and line, for a message ({@code "cases.jsonl line 3"}) */
+    private ObjectNode answer(LossEngine e, String text, String line) {
+        JsonNode node = parse(text, line);
+        String where = line + ": ";
         JsonNode methodNode = node.get("method");
         String method = methodNode == null || methodNode.isNull() ? "hinton" : methodNode.asText();
         if (methodNode != null && !methodNode.isNull() && !methodNode.isTextual()) {
@@ -115,15 +121,20 @@ final class LossCases {
         }
     }
 
-    private static JsonNode parse(String text, String where) {
+    /** A line's JSON object; a parse error names the column where the parser stopped. */
+    private static JsonNode parse(String text, String line) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(text);
+        } catch (StreamConstraintsException ex) {
+            throw new CliException(ExitCodes.BAD_INPUT, line + ": refused: " + beyondLimit(ex));
         } catch (JsonProcessingException ex) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "malformed JSON: " + jsonProblem(ex));
+            String column = ex.getLocation() == null || ex.getLocation().getColumnNr() < 1 ? ""
+                    : ", column " + ex.getLocation().getColumnNr();
+            throw new CliException(ExitCodes.BAD_INPUT, line + column + ": malformed JSON: " + jsonProblem(ex));
         }
         if (node == null || !node.isObject()) {
-            throw new CliException(ExitCodes.BAD_INPUT, where + "expected a JSON object");
+            throw new CliException(ExitCodes.BAD_INPUT, line + ": expected a JSON object");
         }
         return node;
     }
@@ -162,6 +173,24 @@ final class LossCases {
                     + setting.range().describe() + ", got " + Numbers.plain(value));
         }
         return value;
+    }
+
+    /** Which of {@link Json#MAPPER}'s limits a line broke, in words. */
+    private static String beyondLimit(StreamConstraintsException ex) {
+        String message = String.valueOf(ex.getOriginalMessage());
+        StreamReadConstraints limits = Json.MAPPER.getFactory().streamReadConstraints();
+        if (message.contains("nesting depth")) {
+            return "nested deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        if (message.contains("Number value length")) {
+            return "holds a number longer than " + limits.getMaxNumberLength() + " digits";
+        }
+        if (message.contains("String value length")) {
+            return String.format(java.util.Locale.ROOT, "holds a text longer than %,d characters",
+                    limits.getMaxStringLength());
+        }
+        int detail = message.indexOf(" (");
+        return detail < 0 ? message : message.substring(0, detail);
     }
 
     /** Jackson's description of a parse error, on one line and without its source-location details. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.NetworkTooLargeException;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.SettingSweep;
@@ -202,7 +203,7 @@ public final class SweepCommand implements Callable<Integer> {
     private static SweepResult run(SettingSweep sweep, SweepProgress progress, RunControl control) {
         try {
             return sweep.run(progress, control);
-        } catch (DatasetException e) {
+        } catch (DatasetException | NetworkTooLargeException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + e.getMessage());

@@ -129,7 +129,7 @@ final class TrainReporter implements RunListener {
         for (ModelRole role : ModelRole.values()) {
             var acc = m.accuracy(role);
             row.append(',').append(acc.map(a -> num(a.train())).orElse(""))
-                    .append(',').append(acc.map(a -> num(a.test())).orElse(""));
+                    .append(',').append(acc.filter(a -> !Double.isNaN(a.test())).map(a -> num(a.test())).orElse(""));
         }
         for (ModelRole role : ModelRole.values()) {
             row.append(',').append(m.quality(role).map(q -> num(q.ece())).orElse(""));

@@ -11,6 +11,7 @@ import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.NativeAllocator;
+import org.kdplayground.engine.NetworkTooLargeException;
 import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
@@ -83,7 +84,7 @@ final class TrainingCommands {
     static PreparedRun prepare(Experiment experiment) {
         try {
             return experiment.prepare();
-        } catch (DatasetException e) {
+        } catch (DatasetException | NetworkTooLargeException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "invalid experiment: " + e.getMessage());

@@ -1,11 +1,8 @@
 package org.kdplayground.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * Reads a labelled data set from a CSV file: numeric feature columns and one label column, so that a learner can
@@ -32,8 +30,9 @@ import java.util.TreeMap;
  *   <li>Blank lines are skipped; fields are trimmed and may be wrapped in double quotes (without embedded
  *       delimiters). A gzip-compressed file is read as well, detected by its magic bytes.</li>
  * </ul>
- * Any problem raises a {@link DatasetException} naming the file and line, e.g.
- * {@code "data.csv line 7: expected 3 columns, found 2"}.
+ * Any problem raises a {@link DatasetException} naming the file, the line and (where it is one field's) the column,
+ * e.g. {@code "data.csv line 7: expected 3 columns, found 2"} or {@code "data.csv line 9, column 2: \"x\" is not a
+ * number"}; the text must be UTF-8 ({@link Utf8Lines}: a byte that is not is named with its line and byte).
  */
 public final class CsvReader {
 
@@ -42,6 +41,9 @@ public final class CsvReader {
 
     /** How text labels are numbered as classes. */
     public enum LabelOrder { SORTED, FIRST_SEEN }
+
+    /** Integer labels are class numbers below this. */
+    static final int MAX_INTEGER_LABEL = 100_000;
 
     private final int labelIndex;          // -1: last column
     private final String labelName;        // null: use labelIndex
@@ -112,9 +114,9 @@ public final class CsvReader {
      */
     public Dataset read(InputStream in, String source, String name) {
         try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(Compression.maybeGunzip(in), StandardCharsets.UTF_8));
-            return parse(reader, source, name);
+            return parse(new Utf8Lines(Compression.maybeGunzip(in)), source, name);
+        } catch (Utf8Lines.BadLine e) {
+            throw new DatasetException(source + " line " + e.line() + ", byte " + e.column() + ": " + e.getMessage());
         } catch (IOException e) {
             throw DatasetException.inFile(source, "cannot read: " + e.getMessage());
         } catch (UncheckedIOException e) {
@@ -122,13 +124,12 @@ public final class CsvReader {
         }
     }
 
-    private Dataset parse(BufferedReader reader, String source, String name) throws IOException {
+    private Dataset parse(Utf8Lines reader, String source, String name) throws IOException {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         String line;
-        int lineNo = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
+        while ((line = reader.next()) != null) {
+            int lineNo = reader.lineNumber();
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
@@ -184,7 +185,8 @@ public final class CsvReader {
             rawLabels[r] = raw;
         }
         int[] labels = new int[count];
-        List<String> classNames = numberClasses(rawLabels, labels, source);
+        List<String> classNames = numberClasses(rawLabels, labels,
+                r -> source + " line " + lineNumbers.get(first + r) + ", column " + (label + 1));
         return new Dataset(name, features, labels, classNames, 0, 0);
     }
 
@@ -240,21 +242,23 @@ public final class CsvReader {
         return value;
     }
 
-    private List<String> numberClasses(String[] raw, int[] labels, String source) {
+    /** @param where the place of row {@code r}'s label, for a message */
+    private List<String> numberClasses(String[] raw, int[] labels, IntFunction<String> where) {
         boolean integers = true;
         int max = -1;
-        for (String r : raw) {
-            if (!r.matches("\\d{1,9}")) {
+        for (int r = 0; r < raw.length; r++) {
+            if (!raw[r].matches("\\d{1,9}")) {
                 integers = false;
                 break;
             }
-            max = Math.max(max, Integer.parseInt(r));
+            int value = Integer.parseInt(raw[r]);
+            if (value >= MAX_INTEGER_LABEL) {
+                throw new DatasetException(where.apply(r) + ": label " + value + " is too large for a class index "
+                        + "(integer labels are class numbers 0.." + (MAX_INTEGER_LABEL - 1) + ")");
+            }
+            max = Math.max(max, value);
         }
         if (integers) {
-            if (max >= 100_000) {
-                throw DatasetException.inFile(source, "label " + max + " is too large for a class index "
-                        + "(integer labels are class numbers 0..n-1)");
-            }
             for (int i = 0; i < raw.length; i++) {
                 labels[i] = Integer.parseInt(raw[i]);
             }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipException;
 
@@ -27,6 +29,10 @@ public final class IdxReader {
     public static final int LABELS_MAGIC = 0x00000801;
 
     private static final int MAX_PIXELS = 1 << 20;
+    /** Bytes before the first image: magic, count, height, width. */
+    private static final long IMAGES_HEADER = 16;
+    /** Bytes before the first label: magic, count. */
+    private static final long LABELS_HEADER = 8;
 
     private IdxReader() {
     }
@@ -58,27 +64,30 @@ public final class IdxReader {
     public static Images readImages(Path file, int limit) {
         try (DataInputStream in = open(file)) {
             int count = readHeader(in, file, IMAGES_MAGIC, "images");
-            int height = readDimension(in, file, "the image height");
-            int width = readDimension(in, file, "the image width");
+            int height = readDimension(in, file, "the image height", 8);
+            int width = readDimension(in, file, "the image width", 12);
             if (height <= 0 || width <= 0 || (long) height * width > MAX_PIXELS) {
-                throw DatasetException.inFile(file, "implausible image size " + width + "x" + height);
+                throw DatasetException.inFile(file, "implausible image size " + width + "x" + height
+                        + " (bytes 8 to 15 of the header)");
             }
             int n = limited(count, limit);
             int pixelsPerImage = width * height;
-            float[][] pixels = new float[n][];
+            checkBeforeReading(file, IMAGES_HEADER, n, pixelsPerImage, "images");
+            List<float[]> pixels = new ArrayList<>(Math.min(n, 4096));
             byte[] buffer = new byte[pixelsPerImage];
             for (int i = 0; i < n; i++) {
-                if (readFully(in, buffer) < pixelsPerImage) {
-                    throw truncated(file, n, i, "images");
+                int found = readFully(in, buffer, pixelsPerImage);
+                if (found < pixelsPerImage) {
+                    throw truncated(file, n, i, "images", IMAGES_HEADER + (long) i * pixelsPerImage + found);
                 }
                 float[] row = new float[pixelsPerImage];
                 for (int p = 0; p < pixelsPerImage; p++) {
                     row[p] = buffer[p] & 0xff;
                 }
-                pixels[i] = row;
+                pixels.add(row);
             }
             verifyToTheEnd(in, file);
-            return new Images(pixels, width, height, count);
+            return new Images(pixels.toArray(float[][]::new), width, height, count);
         } catch (IOException e) {
             throw ioProblem(file, e);
         }
@@ -92,17 +101,28 @@ public final class IdxReader {
         try (DataInputStream in = open(file)) {
             int count = readHeader(in, file, LABELS_MAGIC, "labels");
             int n = limited(count, limit);
-            byte[] raw = new byte[n];
-            int found = readFully(in, raw);
-            if (found < n) {
-                throw truncated(file, n, found, "labels");
-            }
-            int[] labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = raw[i] & 0xff;
-                if (labels[i] >= classCount) {
-                    throw DatasetException.inFile(file, "label " + labels[i] + " of example " + i
-                            + " is out of range: expected 0.." + (classCount - 1));
+            checkBeforeReading(file, LABELS_HEADER, n, 1, "labels");
+            int[] labels = new int[Math.min(n, 1 << 16)];
+            byte[] chunk = new byte[Math.min(n, 1 << 16)];
+            int read = 0;
+            while (read < n) {
+                int want = Math.min(chunk.length, n - read);
+                int found = readFully(in, chunk, want);
+                if (read + found > labels.length) {
+                    labels = Arrays.copyOf(labels, (int) Math.min(n, Math.max(2L * labels.length, read + found)));
+                }
+                for (int i = 0; i < found; i++) {
+                    int label = chunk[i] & 0xff;
+                    if (label >= classCount) {
+                        throw DatasetException.inFile(file, "label " + label + " of example " + (read + i)
+                                + " (byte " + (LABELS_HEADER + read + i) + ") is out of range: expected 0.."
+                                + (classCount - 1));
+                    }
+                    labels[read + i] = label;
+                }
+                read += found;
+                if (found < want) {
+                    throw truncated(file, n, read, "labels", LABELS_HEADER + read);
                 }
             }
             verifyToTheEnd(in, file);
@@ -110,6 +130,24 @@ public final class IdxReader {
         } catch (IOException e) {
             throw ioProblem(file, e);
         }
+    }
+
+    /**
+     * Before any example is read: a raw file must hold the examples its header announces (a gzip file is checked as
+     * it is read), and this VM must have room for them, so a damaged header is one clear line, not an
+     * OutOfMemoryError.
+     */
+    private static void checkBeforeReading(Path file, long headerBytes, int n, int bytesPerExample, String what)
+            throws IOException {
+        if (!isGzip(file)) {
+            long size = Files.size(file);
+            long need = headerBytes + (long) n * bytesPerExample;
+            if (size < need) {
+                int found = (int) Math.max(0, (size - headerBytes) / bytesPerExample);
+                throw truncated(file, n, found, what, size);
+            }
+        }
+        MemoryBudget.checkFile(DatasetException.fileName(file), n, bytesPerExample, MemoryBudget.available());
     }
 
     /** The number of items a file's header announces, after checking its magic number. */
@@ -140,27 +178,31 @@ public final class IdxReader {
         try {
             magic = (first << 24) | (in.readUnsignedByte() << 16) | in.readUnsignedShort();
         } catch (EOFException e) {
-            throw DatasetException.inFile(file, "truncated: the file ends inside its 4-byte magic number");
+            throw DatasetException.inFile(file, "truncated: the file ends inside its 4-byte magic number (bytes 0"
+                    + " to 3)");
         }
         if (magic != expectedMagic) {
             String hint = magic == IMAGES_MAGIC ? " (this is an images file)"
                     : magic == LABELS_MAGIC ? " (this is a labels file)" : " (not an IDX file of this kind)";
             throw DatasetException.inFile(file, String.format(
-                    "wrong magic number 0x%08X, expected 0x%08X for an IDX %s file%s", magic, expectedMagic, what,
-                    hint));
+                    "wrong magic number 0x%08X (bytes 0 to 3), expected 0x%08X for an IDX %s file%s", magic,
+                    expectedMagic, what, hint));
         }
-        int count = readDimension(in, file, "the number of " + what);
+        int count = readDimension(in, file, "the number of " + what, 4);
         if (count < 0) {
-            throw DatasetException.inFile(file, "negative number of " + what + " (" + count + ") in the header");
+            throw DatasetException.inFile(file, "negative number of " + what + " (" + count + ") in the header"
+                    + " (bytes 4 to 7)");
         }
         return count;
     }
 
-    private static int readDimension(DataInputStream in, Path file, String what) throws IOException {
+    /** A header's 32-bit field at byte {@code offset}. */
+    private static int readDimension(DataInputStream in, Path file, String what, int offset) throws IOException {
         try {
             return in.readInt();
         } catch (EOFException e) {
-            throw DatasetException.inFile(file, "truncated: the header ends before " + what);
+            throw DatasetException.inFile(file, "truncated: the header ends before " + what + " (bytes " + offset
+                    + " to " + (offset + 3) + ")");
         }
     }
 
@@ -186,12 +228,12 @@ public final class IdxReader {
         }
     }
 
-    /** Reads until {@code buffer} is full or the data end; a gzip stream cut short counts as the end. */
-    private static int readFully(InputStream in, byte[] buffer) throws IOException {
+    /** Reads {@code length} bytes or until the data end; a gzip stream cut short counts as the end. */
+    private static int readFully(InputStream in, byte[] buffer, int length) throws IOException {
         int total = 0;
         try {
-            while (total < buffer.length) {
-                int n = in.read(buffer, total, buffer.length - total);
+            while (total < length) {
+                int n = in.read(buffer, total, length - total);
                 if (n < 0) {
                     break;
                 }
@@ -207,8 +249,16 @@ public final class IdxReader {
         return limit <= 0 ? count : Math.min(count, limit);
     }
 
-    private static DatasetException truncated(Path file, int expected, int found, String what) {
-        return DatasetException.inFile(file, "truncated: expected " + expected + " " + what + ", found " + found);
+    /** @param end the byte where the data end (of the unpacked data for a gzip file) */
+    private static DatasetException truncated(Path file, int expected, int found, String what, long end) {
+        boolean gzip;
+        try {
+            gzip = isGzip(file);
+        } catch (IOException e) {
+            gzip = false;
+        }
+        return DatasetException.inFile(file, "truncated: expected " + expected + " " + what + ", found " + found
+                + " (the " + (gzip ? "unpacked " : "") + "data end at byte " + end + ")");
     }
 
     private static DatasetException ioProblem(Path file, IOException e) {

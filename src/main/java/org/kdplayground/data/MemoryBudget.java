@@ -22,7 +22,7 @@ public final class MemoryBudget {
     }
 
     /** The features per example of a catalogue entry: 2 for the plane, 64 for 8x8 digits, 784 for 28x28 images. */
-    static int features(DatasetCatalog entry) {
+    public static int features(DatasetCatalog entry) {
         return switch (entry.kind()) {
             case SYNTHETIC -> 2;
             case BUNDLED -> 64;
@@ -36,7 +36,7 @@ public final class MemoryBudget {
     }
 
     /** Bytes this VM can still give: its maximum heap less what is in use now. */
-    static long available() {
+    public static long available() {
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
@@ -58,8 +58,24 @@ public final class MemoryBudget {
         }
     }
 
+    /**
+     * Refuses to read a file whose header announces more examples than this VM can hold, before any is read.
+     *
+     * @throws DatasetException naming the file, the count announced, what it needs and what this VM allows
+     */
+    static void checkFile(String fileName, long examples, int features, long availableBytes) {
+        long need = bytesFor(examples, features);
+        long allowed = (long) (availableBytes * SHARE);
+        if (need > allowed) {
+            throw new DatasetException(String.format(Locale.ROOT, "%s: its header announces %,d examples, which need"
+                    + " about %s of memory, more than the %s this Java VM can give them; the file is damaged, or ask"
+                    + " for fewer examples (or start Java with a larger -Xmx)", fileName, examples, size(need),
+                    size(allowed)));
+        }
+    }
+
     /** Bytes as people read them, e.g. "1.2 GB" (powers of 1000). */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes >= 1_000_000_000L) {
             return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }

@@ -31,7 +31,7 @@ public record EpochMetrics(Phase phase, int epoch, Map<ModelRole, Accuracy> accu
         this(phase, epoch, accuracies, meanLosses, epochMillis, Map.of());
     }
 
-    /** Accuracies in [0, 1]. */
+    /** Accuracies in [0, 1]; the test accuracy is NaN when the run has no test rows (charts skip it). */
     public record Accuracy(double train, double test) {
     }
 

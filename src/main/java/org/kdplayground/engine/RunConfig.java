@@ -161,8 +161,15 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first invalid value */
+        /**
+         * @throws NetworkTooLargeException when teacher and student would not fit this machine ({@link NetworkBudget})
+         * @throws IllegalArgumentException naming the first invalid value
+         */
         public RunConfig build() {
+            if (teacher != null && student != null) {
+                NetworkBudget.check(teacher, student, train.featureCount(), train.classCount(),
+                        settings.batchSize());
+            }
             int[] rows = labelledRows != null ? labelledRows
                     : Splits.labelledRows(train, settings.labelledFraction(), settings.seed());
             return new RunConfig(train, test, teacher, student, settings, rows, cacheTeacherLogits, reuseTeacher);

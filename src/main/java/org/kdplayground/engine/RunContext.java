@@ -99,8 +99,12 @@ final class RunContext {
         for (Map.Entry<ModelRole, TrainableNet> e : nets.entrySet()) {
             double train = evaluator.accuracy(e.getValue(), trainFlat, config.train().labels(), rows.labelled());
             ModelEvaluator.Evaluation test = evaluator.evaluate(e.getValue(), testFlat, testLabels, null, true);
-            accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train, test.accuracy()));
+            accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train,
+                    testLabels.length == 0 ? Double.NaN : test.accuracy()));
             trainAccuracy.put(e.getKey(), train);
+            if (testLabels.length == 0) {
+                continue; // no test rows: no test accuracy, calibration or agreement (shown as a dash, not 0.0%)
+            }
             testAccuracy.put(e.getKey(), test.accuracy());
             if (e.getKey() == ModelRole.TEACHER) {
                 teacherLogits = test.logits();

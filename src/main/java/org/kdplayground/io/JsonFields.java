@@ -96,9 +96,8 @@ final class JsonFields {
         return root;
     }
 
-    /** "line 3: " where the parser knows the place. */
     /** Which of {@link #LIMITS} a file broke, in words. */
-    private static String beyondLimit(StreamConstraintsException e) {
+    static String beyondLimit(StreamConstraintsException e) {
         String message = String.valueOf(e.getOriginalMessage());
         if (message.contains("nesting depth")) {
             return "refused: nested deeper than " + LIMITS.getMaxNestingDepth() + " levels";
@@ -116,8 +115,13 @@ final class JsonFields {
         return "refused: " + message;
     }
 
+    /** "line 3, column 7: " where the parser knows the place ("line 3: " where it knows only the line). */
     static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return "";
+        }
+        int column = e.getLocation().getColumnNr();
+        return "line " + e.getLocation().getLineNr() + (column > 0 ? ", column " + column : "") + ": ";
     }
 
     /** Rejects a key not in {@code allowed}, naming it with {@code prefix} ({@code "training."}). */

@@ -11,6 +11,7 @@ import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.io.WorkspaceException.Kind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -100,6 +101,8 @@ public final class WorkspaceFile {
         JsonNode root;
         try {
             root = JsonFields.JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new WorkspaceException(Kind.NOT_JSON, JsonFields.beyondLimit(e));
         } catch (JsonProcessingException e) {
             throw new WorkspaceException(Kind.NOT_JSON, JsonFields.where(e) + e.getOriginalMessage());
         }

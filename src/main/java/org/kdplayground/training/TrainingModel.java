@@ -127,10 +127,12 @@ public final class TrainingModel {
         canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
                         && engineStatus.getValue().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus, sweep.busyProperty());
-        startBlockedReason = Bindings.createStringBinding(() -> !setup.validProperty().get()
-                        ? i18n.get("training_blocked_invalid")
+        var tooLarge = setup.networkProblemProperty();
+        startBlockedReason = Bindings.createStringBinding(() -> tooLarge.get() != null
+                        ? i18n.formatNow("training_blocked_network", tooLarge.get().args())
+                        : !setup.validProperty().get() ? i18n.get("training_blocked_invalid")
                         : !engineStatus.getValue().isReady() ? i18n.get("training_blocked_engine") : "",
-                setup.validProperty(), engineStatus, i18n.table());
+                setup.validProperty(), tooLarge, engineStatus, i18n.table());
         setup.dataSpecProperty().addListener((obs, old, now) -> preview.show(now));
         preview.show(setup.dataSpecProperty().get());
     }

@@ -127,16 +127,26 @@ class WorkspaceFilesTest {
         "{\"format\": \"kd-playground\", \"version\": 1, \"explorer\": {\"classNames\": [\"a\"",
         "{\"format\": \"kd-playground\", \"version\": 7}",
         "WRONG_TYPE",
-        "OUT_OF_RANGE"})
+        "OUT_OF_RANGE",
+        "DEEP",
+        "LONG_TEXT",
+        "LATIN_1"})
     void damagedFilesLeaveTheAppUnchangedWithAMessage(String content, FxRobot robot) throws Exception {
         Path file = dir.resolve("damaged.kdp.json");
         String good = WorkspaceFile.toJson(WorkspaceFileTest.randomWorkspace(new Random(7)));
         String text = switch (content) {
             case "WRONG_TYPE" -> good.replaceFirst("\"trueClass\" : \\d+", "\"trueClass\" : \"first\"");
             case "OUT_OF_RANGE" -> good.replaceFirst("\"batchSize\" : \\d+", "\"batchSize\" : 100000");
+            // issue 19, item 1: a NullPointerException escaped the open handler for these two
+            case "DEEP" -> good.replaceFirst("\"sweep\" : \\{", "\"sweep\" : " + "[".repeat(10_000)
+                    + "]".repeat(10_000) + ", \"x\" : {");
+            case "LONG_TEXT" -> good.replaceFirst("\"classNames\" : \\[ \"", "\"classNames\" : [ \""
+                    + "x".repeat(2_000_000));
+            case "LATIN_1" -> good.replaceFirst("\"classNames\" : \\[ \"", "\"classNames\" : [ \"caf\u00e9");
             default -> content;
         };
-        Files.writeString(file, text);
+        Files.write(file, text.getBytes(content.equals("LATIN_1") ? java.nio.charset.StandardCharsets.ISO_8859_1
+                : java.nio.charset.StandardCharsets.UTF_8));
         robot.interact(() -> {
             window.explorer().setTemperature(7.5);
             window.explorer().setLogit(ClassLogits.Role.STUDENT, 1, -2.5);

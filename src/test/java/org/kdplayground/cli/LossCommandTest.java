@@ -211,8 +211,8 @@ class LossCommandTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4          | line 2: malformed JSON",
-            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4} extra   | line 2: malformed JSON",
+            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4          | line 2, column 53: malformed JSON",
+            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4} extra   | line 2, column 55: malformed JSON",
             "[1,2,3]                                                                | line 2: expected a JSON object",
             "{\"student\":[1,2,3],\"label\":0,\"T\":4,\"alpha\":0.5}               | line 2: missing field 'teacher'",
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"alpha\":0.5}   | line 2: missing field 'T'",
@@ -227,6 +227,8 @@ class LossCommandTest {
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":\"4\",\"alpha\":0.5} | line 2: 'T' is not a number",
             "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":2} | line 2: \"alpha\" must be in [0, 1], got 2",
             "{\"student\":[1e400,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"alpha\":0.5} | line 2: student logits[0] is not finite",
+            "{\"student\":[1,2,3],\"teacher\":[3,2,1],\"label\":0,\"T\":4,\"T\":8,\"alpha\":0.5} | line 2, column 57: malformed JSON: Duplicate field 'T'",
+            "{\"student\":[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]],\"teacher\":[3,2,1]} | line 2: refused: nested deeper than 16 levels",
     })
     void badCaseFileNamesTheLineAndExitsWithBadInput(String secondLine, String message) throws Exception {
         Path file = write(GOOD + "\n" + secondLine.trim() + "\n" + GOOD + "\n");
@@ -234,6 +236,18 @@ class LossCommandTest {
                 .failsWith(ExitCodes.BAD_INPUT, file + " " + message);
         assertThat(run.out().lines()).as("the good first line was already written").hasSize(1);
         assertThat(run.err()).doesNotContain("[Source");
+    }
+
+    /** A byte that is not UTF-8 was "not UTF-8 text" with no place; the line and byte are named now. */
+    @Test
+    void aCaseFileThatIsNotUtf8NamesTheLineAndByte() throws Exception {
+        Path file = dir.resolve("cases.jsonl");
+        Files.write(file, (GOOD + "\n" + GOOD.replace("\"label\"", "\"caf\u00e9\", \"label\"") + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun run = CliRun.of("loss", "--cases", file.toString()).failsWith(ExitCodes.BAD_INPUT, file
+                + " line 2, byte 42: not UTF-8 text: byte 0xE9 is not part of a UTF-8 character; save the file as"
+                + " UTF-8");
+        assertThat(run.out().lines()).as("the good first line was already written").hasSize(1);
     }
 
     @Test

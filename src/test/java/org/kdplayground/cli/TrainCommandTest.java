@@ -114,11 +114,16 @@ class TrainCommandTest {
         CliRun.of("sweep", "--config", config.toString(), "--temperatures", "2", "--out", config.toString())
                 .failsWith(ExitCodes.USAGE, "is the --config file");
 
+        Path csv = dir.resolve("no-test.csv");
         Outcome noTest = cli("train", "--config", experiment(TINY.replace("\"version\": 1,",
-                "\"version\": 1, \"testFraction\": 0,")).toString(), "--no-progress");
+                "\"version\": 1, \"testFraction\": 0,")).toString(), "--no-progress", "--out", csv.toString());
         assertThat(noTest.code()).as(noTest.err()).isEqualTo(ExitCodes.OK);
         assertThat(noTest.out()).containsPattern("\\nteacher .*%\\s+-\\s+-\\s+-\\s+-\\n")
                 .doesNotContain("0.0%");
+        java.util.List<String> rows = Files.readAllLines(csv);
+        int column = java.util.Arrays.asList(rows.get(0).split(",", -1)).indexOf("teacher_test_acc");
+        assertThat(rows.subList(1, rows.size())).as("no test accuracy in the CSV either (was 0.0)").isNotEmpty()
+                .allMatch(row -> row.split(",", -1)[column].isEmpty());
     }
 
     /** A full disk: the table still prints, then one line says the CSV could not be written (issue 19). */

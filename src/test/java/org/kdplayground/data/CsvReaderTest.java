@@ -163,6 +163,26 @@ class CsvReaderTest {
         Path file = csv("big.csv", "1,2,0\n3,4,123456789\n");
         assertThatThrownBy(() -> CsvReader.defaults().read(file))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith("big.csv: label 123456789 is too large");
+                .hasMessage("big.csv line 2, column 3: label 123456789 is too large for a class index (integer labels"
+                        + " are class numbers 0..99999)");
+    }
+
+    /** Latin-1 text was read as U+FFFD in silence (a label "caf\uFFFD"); now the line and byte are named. */
+    @Test
+    void textThatIsNotUtf8IsRefusedWithItsLineAndByte() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "x,y,label\n1,2,tea\n3,4,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> CsvReader.defaults().read(file))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("latin1.csv line 3, byte 8: not UTF-8 text: byte 0xE9 is not part of a UTF-8 character;"
+                        + " save the file as UTF-8");
+    }
+
+    @Test
+    void numbersThatAreNotAndLineEndsOfEveryKindNameTheirLineAndColumn() throws IOException {
+        Path file = csv("mixed.csv", "x,y,label\r\n1,2,a\r3,4,b\n\n5,x,a\n");
+        assertThatThrownBy(() -> CsvReader.defaults().read(file))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("mixed.csv line 5, column 2: \"x\" is not a number");
     }
 }

@@ -88,11 +88,12 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readImages(labelsFile, 0))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith("train-labels-idx1-ubyte: wrong magic number 0x00000801, expected 0x00000803")
+                .hasMessageStartingWith("train-labels-idx1-ubyte: wrong magic number 0x00000801 (bytes 0 to 3),"
+                        + " expected 0x00000803")
                 .hasMessageContaining("labels file");
         assertThatThrownBy(() -> IdxReader.readLabels(junk, 0, 10))
                 .isInstanceOf(DatasetException.class)
-                .hasMessageStartingWith("junk.bin: wrong magic number 0x01020304");
+                .hasMessageStartingWith("junk.bin: wrong magic number 0x01020304 (bytes 0 to 3)");
     }
 
     @Test
@@ -102,7 +103,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readLabels(file, 0, 10))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage("train-labels-idx1-ubyte.gz: truncated: expected 60000 labels, found 12");
+                .hasMessage("train-labels-idx1-ubyte.gz: truncated: expected 60000 labels, found 12 (the unpacked"
+                        + " data end at byte 20)");
     }
 
     @Test
@@ -115,7 +117,7 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readImages(raw, 0))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage("train-images-idx3-ubyte: truncated: expected 9 images, found 3");
+                .hasMessage("train-images-idx3-ubyte: truncated: expected 9 images, found 3 (the data end at byte 28)");
         assertThatThrownBy(() -> IdxReader.readImages(cutGzip, 0))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith("t10k-images-idx3-ubyte.gz: truncated: expected 50 images, found ");
@@ -128,7 +130,7 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readImages(file, 0))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage("img: truncated: the header ends before the image height");
+                .hasMessage("img: truncated: the header ends before the image height (bytes 8 to 11)");
         assertThatThrownBy(() -> IdxReader.readLabels(magicOnly, 0, 10))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith("lbl: truncated:");
@@ -163,7 +165,7 @@ class IdxReaderTest {
         Path file = IdxFiles.write(dir, "train-labels-idx1-ubyte", IdxFiles.labels(1, 2, 12, 3));
         assertThatThrownBy(() -> IdxReader.readLabels(file, 0, 10))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage("train-labels-idx1-ubyte: label 12 of example 2 is out of range: expected 0..9");
+                .hasMessage("train-labels-idx1-ubyte: label 12 of example 2 (byte 10) is out of range: expected 0..9");
     }
 
     @Test
@@ -212,6 +214,30 @@ class IdxReaderTest {
         Path file = IdxFiles.write(dir, "img", IdxFiles.images(IdxReader.IMAGES_MAGIC, 1, 0, 28, 0));
         assertThatThrownBy(() -> IdxReader.readImages(file, 0))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage("img: implausible image size 28x0");
+                .hasMessage("img: implausible image size 28x0 (bytes 8 to 15 of the header)");
+    }
+
+    /**
+     * Found by IdxReaderFuzzTest: a header announcing two billion examples made the reader allocate for all of them
+     * before reading one (an OutOfMemoryError); a raw file is now measured against its header first, and a gzip file,
+     * whose unpacked size is unknown, against the memory this VM has.
+     */
+    @Test
+    void aHeaderAnnouncingTwoBillionExamplesIsRefusedWithoutRunningOutOfMemory() throws IOException {
+        Path labels = IdxFiles.write(dir, "lbl", IdxFiles.labelsWithHeader(IdxReader.LABELS_MAGIC,
+                Integer.MAX_VALUE, new int[0]));
+        assertThatThrownBy(() -> IdxReader.readLabels(labels, 0, 10))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage("lbl: truncated: expected 2147483647 labels, found 0 (the data end at byte 8)");
+        Path images = IdxFiles.write(dir, "img.gz", IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC,
+                Integer.MAX_VALUE, 28, 28, 1)));
+        assertThatThrownBy(() -> IdxReader.readImages(images, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("img.gz: its header announces 2,147,483,647 examples, which need about")
+                .hasMessageContaining("the file is damaged");
+        Path fewLabels = IdxFiles.write(dir, "few.gz", IdxFiles.gzip(IdxFiles.labelsWithHeader(
+                IdxReader.LABELS_MAGIC, 5_000_000, IdxFiles.cycle(3))));
+        assertThatThrownBy(() -> IdxReader.readLabels(fewLabels, 0, 10))
+                .hasMessage("few.gz: truncated: expected 5000000 labels, found 3 (the unpacked data end at byte 11)");
     }
 }

@@ -7,12 +7,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.kdplayground.data.Dataset;
 import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.math.Calibration;
 import org.kdplayground.math.Fidelity;
 import org.kdplayground.math.Predictions;
 
 import ai.djl.ndarray.NDManager;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,23 @@ class DistillationRunTest {
         assertThat(r.result.studentParameters()).isEqualTo(2 * 4 + 4 + 4 * 2 + 2);
         assertThat(r.steps).hasSize(3 * 6 + 3 * 6);
         assertThat(r.result.testAccuracy().get(ModelRole.TEACHER)).isGreaterThan(0.8);
+    }
+
+    /**
+     * Issue 19, item 9: a run without test rows measured its models at 0% (the screen's history showed "0.0%"); it
+     * now has no test accuracy, calibration or agreement at all, which the history table shows as a dash.
+     */
+    @Test
+    void aRunWithoutTestRowsHasNoTestMeasuresRatherThanZero() {
+        Dataset none = TinyData.moons(64, 0.15, 2).subset(new int[0]);
+        Recorder r = run(RunConfig.builder(TinyData.moons(96, 0.15, 1), none).teacher(MlpSpec.of(16, 16))
+                .student(MlpSpec.of(4)).settings(s -> s.withEpochs(1).withBatchSize(16)).reuseTeacher(false).build());
+        assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        assertThat(r.result.testAccuracy()).isEmpty();
+        assertThat(r.result.testQuality()).isEmpty();
+        assertThat(r.result.trainAccuracy()).containsOnlyKeys(ModelRole.values());
+        assertThat(r.events).filteredOn(String.class::isInstance).isNotEmpty()
+                .allMatch(epoch -> ((String) epoch).contains("test=NaN"), "every epoch's test accuracy is NaN");
     }
 
     @Test

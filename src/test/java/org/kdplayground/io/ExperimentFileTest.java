@@ -114,6 +114,11 @@ class ExperimentFileTest {
         Files.writeString(broken, "{\"version\": 1,\n \"dataset\": ");
         assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(broken)).getMessage())
                 .contains("not valid JSON (line 2");
+        Path misspelt = dir.resolve("misspelt.json");
+        Files.writeString(misspelt, "{\"version\": 1,\n  \"epochs\": tru}");
+        assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(misspelt)).getMessage())
+                .as("the line and the column of the mistake")
+                .startsWith("experiment " + misspelt + ": not valid JSON (line 2, column 13: Unrecognized token 'tru'");
 
         assertThat(assertThrows(ExperimentException.class, () -> ExperimentFile.read(dir.resolve("none.json")))
                 .getMessage()).contains("no such file");

@@ -271,11 +271,14 @@ public class WorkspaceFileTest {
                 .isEqualTo(Kind.UNREADABLE);
         String deep = good.replaceFirst("\"sweep\" : \\{", "\"sweep\" : " + "[".repeat(5_000) + "]".repeat(5_000)
                 + ", \"x\" : {");
-        assertThat(assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(deep)).kind())
-                .isEqualTo(Kind.NOT_JSON);
+        WorkspaceException tooDeep = assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(deep));
+        assertThat(tooDeep.kind()).isEqualTo(Kind.NOT_JSON);
+        assertThat(tooDeep.detail()).as("the limit in words, as for experiment files")
+                .isEqualTo("refused: nested deeper than 64 levels");
         String longName = good.replaceFirst("\"classNames\" : \\[ \"", "\"classNames\" : [ \"" + "x".repeat(2_000_000));
-        assertThat(assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(longName)).kind())
-                .isEqualTo(Kind.NOT_JSON);
+        WorkspaceException tooLong = assertThrows(WorkspaceException.class, () -> WorkspaceFile.parse(longName));
+        assertThat(tooLong.kind()).isEqualTo(Kind.NOT_JSON);
+        assertThat(tooLong.detail()).isEqualTo("refused: holds a text longer than 1,000,000 characters");
     }
 
     /** A file written by version 2 (its sweep a list of temperatures) opens as a temperature sweep. */

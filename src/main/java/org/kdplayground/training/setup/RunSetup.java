@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import javafx.beans.Observable;
@@ -26,6 +27,7 @@ import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.NetworkBudget;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
 import org.kdplayground.engine.TransferSet;
@@ -51,6 +53,7 @@ public final class RunSetup {
     private final ReadOnlyObjectWrapper<SetupField.Problem> omittedClassProblem =
             new ReadOnlyObjectWrapper<>(this, "omittedClassProblem");
     private final IntegerBinding classCount;
+    private final ReadOnlyObjectWrapper<SetupField.Problem> networkProblem = new ReadOnlyObjectWrapper<>();
 
     public final SetupField<Integer> size = new SetupField<>("size", Parsers.whole(0, 100_000), "1000");
     public final SetupField<Double> noise = new SetupField<>("noise", Parsers.decimal(0, 5, true), "0.2");
@@ -71,6 +74,11 @@ public final class RunSetup {
     private boolean loading;
 
     public RunSetup() {
+        this(NetworkBudget::allowed);
+    }
+
+    /** With {@code networkBytes} the memory a run's networks may take ({@link NetworkBudget#allowed()}). */
+    RunSetup(LongSupplier networkBytes) {
         for (NumericSetting setting : NumericSetting.values()) {
             settings.put(setting, new SetupField<>(setting.key(), Parsers.setting(setting),
                     Parsers.fmt(setting.valueIn(RunSettings.DEFAULTS))));
@@ -82,10 +90,15 @@ public final class RunSetup {
             return omitted == null || omitted < classCount.get() ? null
                     : new SetupField.Problem("setup_error_omitted_class", omitted);
         }, omittedClass, classCount));
+        NetworkFit fit = new NetworkFit(networkBytes);
+        SetupField<Double> batch = settings.get(NumericSetting.BATCH_SIZE);
+        networkProblem.bind(Bindings.createObjectBinding(() -> fit.problem(dataset.get(), classCount.get(),
+                teacherLayers.value(), studentLayers.value(), batch.value()), dataset, classCount,
+                teacherLayers.valueProperty(), studentLayers.valueProperty(), batch.valueProperty()));
         valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid)
-                        && omittedClassProblem.get() == null,
-                Stream.concat(fields().map(SetupField::problemProperty), Stream.of(omittedClassProblem))
-                        .toArray(Observable[]::new));
+                        && omittedClassProblem.get() == null && networkProblem.get() == null,
+                Stream.concat(fields().map(SetupField::problemProperty), Stream.of(omittedClassProblem,
+                        networkProblem)).toArray(Observable[]::new));
         dataSpec = Bindings.createObjectBinding(() -> {
             if (valid.get()) {
                 validData = dataOfFields();
@@ -369,6 +382,11 @@ public final class RunSetup {
     /** Why the omitted class cannot be used with this data set, or null. */
     ReadOnlyObjectProperty<SetupField.Problem> omittedClassProblemProperty() {
         return omittedClassProblem.getReadOnlyProperty();
+    }
+
+    /** Why the typed networks would not fit this machine's memory, or null ({@link NetworkFit}). */
+    public ReadOnlyObjectProperty<SetupField.Problem> networkProblemProperty() {
+        return networkProblem.getReadOnlyProperty();
     }
 
     /** How many classes the data set of the set-up has. */

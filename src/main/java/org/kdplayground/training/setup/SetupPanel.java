@@ -122,6 +122,16 @@ public final class SetupPanel {
                 () -> dataset.get() == null || !dataset.get().hasVariableK(), dataset));
         addRow(networks, 0, "setup_teacher_layers", setup.teacherLayers);
         addRow(networks, 1, "setup_student_layers", setup.studentLayers);
+        Label tooLarge = new Label();
+        tooLarge.setId("network-memory-problem");
+        tooLarge.getStyleClass().add("setup-error");
+        tooLarge.setWrapText(true);
+        tooLarge.textProperty().bind(Bindings.createStringBinding(() -> setup.networkProblemProperty().get() == null
+                ? "" : fields.describe(setup.networkProblemProperty().get()), setup.networkProblemProperty(),
+                i18n.table()));
+        tooLarge.visibleProperty().bind(tooLarge.textProperty().isNotEmpty());
+        tooLarge.managedProperty().bind(tooLarge.visibleProperty());
+        networks.add(tooLarge, 0, 2, 2, 1);
         int lossRows = 0;
         int trainingRows = 0;
         for (NumericSetting setting : NumericSetting.values()) {

@@ -248,4 +248,30 @@ class RunSetupTest {
         setup.field(NumericSetting.DKD_BETA).textProperty().set("-1");
         assertThat(setup.validProperty().get()).isFalse();
     }
+
+    /**
+     * Networks (with the batch's activations) that would not fit a run's memory disable Start with both figures, before
+     * anything is allocated; smaller layers or a smaller batch make the set-up valid again.
+     */
+    @Test
+    void networksTooLargeForThisMachineAreRefusedWithWhatTheyNeedAndWhatIsAllowed() {
+        RunSetup setup = new RunSetup(() -> 100_000_000L);
+        assertThat(setup.networkProblemProperty().get()).isNull();
+
+        setup.teacherLayers.textProperty().set("4096, 4096, 4096");
+        assertThat(setup.validProperty().get()).isFalse();
+        SetupField.Problem problem = setup.networkProblemProperty().get();
+        assertThat(problem.key()).isEqualTo("setup_error_network_memory");
+        long teacherParameters = MlpSpec.of(4096, 4096, 4096).parameterCount(2, 2);
+        assertThat(problem.args()).containsExactly(org.kdplayground.data.MemoryBudget.size(
+                16 * (teacherParameters + MlpSpec.of(8).parameterCount(2, 2))
+                        + 64L * 12 * (3 * 4096 + 2 + 8 + 2)), "100 MB");
+
+        setup.teacherLayers.textProperty().set("1024");
+        assertThat(setup.validProperty().get()).isTrue();
+        setup.field(NumericSetting.BATCH_SIZE).textProperty().set("65536"); // activations: 65536 x 1036 x 12 bytes
+        assertThat(setup.networkProblemProperty().get()).isNotNull();
+        setup.field(NumericSetting.BATCH_SIZE).textProperty().set("64");
+        assertThat(setup.validProperty().get()).isTrue();
+    }
 }
