@@ -1,11 +1,15 @@
 package org.kdplayground.training;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,6 +22,7 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.PaceClock;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
@@ -29,6 +34,9 @@ import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.training.live.RunWorker;
 import org.kdplayground.training.results.RunRecord;
+import org.kdplayground.training.timeline.RunRecording;
+import org.kdplayground.training.timeline.RunSpeed;
+import org.kdplayground.training.timeline.RunTimeline;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.TaskExecutor;
 
@@ -47,6 +55,8 @@ final class RunLifecycle {
      * costly to draw in the frames where Start is drawn).
      */
     static final Duration PREPARING_HINT_DELAY = Duration.millis(400);
+    /** The finished runs of this session that can be replayed: the newest ones, up to this many. */
+    static final int REPLAYS_KEPT = 16;
 
     private final I18n i18n;
     private final TaskExecutor engineTasks;
@@ -62,6 +72,17 @@ final class RunLifecycle {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final PauseTransition preparingHint = new PauseTransition(PREPARING_HINT_DELAY);
+    private final RunTimeline timeline;
+    private final ObjectProperty<RunSpeed> speed;
+    /** The session's finished runs as replays, by run number (the oldest go beyond {@link #REPLAYS_KEPT}). */
+    private final Map<Integer, RunRecording> replays = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, RunRecording> eldest) {
+            return size() > REPLAYS_KEPT;
+        }
+    };
+    private PaceClock clock = PaceClock.SYSTEM;
+    private RunRecording recording;
 
     private RunControl control;
     private StepMetrics lastStep;
@@ -72,14 +93,18 @@ final class RunLifecycle {
     private String logName = "Run";
 
     RunLifecycle(I18n i18n, TaskExecutor engineTasks, LiveMetrics live, ExampleSelection examples,
-                 CollectionAfterRun collection, ObservableList<RunRecord> history) {
+                 CollectionAfterRun collection, ObservableList<RunRecord> history, RunTimeline timeline,
+                 ObjectProperty<RunSpeed> speed) {
         this.i18n = Objects.requireNonNull(i18n);
         this.engineTasks = Objects.requireNonNull(engineTasks);
         this.live = Objects.requireNonNull(live);
         this.examples = Objects.requireNonNull(examples);
         this.collection = Objects.requireNonNull(collection);
         this.history = Objects.requireNonNull(history);
+        this.timeline = Objects.requireNonNull(timeline);
+        this.speed = Objects.requireNonNull(speed);
         preparingHint.setOnFinished(e -> showPreparingIfStill());
+        speed.addListener((obs, old, now) -> applyPace());
     }
 
     ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -109,7 +134,10 @@ final class RunLifecycle {
     /** Starts a run of {@code experiment} on the engine's worker. */
     void start(Experiment experiment) {
         running = experiment;
-        control = new RunControl();
+        control = new RunControl(clock);
+        applyPace();
+        recording = new RunRecording();
+        timeline.show(recording);
         inbox.clear();
         examples.runStarted(running.settings());
         totalSteps = 0;
@@ -136,6 +164,61 @@ final class RunLifecycle {
             control.resume();
             state.set(RunState.TRAINING);
         }
+    }
+
+    /** While paused: the rest of the epoch in progress runs, then the run holds again. */
+    void stepEpoch() {
+        if (state.get() == RunState.PAUSED) {
+            control.stepEpoch();
+        }
+    }
+
+    /** While paused: one more step (batch) runs, then the run holds again. */
+    void stepBatch() {
+        if (state.get() == RunState.PAUSED) {
+            control.stepBatch();
+        }
+    }
+
+    /** Whether the run's worker is held in a pause now (a test knows a pause or a Step took effect). */
+    boolean runHeld() {
+        return control != null && control.isHeld();
+    }
+
+    /** The clock runs are paced by (tests inject one); from the next run on. */
+    void setPaceClock(PaceClock paceClock) {
+        clock = Objects.requireNonNull(paceClock);
+    }
+
+    /** Tells the running run's control the pace of the chosen speed (at once, also mid-wait). */
+    private void applyPace() {
+        if (control != null && running != null) {
+            int studentEpochs = running.settings().studentEpochs();
+            control.setEpochNanos(speed.get().epochNanos(Phase.TEACHER, studentEpochs),
+                    speed.get().epochNanos(Phase.STUDENTS, studentEpochs));
+        }
+    }
+
+    /** A finished run of this session as a replay, if it is still kept. */
+    Optional<RunRecording> replayOf(RunRecord run) {
+        return Optional.ofNullable(replays.get(run.number()));
+    }
+
+    /**
+     * Shows a finished run of this session again, at its end, with its timeline: its charts, and each epoch's
+     * pictures. Nothing happens while a run is busy or when the run is no longer kept.
+     */
+    boolean reopen(RunRecord run) {
+        RunRecording replay = replays.get(run.number());
+        if (replay == null || state.get().busy()) {
+            return false;
+        }
+        live.clear(run.experiment().settings().loss().parts());
+        examples.runStarted(run.experiment().settings());
+        replay.events().forEach(live::apply);
+        timeline.show(replay);
+        live.touch();
+        return true;
     }
 
     /** Stops the run at the next step; it ends as cancelled and its partial result joins the history. */
@@ -173,7 +256,10 @@ final class RunLifecycle {
     // ---- a run's events, applied by the frame pacer
 
     private void apply(RunEvent event) {
-        live.apply(event);
+        live.apply(recording.record(event));
+        if (event instanceof RunEvent.Epoch) {
+            timeline.epochRecorded();
+        }
         if (event instanceof RunEvent.Started s) {
             var start = s.start();
             totalSteps = (long) running.settings().teacherEpochs() * start.teacherStepsPerEpoch()
@@ -208,6 +294,7 @@ final class RunLifecycle {
         LOG.info("{} {} ended ({}): {} ms per student step; frames during the run: {}; FX thread: {}", logName,
                 history.size() + 1, result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
                 pacer.frames().summary(), pacer.pulseWork().durationSummary());
+        replays.put(history.size() + 1, recording);
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
         collection.runEnded();

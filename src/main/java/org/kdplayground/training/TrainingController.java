@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -45,6 +46,9 @@ import org.kdplayground.training.setup.SetupPanel;
 import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.training.sweep.SweepChart;
 import org.kdplayground.training.sweep.SweepTab;
+import org.kdplayground.training.timeline.RunSpeed;
+import org.kdplayground.training.timeline.TimelineBar;
+import org.kdplayground.ui.ToggleChoice;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
 import org.kdplayground.ui.ProbabilityBarChart;
@@ -87,6 +91,15 @@ public final class TrainingController {
     @FXML private Button startButton;
     @FXML private Button pauseButton;
     @FXML private Button stopButton;
+    @FXML private Button stepButton;
+    @FXML private ToggleButton speedSlowToggle;
+    @FXML private ToggleButton speedNormalToggle;
+    @FXML private ToggleButton speedFastestToggle;
+    @FXML private Button timelinePlayButton;
+    @FXML private Slider timelineScrubber;
+    @FXML private Label timelinePosition;
+    @FXML private Button timelineLiveButton;
+    @FXML private Button replayRunButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label messageLabel;
@@ -162,6 +175,7 @@ public final class TrainingController {
         new ResultsTab(model.history(), i18n, model::reportError, new ResultsTab.Controls(resultsBox, historyTable,
                 exportCsvButton, exportMarkdownButton, exportPngButton), () -> runArea, distillationScreen);
         bindResultTab();
+        bindTimeline(charts);
         Runnable pulseLaidOut = model.pacer()::pulseLaidOut;
         distillationScreen.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
@@ -238,6 +252,42 @@ public final class TrainingController {
                 messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), now));
     }
 
+    /** The speed choice, Step, the timeline under the charts and the results' Replay. */
+    private void bindTimeline(LiveCharts charts) {
+        var state = model.stateProperty();
+        ToggleChoice.bind(List.of(speedSlowToggle, speedNormalToggle, speedFastestToggle),
+                List.of(RunSpeed.values()), model.speedProperty());
+        List<Map.Entry<Control, String>> tips = List.of(Map.entry(speedSlowToggle, "speed_one_per_second_tip"),
+                Map.entry(speedNormalToggle, "speed_normal_tip"), Map.entry(speedFastestToggle, "speed_fastest_tip"),
+                Map.entry(stepButton, "training_step_tip"), Map.entry(replayRunButton, "training_replay_run_tip"));
+        for (Map.Entry<Control, String> entry : tips) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(i18n.text(entry.getValue()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(380);
+            entry.getKey().setTooltip(tip);
+        }
+        stepButton.disableProperty().bind(Bindings.createBooleanBinding(() -> state.get() != RunState.PAUSED,
+                state));
+        stepButton.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.isShiftDown()) {
+                model.stepBatch();
+                e.consume();
+            }
+        });
+        var busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
+        new TimelineBar(model.timeline(), i18n, new TimelineBar.Controls(timelineScrubber, timelinePlayButton,
+                timelineLiveButton, timelinePosition), new TimelineBar.RunActions(busy,
+                () -> state.get() == RunState.PAUSED, model::togglePause, model::stepEpoch, model::stepBatch));
+        charts.epochMarkerProperty().bind(model.timeline().epochCursorProperty());
+        charts.stepMarkerProperty().bind(model.timeline().stepCursorProperty());
+        var selected = historyTable.getSelectionModel().selectedItemProperty();
+        replayRunButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || !model.canReopen(selected.get()), selected, state,
+                model.sweepBusyProperty(), model.history()));
+        replayRunButton.setOnAction(e -> model.reopen(selected.get()));
+    }
+
     private void installShortcuts() {
         var accelerators = distillationScreen.getScene().getAccelerators();
         accelerators.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), whenShown(model::start));
@@ -279,5 +329,10 @@ public final class TrainingController {
     @FXML
     private void stop() {
         model.stop();
+    }
+
+    @FXML
+    private void stepEpoch() {
+        model.stepEpoch();
     }
 }

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.PaceClock;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.io.Workspace;
@@ -41,6 +42,8 @@ import org.kdplayground.training.setup.RunSetup;
 import org.kdplayground.training.setup.SetupSummaries;
 import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.training.sweep.SweepModel;
+import org.kdplayground.training.timeline.RunSpeed;
+import org.kdplayground.training.timeline.RunTimeline;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LogitsExample;
 import org.kdplayground.ui.TaskExecutor;
@@ -72,6 +75,8 @@ public final class TrainingModel {
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
 
     private final RunLifecycle runs;
+    private final ObjectProperty<RunSpeed> speed = new SimpleObjectProperty<>(this, "speed", RunSpeed.NORMAL);
+    private final RunTimeline timeline = new RunTimeline(live, live::touch, speed);
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab",
             ResultTab.LEARNED);
     private final ObjectProperty<EpochMeasure> epochMeasure = new SimpleObjectProperty<>(this, "epochMeasure",
@@ -95,7 +100,7 @@ public final class TrainingModel {
         summaries = new SetupSummaries(i18n, setup, preview);
         examples = new ExampleSelection(live, openInExplorer);
         collection = new CollectionAfterRun(() -> !busy());
-        runs = new RunLifecycle(i18n, engine, live, examples, collection, history);
+        runs = new RunLifecycle(i18n, engine, live, examples, collection, history, timeline, speed);
         var state = runs.stateProperty();
         BooleanBinding readyForSweep = Bindings.createBooleanBinding(() -> setup.validProperty().get()
                         && !state.get().busy() && engineStatus.getValue().isReady(), setup.validProperty(), state,
@@ -150,7 +155,6 @@ public final class TrainingModel {
 
     // ---- what lessons read and type
 
-    /** The tab shown under the live charts (lessons pick it; the view follows both ways). */
     /** What the per-epoch chart beside the loss shows. */
     public ObjectProperty<EpochMeasure> epochMeasureProperty() {
         return epochMeasure;
@@ -241,6 +245,36 @@ public final class TrainingModel {
         return history;
     }
 
+    /** How fast runs are shown (a display choice: the numbers are the same at every speed). */
+    public ObjectProperty<RunSpeed> speedProperty() {
+        return speed;
+    }
+
+    /** The timeline of the run on screen: its chosen epoch, the charts' cursor, a playback. */
+    public RunTimeline timeline() {
+        return timeline;
+    }
+
+    /** Whether a finished run of this session can be reopened into the timeline. */
+    public boolean canReopen(RunRecord run) {
+        return runs.replayOf(run).isPresent() && !busy();
+    }
+
+    /** Shows a finished run of this session again with its timeline; false when it cannot be (see canReopen). */
+    public boolean reopen(RunRecord run) {
+        return !busy() && runs.reopen(run);
+    }
+
+    /** Whether the run's worker is held in a pause now. */
+    boolean runHeld() {
+        return runs.runHeld();
+    }
+
+    /** Paces runs by this clock from the next run on (tests make paced runs fast). */
+    void setPaceClock(PaceClock clock) {
+        runs.setPaceClock(clock);
+    }
+
     /** Whether the sweep is training. */
     public ReadOnlyBooleanProperty sweepBusyProperty() {
         return sweep.busyProperty();
@@ -317,6 +351,16 @@ public final class TrainingModel {
     /** Pauses a training run, or resumes a paused one. */
     public void togglePause() {
         runs.togglePause();
+    }
+
+    /** While paused: advances the run by the rest of the epoch in progress, then holds again. */
+    public void stepEpoch() {
+        runs.stepEpoch();
+    }
+
+    /** While paused: advances the run by one step (batch), then holds again. */
+    public void stepBatch() {
+        runs.stepBatch();
     }
 
     /** Stops the run at the next step; it ends as cancelled and its partial result joins the history. */

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,6 +45,8 @@ public final class LiveLineChart extends RoleChart {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    /** An x at which a vertical cursor marks the chosen moment (a replay's epoch); NaN for none. */
+    private final DoubleProperty markerX = new SimpleDoubleProperty(this, "markerX", Double.NaN);
     private double fixedMin = Double.NaN;
     private double fixedMax = Double.NaN;
     private boolean percent;
@@ -52,6 +56,12 @@ public final class LiveLineChart extends RoleChart {
         logScale.addListener((obs, old, now) -> invalidate());
         xLabel.addListener((obs, old, now) -> invalidate());
         title.addListener((obs, old, now) -> invalidate());
+        markerX.addListener((obs, old, now) -> invalidate());
+    }
+
+    /** The x of a vertical cursor line across the plot (NaN: none). */
+    public DoubleProperty markerXProperty() {
+        return markerX;
     }
 
     private final InvalidationListener relabel = obs -> invalidate();
@@ -150,6 +160,12 @@ public final class LiveLineChart extends RoleChart {
             if (data.size() == 1) { // a lone point (first epoch) shows as a dot
                 g.fillOval(axes.x(data.x(0)) - 3, axes.y(data.y(0)) - 3, 6, 6);
             }
+        }
+        double at = markerX.get();
+        if (!Double.isNaN(at) && at >= xMin && at <= xMax) {
+            g.setGlobalAlpha(0.85);
+            verticalLine(g, getAccent(), axes.x(at), top, top + plotH, 2);
+            g.setGlobalAlpha(1);
         }
         g.restore();
         drawLegend(g, plotW);
