@@ -271,4 +271,32 @@ class RunTimelineScreenTest {
         }
         return out.toString();
     }
+
+    @Test
+    void aFinishedRunOfTheSessionReopensIntoTheTimelineAndPlaysBack(FxRobot robot) throws Exception {
+        smallRun(robot, 2, 5, RunSpeed.FASTEST);
+        startAndWaitUntilIdle(robot);
+        List<int[]> first = heatmaps(robot);
+        smallRun(robot, 2, 3, RunSpeed.FASTEST);
+        startAndWaitUntilIdle(robot);
+        assertThat(model.timeline().newestProperty().get()).isEqualTo(5);
+
+        robot.interact(() -> model.resultTabProperty().set(TrainingModel.ResultTab.RESULTS));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<RunRecord> table = robot.lookup("#historyTable").queryAs(
+                javafx.scene.control.TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#replayRunButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.timeline().newestProperty().get()).as("the first run's epochs").isEqualTo(7);
+        assertThat(heatmaps(robot).get(1)).isEqualTo(first.get(1));
+
+        List<Integer> positions = new ArrayList<>();
+        robot.interact(() -> model.timeline().positionProperty().addListener((obs, old, now) ->
+                positions.add(now.intValue())));
+        robot.clickOn("#timelinePlayButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.timeline().playingProperty().get());
+        assertThat(positions).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(model.timeline().followingProperty().get()).isTrue();
+    }
 }
