@@ -260,6 +260,11 @@ public final class TrainingModel {
         return runs.replayOf(run).isPresent() && !busy();
     }
 
+    /** The bytes a session run's replay holds (0 when it is no longer kept), for the memory probe. */
+    public long replayBytes(RunRecord run) {
+        return runs.replayOf(run).map(r -> r.bytes()).orElse(0L);
+    }
+
     /** Shows a finished run of this session again with its timeline; false when it cannot be (see canReopen). */
     public boolean reopen(RunRecord run) {
         return !busy() && runs.reopen(run);

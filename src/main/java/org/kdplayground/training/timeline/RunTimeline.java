@@ -179,9 +179,12 @@ public final class RunTimeline {
         boolean follow = run == null || position.get() >= newest.get();
         following.set(follow);
         EpochSnapshot snapshot = follow ? null : run.at(position.get());
+        boolean wasPinned = live.isPinned();
         live.pin(snapshot == null ? null : snapshot.pictures());
         epochCursor.set(snapshot == null ? Double.NaN : position.get());
         stepCursor.set(snapshot == null ? Double.NaN : snapshot.globalStep());
-        redraw.run();
+        if (snapshot != null || wasPinned) {
+            redraw.run(); // while following live, the run's own frames redraw (FramePacer), not this
+        }
     }
 }
