@@ -169,6 +169,17 @@ public final class TrainingController {
             calibration.refresh();
         });
         model.pacer().setOnQuietFrame(learned::quietFrame);
+        model.resultTabProperty().addListener((obs, old, now) -> {
+            if (now == TrainingModel.ResultTab.CALIBRATION) {
+                javafx.application.Platform.runLater(calibration::refresh); // once its tab is visible
+            } else if (now == TrainingModel.ResultTab.EXAMPLES) {
+                javafx.application.Platform.runLater(examples::refresh);
+            }
+        });
+        model.timeline().setOnPicturesChanged(() -> {
+            learned.refresh();
+            calibration.refresh();
+        });
         new SweepTab(model.sweep(), i18n, new FieldBinding(i18n, validation), new SweepTab.Controls(
                 sweepSettingBox, sweepValuesField, sweepSeedsField, sweepStartButton, sweepCancelButton, sweepStatus,
                 sweepVaryLabel, List.of(sweepAccuracyToggle, sweepAgreementToggle, sweepEceToggle), sweepChart));

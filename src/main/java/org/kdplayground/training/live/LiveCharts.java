@@ -142,8 +142,8 @@ public final class LiveCharts {
             showLossParts();
         }
         loss.invalidate();
-        if (live.epochRevision() != accuracyShownRevision) {
-            accuracyShownRevision = live.epochRevision();
+        if (live.dataRevision() != accuracyShownRevision) {
+            accuracyShownRevision = live.dataRevision();
             accuracy.invalidate();
         }
     }

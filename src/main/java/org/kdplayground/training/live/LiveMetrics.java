@@ -49,6 +49,8 @@ public final class LiveMetrics {
     private int teacherEpochs;
     private long studentSteps;
     private long epochRevision;
+    /** Changes when an epoch's metrics are added (not when a replay pins pictures): the per-epoch chart follows it. */
+    private long dataRevision;
     private List<LossPart> lossParts = LossMethod.HINTON.parts();
     /** An earlier epoch's pictures the views show instead of the latest (a replay's chosen epoch), or null. */
     private EpochPictures pinned;
@@ -88,6 +90,7 @@ public final class LiveMetrics {
         bounds = null;
         studentSteps = 0;
         pinned = null;
+        dataRevision++;
         epochRevision++; // the per-epoch pictures (accuracy, what the models learned) are empty now
     }
 
@@ -139,6 +142,7 @@ public final class LiveMetrics {
         boundaries.putAll(event.boundaries());
         confusion.putAll(event.confusion());
         stripLogits.putAll(event.stripLogits());
+        dataRevision++;
         epochRevision++;
     }
 
@@ -249,6 +253,11 @@ public final class LiveMetrics {
 
     public List<String> classNames() {
         return classNames;
+    }
+
+    /** Changes whenever an epoch adds to the per-epoch series (or a run clears them). */
+    public long dataRevision() {
+        return dataRevision;
     }
 
     /** Changes whenever the per-epoch pictures (heatmaps, matrices, strip) change. */

@@ -26,7 +26,7 @@ import org.kdplayground.training.live.LiveMetrics;
 public final class RunTimeline {
 
     private final LiveMetrics live;
-    private final Runnable redraw;
+    private Runnable redraw;
     private final ObjectProperty<RunSpeed> speed;
     private final ReadOnlyObjectWrapper<RunRecording> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private final IntegerProperty position = new SimpleIntegerProperty(this, "position", 0);
@@ -52,6 +52,14 @@ public final class RunTimeline {
         this.redraw = Objects.requireNonNull(redraw);
         this.speed = Objects.requireNonNull(speed);
         position.addListener((obs, old, now) -> show());
+    }
+
+    /**
+     * What redraws the views when the timeline pins or unpins an epoch's pictures (by default the live metrics' own
+     * redraw, charts included; the screen redraws only the views that show pictures).
+     */
+    public void setOnPicturesChanged(Runnable action) {
+        redraw = Objects.requireNonNull(action);
     }
 
     /** Shows a run: a new one (its epochs follow as they come) or a finished one reopened, at its end. */
