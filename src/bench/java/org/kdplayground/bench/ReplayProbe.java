@@ -67,10 +67,14 @@ public final class ReplayProbe {
         private TrainingModel model;
         private Stage stage;
         private final FrameStats frames = new FrameStats(1 << 16);
+        /** The FX thread's work per pulse: from the pulse's start to the end of its layout pass. */
+        private final FrameStats work = new FrameStats(1 << 16);
+        private long pulseAt = -1;
         private final AnimationTimer watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 frames.frame(now);
+                pulseAt = now;
             }
         };
         private int runs;
@@ -86,6 +90,12 @@ public final class ReplayProbe {
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
             TestWindows.show(stage, loader.load(TrainingController.class).root(), 1280, 800,
                     new FontPolicy(List.of()));
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (pulseAt >= 0) {
+                    work.duration(System.nanoTime() - pulseAt);
+                    pulseAt = -1;
+                }
+            });
             switch (mode) {
                 case "paced" -> {
                     model.usePreset("TWO_MOONS");
@@ -119,6 +129,7 @@ public final class ReplayProbe {
 
         private void startRun() {
             frames.reset();
+            work.reset();
             started = System.nanoTime();
             watch.start();
             model.start();
@@ -137,8 +148,8 @@ public final class ReplayProbe {
                         next.play();
                         return;
                     }
-                    System.out.printf(Locale.ROOT, "paced two-moons run: %.1f s; %s%n",
-                            (System.nanoTime() - started) / 1e9, frames.summary());
+                    System.out.printf(Locale.ROOT, "paced two-moons run: %.1f s; %s; FX thread: %s%n",
+                            (System.nanoTime() - started) / 1e9, frames.summary(), work.durationSummary());
                     Platform.exit();
                 }
                 case "memory" -> {
@@ -186,6 +197,7 @@ public final class ReplayProbe {
                 keys[1 + i] = (i / epochs) % 2 == 0 ? KeyCode.LEFT : KeyCode.RIGHT;
             }
             frames.reset();
+            work.reset();
             long began = System.nanoTime();
             new AnimationTimer() {
                 private int next;
@@ -193,11 +205,12 @@ public final class ReplayProbe {
                 @Override
                 public void handle(long now) {
                     frames.frame(now);
+                    pulseAt = now;
                     if (next == keys.length) {
                         stop();
                         System.out.printf(Locale.ROOT, "scrubbing %d epochs back and forth, %d key presses in "
-                                        + "%.1f s: %s%n", epochs, keys.length, (System.nanoTime() - began) / 1e9,
-                                frames.summary());
+                                        + "%.1f s: %s; FX thread: %s%n", epochs, keys.length,
+                                (System.nanoTime() - began) / 1e9, frames.summary(), work.durationSummary());
                         Platform.exit();
                         return;
                     }
