@@ -254,6 +254,12 @@ public final class TrainingController {
                 () -> !state.get().busy() || state.get() == RunState.STOPPING, state));
         progressBar.progressProperty().bind(model.progressProperty());
         progressLabel.textProperty().bind(model.progressTextProperty());
+        progressLabel.managedProperty().bind(progressLabel.textProperty().isNotEmpty());
+        Tooltip messageTip = new Tooltip(); // beside the progress the message may be cut short: whole on hover
+        messageTip.textProperty().bind(messageLabel.textProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(480);
+        messageLabel.setTooltip(messageTip);
         messageLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String msg = model.messageProperty().get();
             String blocked = model.startBlockedReason().get();

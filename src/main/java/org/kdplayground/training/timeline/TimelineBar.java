@@ -14,6 +14,8 @@ import javafx.scene.input.KeyEvent;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.ui.I18n;
 
+import org.kordamp.ikonli.javafx.FontIcon;
+
 /**
  * The timeline under the charts: a scrubber through the run's epochs (Home/End, ←/→ epoch by epoch), the epoch it
  * shows, a ▶ that plays a finished run back, and Live, which follows the newest epoch again. With the scrubber
@@ -35,6 +37,9 @@ public final class TimelineBar {
     public record RunActions(BooleanExpression runBusy, BooleanSupplier paused, Runnable togglePause,
                              Runnable stepEpoch, Runnable stepBatch) {
     }
+
+    private static final String PLAY = "mdi2p-play";
+    private static final String PAUSE = "mdi2p-pause";
 
     private final RunTimeline timeline;
     private final I18n i18n;
@@ -75,7 +80,9 @@ public final class TimelineBar {
                 e.consume();
             }
         });
-        c.play().textProperty().bind(Bindings.when(timeline.playingProperty()).then("⏸").otherwise("▶"));
+        FontIcon playIcon = new FontIcon(PLAY);
+        c.play().setGraphic(playIcon);
+        timeline.playingProperty().addListener((obs, old, now) -> playIcon.setIconLiteral(now ? PAUSE : PLAY));
         c.play().disableProperty().bind(run.runBusy().or(timeline.newestProperty().lessThan(2)));
         c.play().setOnAction(e -> timeline.togglePlaying());
         c.play().setTooltip(tip("timeline_play_tip"));
