@@ -169,11 +169,11 @@ public final class ReplayProbe {
         private void reportMemory() {
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            long replayBytes = model.history().stream().mapToLong(r -> model.replayBytes(r)).sum();
+            long replayBytes = model.history().stream().mapToLong(r -> model.replays().of(r).map(x -> x.bytes()).orElse(0L)).sum();
             System.out.printf(Locale.ROOT, "after %d digits runs: VmRSS %s, heap used after GC %.1f MB, "
                             + "replays' snapshots %.2f MB (%d runs replayable)%n", runs, rss(),
                     (rt.totalMemory() - rt.freeMemory()) / 1e6, replayBytes / 1e6,
-                    model.history().stream().filter(r -> model.replayBytes(r) > 0).count());
+                    model.history().stream().filter(r -> model.replays().of(r).map(x -> x.bytes()).orElse(0L) > 0).count());
         }
 
         private static String rss() {

@@ -1,10 +1,7 @@
 package org.kdplayground.training;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -37,6 +34,7 @@ import org.kdplayground.training.results.RunRecord;
 import org.kdplayground.training.timeline.RunRecording;
 import org.kdplayground.training.timeline.RunSpeed;
 import org.kdplayground.training.timeline.RunTimeline;
+import org.kdplayground.training.timeline.SessionReplays;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.TaskExecutor;
 
@@ -55,8 +53,6 @@ final class RunLifecycle {
      * costly to draw in the frames where Start is drawn).
      */
     static final Duration PREPARING_HINT_DELAY = Duration.millis(400);
-    /** The finished runs of this session that can be replayed: the newest ones, up to this many. */
-    static final int REPLAYS_KEPT = 16;
 
     private final I18n i18n;
     private final TaskExecutor engineTasks;
@@ -74,13 +70,7 @@ final class RunLifecycle {
     private final PauseTransition preparingHint = new PauseTransition(PREPARING_HINT_DELAY);
     private final RunTimeline timeline;
     private final ObjectProperty<RunSpeed> speed;
-    /** The session's finished runs as replays, by run number (the oldest go beyond {@link #REPLAYS_KEPT}). */
-    private final Map<Integer, RunRecording> replays = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, RunRecording> eldest) {
-            return size() > REPLAYS_KEPT;
-        }
-    };
+    private final SessionReplays replays;
     private PaceClock clock = PaceClock.SYSTEM;
     private RunRecording recording;
 
@@ -94,7 +84,7 @@ final class RunLifecycle {
 
     RunLifecycle(I18n i18n, TaskExecutor engineTasks, LiveMetrics live, ExampleSelection examples,
                  CollectionAfterRun collection, ObservableList<RunRecord> history, RunTimeline timeline,
-                 ObjectProperty<RunSpeed> speed) {
+                 ObjectProperty<RunSpeed> speed, SessionReplays replays) {
         this.i18n = Objects.requireNonNull(i18n);
         this.engineTasks = Objects.requireNonNull(engineTasks);
         this.live = Objects.requireNonNull(live);
@@ -103,6 +93,7 @@ final class RunLifecycle {
         this.history = Objects.requireNonNull(history);
         this.timeline = Objects.requireNonNull(timeline);
         this.speed = Objects.requireNonNull(speed);
+        this.replays = Objects.requireNonNull(replays);
         preparingHint.setOnFinished(e -> showPreparingIfStill());
         speed.addListener((obs, old, now) -> applyPace());
     }
@@ -166,17 +157,12 @@ final class RunLifecycle {
         }
     }
 
-    /** While paused: the rest of the epoch in progress runs, then the run holds again. */
-    void stepEpoch() {
-        if (state.get() == RunState.PAUSED) {
-            control.stepEpoch();
-        }
-    }
-
-    /** While paused: one more step (batch) runs, then the run holds again. */
-    void stepBatch() {
-        if (state.get() == RunState.PAUSED) {
+    /** While paused: the rest of the epoch in progress (or one batch) runs, then the run holds again. */
+    void step(boolean oneBatch) {
+        if (state.get() == RunState.PAUSED && oneBatch) {
             control.stepBatch();
+        } else if (state.get() == RunState.PAUSED) {
+            control.stepEpoch();
         }
     }
 
@@ -197,28 +183,6 @@ final class RunLifecycle {
             control.setEpochNanos(speed.get().epochNanos(Phase.TEACHER, studentEpochs),
                     speed.get().epochNanos(Phase.STUDENTS, studentEpochs));
         }
-    }
-
-    /** A finished run of this session as a replay, if it is still kept. */
-    Optional<RunRecording> replayOf(RunRecord run) {
-        return Optional.ofNullable(replays.get(run.number()));
-    }
-
-    /**
-     * Shows a finished run of this session again, at its end, with its timeline: its charts, and each epoch's
-     * pictures. Nothing happens while a run is busy or when the run is no longer kept.
-     */
-    boolean reopen(RunRecord run) {
-        RunRecording replay = replays.get(run.number());
-        if (replay == null || state.get().busy()) {
-            return false;
-        }
-        live.clear(run.experiment().settings().loss().parts());
-        examples.runStarted(run.experiment().settings());
-        replay.events().forEach(live::apply);
-        timeline.show(replay);
-        live.touch();
-        return true;
     }
 
     /** Stops the run at the next step; it ends as cancelled and its partial result joins the history. */
@@ -294,7 +258,7 @@ final class RunLifecycle {
         LOG.info("{} {} ended ({}): {} ms per student step; frames during the run: {}; FX thread: {}", logName,
                 history.size() + 1, result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
                 pacer.frames().summary(), pacer.pulseWork().durationSummary());
-        replays.put(history.size() + 1, recording);
+        replays.add(history.size() + 1, recording);
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
         collection.runEnded();

@@ -288,21 +288,22 @@ public final class TrainingController {
                 state));
         stepButton.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
             if (e.isShiftDown()) {
-                model.stepBatch();
+                model.step(true);
                 e.consume();
             }
         });
         var busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
         new TimelineBar(model.timeline(), i18n, new TimelineBar.Controls(timelineScrubber, timelinePlayButton,
                 timelineLiveButton, timelinePosition), new TimelineBar.RunActions(busy,
-                () -> state.get() == RunState.PAUSED, model::togglePause, model::stepEpoch, model::stepBatch));
+                () -> state.get() == RunState.PAUSED, model::togglePause, () -> model.step(false), () -> model.step(true)));
         charts.epochMarkerProperty().bind(model.timeline().epochCursorProperty());
         charts.stepMarkerProperty().bind(model.timeline().stepCursorProperty());
         var selected = historyTable.getSelectionModel().selectedItemProperty();
         replayRunButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> selected.get() == null || !model.canReopen(selected.get()), selected, state,
+                () -> selected.get() == null || state.get().busy() || model.sweepBusyProperty().get()
+                        || model.replays().of(selected.get()).isEmpty(), selected, state,
                 model.sweepBusyProperty(), model.history()));
-        replayRunButton.setOnAction(e -> model.reopen(selected.get()));
+        replayRunButton.setOnAction(e -> model.replays().reopen(selected.get())); // disabled while busy
     }
 
     private void installShortcuts() {
@@ -350,6 +351,6 @@ public final class TrainingController {
 
     @FXML
     private void stepEpoch() {
-        model.stepEpoch();
+        model.step(false);
     }
 }

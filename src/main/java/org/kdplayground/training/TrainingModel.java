@@ -27,7 +27,6 @@ import javafx.collections.ObservableList;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
-import org.kdplayground.engine.PaceClock;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.io.Workspace;
@@ -44,6 +43,7 @@ import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.training.sweep.SweepModel;
 import org.kdplayground.training.timeline.RunSpeed;
 import org.kdplayground.training.timeline.RunTimeline;
+import org.kdplayground.training.timeline.SessionReplays;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LogitsExample;
 import org.kdplayground.ui.TaskExecutor;
@@ -77,6 +77,7 @@ public final class TrainingModel {
     private final RunLifecycle runs;
     private final ObjectProperty<RunSpeed> speed = new SimpleObjectProperty<>(this, "speed", RunSpeed.NORMAL);
     private final RunTimeline timeline = new RunTimeline(live, live::touch, speed);
+    private final SessionReplays replays;
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab",
             ResultTab.LEARNED);
     private final ObjectProperty<EpochMeasure> epochMeasure = new SimpleObjectProperty<>(this, "epochMeasure",
@@ -100,7 +101,8 @@ public final class TrainingModel {
         summaries = new SetupSummaries(i18n, setup, preview);
         examples = new ExampleSelection(live, openInExplorer);
         collection = new CollectionAfterRun(() -> !busy());
-        runs = new RunLifecycle(i18n, engine, live, examples, collection, history, timeline, speed);
+        replays = new SessionReplays(live, timeline, examples::runStarted);
+        runs = new RunLifecycle(i18n, engine, live, examples, collection, history, timeline, speed, replays);
         var state = runs.stateProperty();
         BooleanBinding readyForSweep = Bindings.createBooleanBinding(() -> setup.validProperty().get()
                         && !state.get().busy() && engineStatus.getValue().isReady(), setup.validProperty(), state,
@@ -255,29 +257,14 @@ public final class TrainingModel {
         return timeline;
     }
 
-    /** Whether a finished run of this session can be reopened into the timeline. */
-    public boolean canReopen(RunRecord run) {
-        return runs.replayOf(run).isPresent() && !busy();
+    /** The session's finished runs as replays; one is shown again only while no run or sweep is busy. */
+    public SessionReplays replays() {
+        return replays;
     }
 
-    /** The bytes a session run's replay holds (0 when it is no longer kept), for the memory probe. */
-    public long replayBytes(RunRecord run) {
-        return runs.replayOf(run).map(r -> r.bytes()).orElse(0L);
-    }
-
-    /** Shows a finished run of this session again with its timeline; false when it cannot be (see canReopen). */
-    public boolean reopen(RunRecord run) {
-        return !busy() && runs.reopen(run);
-    }
-
-    /** Whether the run's worker is held in a pause now. */
-    boolean runHeld() {
-        return runs.runHeld();
-    }
-
-    /** Paces runs by this clock from the next run on (tests make paced runs fast). */
-    void setPaceClock(PaceClock clock) {
-        runs.setPaceClock(clock);
+    /** The run's lifecycle (tests pace runs by their own clock and see a pause take hold). */
+    RunLifecycle lifecycle() {
+        return runs;
     }
 
     /** Whether the sweep is training. */
@@ -358,14 +345,9 @@ public final class TrainingModel {
         runs.togglePause();
     }
 
-    /** While paused: advances the run by the rest of the epoch in progress, then holds again. */
-    public void stepEpoch() {
-        runs.stepEpoch();
-    }
-
-    /** While paused: advances the run by one step (batch), then holds again. */
-    public void stepBatch() {
-        runs.stepBatch();
+    /** While paused: advances the run by the rest of the epoch in progress (or one batch), then holds again. */
+    public void step(boolean oneBatch) {
+        runs.step(oneBatch);
     }
 
     /** Stops the run at the next step; it ends as cancelled and its partial result joins the history. */

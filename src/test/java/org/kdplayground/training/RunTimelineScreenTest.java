@@ -163,7 +163,7 @@ class RunTimelineScreenTest {
         robot.interact(() -> {
             model.usePreset(TrainingPreset.TWO_MOONS.name());
             model.speedProperty().set(RunSpeed.NORMAL);
-            model.setPaceClock(clock);
+            model.lifecycle().setPaceClock(clock);
         });
         BoundaryView distilled = view(robot, "#boundary-distilled");
         Map<Image, Boolean> shown = new IdentityHashMap<>();
@@ -195,7 +195,7 @@ class RunTimelineScreenTest {
         robot.interact(model::start);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.timeline().newestProperty().get() >= 3);
         robot.clickOn("#pauseButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, model::runHeld);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, model.lifecycle()::runHeld);
         WaitForAsyncUtils.waitForFxEvents(); // the events sent before the hold are drawn
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view(robot, "#boundary-distilled").heatmap() != null);
         int before = model.timeline().newestProperty().get();
@@ -203,7 +203,7 @@ class RunTimelineScreenTest {
 
         robot.clickOn("#stepButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.timeline().newestProperty().get() > before);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, model::runHeld);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, model.lifecycle()::runHeld);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> !Arrays.equals(pixels(view(robot, "#boundary-distilled").heatmap()), heatmapBefore));
         WaitForAsyncUtils.waitForFxEvents();
@@ -212,6 +212,17 @@ class RunTimelineScreenTest {
         assertThat(model.stateProperty().get()).isEqualTo(RunState.PAUSED);
         assertThat(robot.lookup("#timelinePosition").queryLabeled().getText())
                 .isEqualTo("Students, epoch " + (before + 1 - 2) + " of 30");
+
+        // on the timeline, → steps a paused run at its newest epoch and Space resumes it
+        robot.interact(() -> robot.lookup("#timelineScrubber").query().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.timeline().newestProperty().get() > before + 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, model.lifecycle()::runHeld);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.timeline().newestProperty().get()).isEqualTo(before + 2);
+        assertThat(model.timeline().followingProperty().get()).isTrue();
+        robot.type(KeyCode.SPACE);
+        assertThat(model.stateProperty().get()).isEqualTo(RunState.TRAINING);
     }
 
     @Test
@@ -243,7 +254,7 @@ class RunTimelineScreenTest {
 
     @Test
     void aRunsCsvExportIsTheSameAtFastestAndAtNormalSpeed(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> model.setPaceClock(new FastClock(1000)));
+        robot.interact(() -> model.lifecycle().setPaceClock(new FastClock(1000)));
         smallRun(robot, 3, 6, RunSpeed.FASTEST);
         startAndWaitUntilIdle(robot);
         smallRun(robot, 3, 6, RunSpeed.NORMAL);
