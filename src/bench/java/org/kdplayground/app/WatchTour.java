@@ -14,7 +14,8 @@ import org.kdplayground.ui.Theme;
 
 /**
  * Not a test: screenshots of watching a run learn, from the real 1280x800 window, in the light and the dark theme:
- * the two-moons preset mid-way through a run at normal speed, and the timeline scrubbed back on the finished run.
+ * the two-moons preset mid-way through a run at normal speed, and the timeline scrubbed back on the finished run; then
+ * a run beside an open lesson (the narrow screen).
  * Run: {@code java -cp <test class path> org.kdplayground.app.WatchTour OUT_DIR [en|zh-CN]}.
  */
 public final class WatchTour {
@@ -49,6 +50,14 @@ public final class WatchTour {
                 pause(800);
                 TourSupport.shoot(window, out.resolve("scrubber-" + suffix));
             }
+            // narrow: the run bar wraps beside an open lesson
+            onFx(() -> window.model().themeProperty().set(Theme.LIGHT));
+            onFx(() -> window.lessons().open(window.lessons().lessons().get(4)));
+            onFx(() -> screens.showTraining("TWO_MOONS", Map.of(), LessonStage.TrainingTab.LEARNED));
+            waitFor(() -> onFx(() -> training.canStartProperty().get()));
+            onFx(training::start);
+            waitFor(() -> onFx(() -> training.timeline().newestProperty().get() >= 30 + 5));
+            TourSupport.shoot(window, out.resolve("beside-lesson-" + language + ".png"));
         });
     }
 }
