@@ -70,11 +70,19 @@ public final class ReplayProbe {
         /** The FX thread's work per pulse: from the pulse's start to the end of its layout pass. */
         private final FrameStats work = new FrameStats(1 << 16);
         private long pulseAt = -1;
+        private long lastFrame = -1;
+        /** Intervals over 20 ms: their length and when they began after Start. */
+        private final StringBuilder longFrames = new StringBuilder();
         private final AnimationTimer watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 frames.frame(now);
                 pulseAt = now;
+                if (lastFrame >= 0 && now - lastFrame > 20_000_000) {
+                    longFrames.append(String.format(Locale.ROOT, " %.0fms@%.2fs", (now - lastFrame) / 1e6,
+                            (lastFrame - started) / 1e9));
+                }
+                lastFrame = now;
             }
         };
         private int runs;
@@ -130,6 +138,8 @@ public final class ReplayProbe {
         private void startRun() {
             frames.reset();
             work.reset();
+            longFrames.setLength(0);
+            lastFrame = -1;
             started = System.nanoTime();
             watch.start();
             model.start();
@@ -148,8 +158,9 @@ public final class ReplayProbe {
                         next.play();
                         return;
                     }
-                    System.out.printf(Locale.ROOT, "paced two-moons run: %.1f s; %s; FX thread: %s%n",
-                            (System.nanoTime() - started) / 1e9, frames.summary(), work.durationSummary());
+                    System.out.printf(Locale.ROOT, "paced two-moons run: %.1f s; %s; FX thread: %s; over 20 ms:%s%n",
+                            (System.nanoTime() - started) / 1e9, frames.summary(), work.durationSummary(),
+                            longFrames);
                     Platform.exit();
                 }
                 case "memory" -> {
