@@ -129,9 +129,10 @@ class RunTimelineScreenTest {
 
     private void startAndWaitUntilIdle(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        int runs = model.history().size();
         robot.interact(model::start);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.stateProperty().get().busy());
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !model.stateProperty().get().busy());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> model.history().size() == runs + 1 && !model.stateProperty().get().busy());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

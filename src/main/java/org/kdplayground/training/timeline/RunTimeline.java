@@ -123,11 +123,6 @@ public final class RunTimeline {
         position.set(newest.get());
     }
 
-    /** Moves the chosen epoch by {@code delta}, within the recorded ones. */
-    public void move(int delta) {
-        position.set(Math.max(Math.min(1, newest.get()), Math.min(newest.get(), position.get() + delta)));
-    }
-
     /** Plays the run back from the chosen epoch (from its start when at the end) at the chosen speed. */
     public void play() {
         if (newest.get() < 1) {
