@@ -97,6 +97,7 @@ public final class TrainingFrameProbe {
             LatestValue<EngineStatus> status = new LatestValue<>(EngineStatus.notStarted());
             engine.addStatusListener(status::publish);
             model = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), example -> { });
+            model.speedProperty().set(org.kdplayground.training.timeline.RunSpeed.FASTEST);
             ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
             Parent screen = loader.load(TrainingController.class).root();
             TestWindows.show(stage, screen, 1280, 800, new FontPolicy(List.of()));

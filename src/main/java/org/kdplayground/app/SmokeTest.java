@@ -20,6 +20,7 @@ import org.kdplayground.engine.RunResult;
 import org.kdplayground.io.ExperimentFile;
 import org.kdplayground.training.RunState;
 import org.kdplayground.training.TrainingModel;
+import org.kdplayground.training.timeline.RunSpeed;
 
 /**
  * {@code kd-playground --smoke-test}: the check an installed app runs on itself. With the main window open it waits
@@ -80,6 +81,7 @@ final class SmokeTest {
     private void train(EngineInfo info) {
         TrainingModel training = window.training();
         training.load(ExperimentFile.parse(TINY_RUN));
+        training.speedProperty().set(RunSpeed.FASTEST); // a check that the engine trains, not a show
         // the screen's engine status follows the engine on the JavaFX thread: wait until Start is enabled
         whenTrue(training.canStartProperty(), () -> {
             ChangeListener<RunState> ended = (obs, old, now) -> {

@@ -77,6 +77,11 @@ final class RunContext {
         }
     }
 
+    /** Wall-clock nanoseconds the run has been held so far (paused, or waiting for its pace): left out of timings. */
+    long heldNanos() {
+        return control.heldNanos();
+    }
+
     /** Counts a step of the run (teacher and student steps alike) and returns its 1-based number. */
     long nextGlobalStep() {
         return ++globalStep;

@@ -74,6 +74,7 @@ final class StudentTraining {
             int steps = 0;
             int baselineSteps = 0;
             long epochStart = System.nanoTime();
+            long heldBefore = run.heldNanos();
             for (int from = 0; from < rows.length; from += settings.batchSize()) {
                 run.checkpoint();
                 int to = Math.min(rows.length, from + settings.batchSize());
@@ -97,7 +98,7 @@ final class StudentTraining {
                 run.listener.step(new StepMetrics.StudentStep(epoch, steps, run.nextGlobalStep(), values, step.total(),
                         baselineLoss, to - from, step.labelledRows()));
             }
-            double ms = (System.nanoTime() - epochStart) / 1e6;
+            double ms = (System.nanoTime() - epochStart - (run.heldNanos() - heldBefore)) / 1e6;
             totalMs += ms;
             totalSteps += steps;
             Map<LossPart, Double> means = new EnumMap<>(LossPart.class);

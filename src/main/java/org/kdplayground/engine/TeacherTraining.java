@@ -39,6 +39,7 @@ final class TeacherTraining {
             double lossSum = 0;
             int stepsDone = 0;
             long epochStart = System.nanoTime();
+            long heldBefore = run.heldNanos();
             for (int from = 0; from < shuffled.length; from += settings.batchSize()) {
                 run.checkpoint();
                 int to = Math.min(shuffled.length, from + settings.batchSize());
@@ -62,7 +63,7 @@ final class TeacherTraining {
                 steps.add(metrics);
                 run.listener.step(metrics);
             }
-            double ms = (System.nanoTime() - epochStart) / 1e6;
+            double ms = (System.nanoTime() - epochStart - (run.heldNanos() - heldBefore)) / 1e6;
             totalMs += ms;
             totalSteps += stepsDone;
             run.finalLosses.put(ModelRole.TEACHER, lossSum / stepsDone);

@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.PaceClock;
 import org.kdplayground.engine.Phase;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunResult;
@@ -29,6 +31,10 @@ import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.training.live.RunWorker;
 import org.kdplayground.training.results.RunRecord;
+import org.kdplayground.training.timeline.RunRecording;
+import org.kdplayground.training.timeline.RunSpeed;
+import org.kdplayground.training.timeline.RunTimeline;
+import org.kdplayground.training.timeline.SessionReplays;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.TaskExecutor;
 
@@ -62,6 +68,11 @@ final class RunLifecycle {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final PauseTransition preparingHint = new PauseTransition(PREPARING_HINT_DELAY);
+    private final RunTimeline timeline;
+    private final ObjectProperty<RunSpeed> speed;
+    private final SessionReplays replays;
+    private PaceClock clock = PaceClock.SYSTEM;
+    private RunRecording recording;
 
     private RunControl control;
     private StepMetrics lastStep;
@@ -72,14 +83,19 @@ final class RunLifecycle {
     private String logName = "Run";
 
     RunLifecycle(I18n i18n, TaskExecutor engineTasks, LiveMetrics live, ExampleSelection examples,
-                 CollectionAfterRun collection, ObservableList<RunRecord> history) {
+                 CollectionAfterRun collection, ObservableList<RunRecord> history, RunTimeline timeline,
+                 ObjectProperty<RunSpeed> speed, SessionReplays replays) {
         this.i18n = Objects.requireNonNull(i18n);
         this.engineTasks = Objects.requireNonNull(engineTasks);
         this.live = Objects.requireNonNull(live);
         this.examples = Objects.requireNonNull(examples);
         this.collection = Objects.requireNonNull(collection);
         this.history = Objects.requireNonNull(history);
+        this.timeline = Objects.requireNonNull(timeline);
+        this.speed = Objects.requireNonNull(speed);
+        this.replays = Objects.requireNonNull(replays);
         preparingHint.setOnFinished(e -> showPreparingIfStill());
+        speed.addListener((obs, old, now) -> applyPace());
     }
 
     ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -109,7 +125,10 @@ final class RunLifecycle {
     /** Starts a run of {@code experiment} on the engine's worker. */
     void start(Experiment experiment) {
         running = experiment;
-        control = new RunControl();
+        control = new RunControl(clock);
+        applyPace();
+        recording = new RunRecording();
+        timeline.show(recording);
         inbox.clear();
         examples.runStarted(running.settings());
         totalSteps = 0;
@@ -135,6 +154,34 @@ final class RunLifecycle {
         } else if (state.get() == RunState.PAUSED) {
             control.resume();
             state.set(RunState.TRAINING);
+        }
+    }
+
+    /** While paused: the rest of the epoch in progress (or one batch) runs, then the run holds again. */
+    void step(boolean oneBatch) {
+        if (state.get() == RunState.PAUSED && oneBatch) {
+            control.stepBatch();
+        } else if (state.get() == RunState.PAUSED) {
+            control.stepEpoch();
+        }
+    }
+
+    /** Whether the run's worker is held in a pause now (a test knows a pause or a Step took effect). */
+    boolean runHeld() {
+        return control != null && control.isHeld();
+    }
+
+    /** The clock runs are paced by (tests inject one); from the next run on. */
+    void setPaceClock(PaceClock paceClock) {
+        clock = Objects.requireNonNull(paceClock);
+    }
+
+    /** Tells the running run's control the pace of the chosen speed (at once, also mid-wait). */
+    private void applyPace() {
+        if (control != null && running != null) {
+            int studentEpochs = running.settings().studentEpochs();
+            control.setEpochNanos(speed.get().epochNanos(Phase.TEACHER, studentEpochs),
+                    speed.get().epochNanos(Phase.STUDENTS, studentEpochs));
         }
     }
 
@@ -173,7 +220,10 @@ final class RunLifecycle {
     // ---- a run's events, applied by the frame pacer
 
     private void apply(RunEvent event) {
-        live.apply(event);
+        live.apply(recording.record(event));
+        if (event instanceof RunEvent.Epoch) {
+            timeline.epochRecorded();
+        }
         if (event instanceof RunEvent.Started s) {
             var start = s.start();
             totalSteps = (long) running.settings().teacherEpochs() * start.teacherStepsPerEpoch()
@@ -208,6 +258,7 @@ final class RunLifecycle {
         LOG.info("{} {} ended ({}): {} ms per student step; frames during the run: {}; FX thread: {}", logName,
                 history.size() + 1, result.stopReason(), String.format(Locale.ROOT, "%.3f", result.studentMsPerStep()),
                 pacer.frames().summary(), pacer.pulseWork().durationSummary());
+        replays.add(history.size() + 1, recording);
         history.add(new RunRecord(history.size() + 1, running, result));
         state.set(RunState.IDLE);
         collection.runEnded();

@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -46,6 +47,9 @@ import org.kdplayground.training.setup.SetupPanel;
 import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.training.sweep.SweepChart;
 import org.kdplayground.training.sweep.SweepTab;
+import org.kdplayground.training.timeline.RunSpeed;
+import org.kdplayground.training.timeline.TimelineBar;
+import org.kdplayground.ui.ToggleChoice;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
 import org.kdplayground.ui.ProbabilityBarChart;
@@ -95,6 +99,15 @@ public final class TrainingController {
     @FXML private Button startButton;
     @FXML private Button pauseButton;
     @FXML private Button stopButton;
+    @FXML private Button stepButton;
+    @FXML private ToggleButton speedSlowToggle;
+    @FXML private ToggleButton speedNormalToggle;
+    @FXML private ToggleButton speedFastestToggle;
+    @FXML private Button timelinePlayButton;
+    @FXML private Slider timelineScrubber;
+    @FXML private Label timelinePosition;
+    @FXML private Button timelineLiveButton;
+    @FXML private Button replayRunButton;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label messageLabel;
@@ -164,12 +177,24 @@ public final class TrainingController {
             calibration.refresh();
         });
         model.pacer().setOnQuietFrame(learned::quietFrame);
+        model.resultTabProperty().addListener((obs, old, now) -> {
+            if (now == TrainingModel.ResultTab.CALIBRATION) {
+                javafx.application.Platform.runLater(calibration::refresh); // once its tab is visible
+            } else if (now == TrainingModel.ResultTab.EXAMPLES) {
+                javafx.application.Platform.runLater(examples::refresh);
+            }
+        });
+        model.timeline().setOnPicturesChanged(() -> {
+            learned.refresh();
+            calibration.refresh();
+        });
         new SweepTab(model.sweep(), i18n, new FieldBinding(i18n, validation), new SweepTab.Controls(
                 sweepSettingBox, sweepValuesField, sweepSeedsField, sweepStartButton, sweepCancelButton, sweepStatus,
                 sweepVaryLabel, List.of(sweepAccuracyToggle, sweepAgreementToggle, sweepEceToggle), sweepChart));
         new ResultsTab(model.history(), i18n, model::reportError, new ResultsTab.Controls(resultsBox, historyTable,
                 exportCsvButton, exportMarkdownButton, exportPngButton), () -> runArea, distillationScreen);
         bindResultTab();
+        bindTimeline(charts);
         Runnable pulseLaidOut = model.pacer()::pulseLaidOut;
         distillationScreen.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
@@ -239,6 +264,12 @@ public final class TrainingController {
                 () -> !state.get().busy() || state.get() == RunState.STOPPING, state));
         progressBar.progressProperty().bind(model.progressProperty());
         progressLabel.textProperty().bind(model.progressTextProperty());
+        progressLabel.managedProperty().bind(progressLabel.textProperty().isNotEmpty());
+        Tooltip messageTip = new Tooltip(); // beside the progress the message may be cut short: whole on hover
+        messageTip.textProperty().bind(messageLabel.textProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(480);
+        messageLabel.setTooltip(messageTip);
         messageLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String msg = model.messageProperty().get();
             String blocked = model.startBlockedReason().get();
@@ -246,6 +277,43 @@ public final class TrainingController {
         }, model.messageProperty(), model.startBlockedReason(), state));
         model.messageIsErrorProperty().addListener((obs, old, now) ->
                 messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), now));
+    }
+
+    /** The speed choice, Step, the timeline under the charts and the results' Replay. */
+    private void bindTimeline(LiveCharts charts) {
+        var state = model.stateProperty();
+        ToggleChoice.bind(List.of(speedSlowToggle, speedNormalToggle, speedFastestToggle),
+                List.of(RunSpeed.values()), model.speedProperty());
+        List<Map.Entry<Control, String>> tips = List.of(Map.entry(speedSlowToggle, "speed_one_per_second_tip"),
+                Map.entry(speedNormalToggle, "speed_normal_tip"), Map.entry(speedFastestToggle, "speed_fastest_tip"),
+                Map.entry(stepButton, "training_step_tip"), Map.entry(replayRunButton, "training_replay_run_tip"));
+        for (Map.Entry<Control, String> entry : tips) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(i18n.text(entry.getValue()));
+            tip.setWrapText(true);
+            tip.setMaxWidth(380);
+            entry.getKey().setTooltip(tip);
+        }
+        stepButton.disableProperty().bind(Bindings.createBooleanBinding(() -> state.get() != RunState.PAUSED,
+                state));
+        stepButton.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.isShiftDown()) {
+                model.step(true);
+                e.consume();
+            }
+        });
+        var busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
+        new TimelineBar(model.timeline(), i18n, new TimelineBar.Controls(timelineScrubber, timelinePlayButton,
+                timelineLiveButton, timelinePosition), new TimelineBar.RunActions(busy,
+                () -> state.get() == RunState.PAUSED, model::togglePause, () -> model.step(false), () -> model.step(true)));
+        charts.epochMarkerProperty().bind(model.timeline().epochCursorProperty());
+        charts.stepMarkerProperty().bind(model.timeline().stepCursorProperty());
+        var selected = historyTable.getSelectionModel().selectedItemProperty();
+        replayRunButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> selected.get() == null || state.get().busy() || model.sweepBusyProperty().get()
+                        || model.replays().of(selected.get()).isEmpty(), selected, state,
+                model.sweepBusyProperty(), model.history()));
+        replayRunButton.setOnAction(e -> model.replays().reopen(selected.get())); // disabled while busy
     }
 
     private void installShortcuts() {
@@ -289,5 +357,10 @@ public final class TrainingController {
     @FXML
     private void stop() {
         model.stop();
+    }
+
+    @FXML
+    private void stepEpoch() {
+        model.step(false);
     }
 }

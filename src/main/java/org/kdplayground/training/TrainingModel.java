@@ -43,6 +43,9 @@ import org.kdplayground.training.setup.RunSetup;
 import org.kdplayground.training.setup.SetupSummaries;
 import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.training.sweep.SweepModel;
+import org.kdplayground.training.timeline.RunSpeed;
+import org.kdplayground.training.timeline.RunTimeline;
+import org.kdplayground.training.timeline.SessionReplays;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LogitsExample;
 import org.kdplayground.ui.TaskExecutor;
@@ -80,6 +83,9 @@ public final class TrainingModel {
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
 
     private final RunLifecycle runs;
+    private final ObjectProperty<RunSpeed> speed = new SimpleObjectProperty<>(this, "speed", RunSpeed.NORMAL);
+    private final RunTimeline timeline = new RunTimeline(live, live::touch, speed);
+    private final SessionReplays replays;
     private final ObjectProperty<ResultTab> resultTab = new SimpleObjectProperty<>(this, "resultTab",
             ResultTab.LEARNED);
     private final ObjectProperty<EpochMeasure> epochMeasure = new SimpleObjectProperty<>(this, "epochMeasure",
@@ -114,7 +120,8 @@ public final class TrainingModel {
         summaries = new SetupSummaries(i18n, setup, preview);
         examples = new ExampleSelection(live, openInExplorer);
         collection = new CollectionAfterRun(() -> !busy());
-        runs = new RunLifecycle(i18n, engine, live, examples, collection, history);
+        replays = new SessionReplays(live, timeline, examples::runStarted);
+        runs = new RunLifecycle(i18n, engine, live, examples, collection, history, timeline, speed, replays);
         var state = runs.stateProperty();
         BooleanBinding readyForSweep = Bindings.createBooleanBinding(() -> setup.validProperty().get()
                         && !state.get().busy() && engineStatus.getValue().isReady(), setup.validProperty(), state,
@@ -171,7 +178,6 @@ public final class TrainingModel {
 
     // ---- what lessons read and type
 
-    /** The tab shown under the live charts (lessons pick it; the view follows both ways). */
     /** What the per-epoch chart beside the loss shows. */
     public ObjectProperty<EpochMeasure> epochMeasureProperty() {
         return epochMeasure;
@@ -267,6 +273,26 @@ public final class TrainingModel {
         return history;
     }
 
+    /** How fast runs are shown (a display choice: the numbers are the same at every speed). */
+    public ObjectProperty<RunSpeed> speedProperty() {
+        return speed;
+    }
+
+    /** The timeline of the run on screen: its chosen epoch, the charts' cursor, a playback. */
+    public RunTimeline timeline() {
+        return timeline;
+    }
+
+    /** The session's finished runs as replays; one is shown again only while no run or sweep is busy. */
+    public SessionReplays replays() {
+        return replays;
+    }
+
+    /** The run's lifecycle (tests pace runs by their own clock and see a pause take hold). */
+    RunLifecycle lifecycle() {
+        return runs;
+    }
+
     /** Whether the sweep is training. */
     public ReadOnlyBooleanProperty sweepBusyProperty() {
         return sweep.busyProperty();
@@ -343,6 +369,11 @@ public final class TrainingModel {
     /** Pauses a training run, or resumes a paused one. */
     public void togglePause() {
         runs.togglePause();
+    }
+
+    /** While paused: advances the run by the rest of the epoch in progress (or one batch), then holds again. */
+    public void step(boolean oneBatch) {
+        runs.step(oneBatch);
     }
 
     /** Stops the run at the next step; it ends as cancelled and its partial result joins the history. */

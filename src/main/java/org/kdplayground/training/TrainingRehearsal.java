@@ -79,6 +79,7 @@ public final class TrainingRehearsal {
         I18n i18n = new I18n(language);
         model = new TrainingModel(i18n, engine, engineStatus, example -> { });
         model.setLogName("Rehearsal run");
+        model.speedProperty().set(org.kdplayground.training.timeline.RunSpeed.FASTEST); // warms code, not a show
         model.collectOnlyWhen(() -> !userBusy());
         Parent root = new ViewLoader(i18n, type -> new TrainingController(model, i18n))
                 .load(TrainingController.class).root();

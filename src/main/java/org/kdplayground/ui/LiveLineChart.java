@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -14,6 +16,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -43,6 +46,12 @@ public final class LiveLineChart extends RoleChart {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    /** An x at which a vertical cursor marks the chosen moment (a replay's epoch); NaN for none. */
+    private final DoubleProperty markerX = new SimpleDoubleProperty(this, "markerX", Double.NaN);
+    /** The marker: a node of its own over the canvas, so moving it does not redraw the chart. */
+    private final Rectangle marker = new Rectangle(2, 0);
+    /** The plot's x range and place as last drawn (xMin, xMax, left, top, width, height), for the marker. */
+    private double[] plot;
     private double fixedMin = Double.NaN;
     private double fixedMax = Double.NaN;
     private boolean percent;
@@ -52,6 +61,32 @@ public final class LiveLineChart extends RoleChart {
         logScale.addListener((obs, old, now) -> invalidate());
         xLabel.addListener((obs, old, now) -> invalidate());
         title.addListener((obs, old, now) -> invalidate());
+        markerX.addListener((obs, old, now) -> placeMarker());
+        marker.setManaged(false);
+        marker.setMouseTransparent(true);
+        marker.setVisible(false);
+        marker.getStyleClass().add("chart-marker");
+        getChildren().add(marker);
+    }
+
+    /** Puts the marker at {@link #markerXProperty()} on the plot as last drawn, or hides it. */
+    private void placeMarker() {
+        double at = markerX.get();
+        if (plot == null || Double.isNaN(at) || at < plot[0] || at > plot[1]) {
+            marker.setVisible(false);
+            return;
+        }
+        marker.setFill(getAccent());
+        marker.setOpacity(0.85);
+        marker.setX(snappedLeftInset() + plot[2] + (at - plot[0]) / (plot[1] - plot[0]) * plot[4] - 1);
+        marker.setY(snappedTopInset() + plot[3]);
+        marker.setHeight(plot[5]);
+        marker.setVisible(true);
+    }
+
+    /** The x of a vertical cursor line across the plot (NaN: none). */
+    public DoubleProperty markerXProperty() {
+        return markerX;
     }
 
     private final InvalidationListener relabel = obs -> invalidate();
@@ -103,6 +138,8 @@ public final class LiveLineChart extends RoleChart {
         double top = TOP + legendH;
         double plotH = height - top - BOTTOM;
         if (plotW < 20 || plotH < 20) {
+            plot = null;
+            placeMarker();
             return;
         }
         boolean log = logScale.get() && Double.isNaN(fixedMin) && Double.isNaN(fixedMax);
@@ -153,6 +190,8 @@ public final class LiveLineChart extends RoleChart {
         }
         g.restore();
         drawLegend(g, plotW);
+        plot = new double[] {xMin, xMax, LEFT, top, plotW, plotH};
+        placeMarker();
     }
 
     /** Data to canvas coordinates. */

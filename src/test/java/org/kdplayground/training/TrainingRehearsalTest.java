@@ -70,6 +70,7 @@ class TrainingRehearsalTest {
         I18n i18n = new I18n(Language.CHINESE_SIMPLIFIED);
         engine.addStatusListener(follow);
         userModel = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), example -> { });
+        userModel.speedProperty().set(org.kdplayground.training.timeline.RunSpeed.FASTEST);
         userScreen = new ViewLoader(i18n, type -> new TrainingController(userModel, i18n))
                 .load(TrainingController.class).root();
         stage = TestWindows.show(new Stage(), userScreen, 1280, 800, new FontPolicy(List.of()));

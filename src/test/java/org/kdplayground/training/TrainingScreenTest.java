@@ -89,6 +89,7 @@ class TrainingScreenTest {
         LatestValue<EngineStatus> status = new LatestValue<>(EngineStatus.notStarted());
         engine.addStatusListener(status::publish);
         model = new TrainingModel(i18n, TaskExecutor.on(engine), status.valueProperty(), opened::add);
+        model.speedProperty().set(org.kdplayground.training.timeline.RunSpeed.FASTEST);
         ViewLoader loader = new ViewLoader(i18n, type -> new TrainingController(model, i18n));
         stage = TestWindows.show(new Stage(), loader.load(TrainingController.class).root(), 1280, 800,
                 new FontPolicy(java.util.List.of()));

@@ -20,11 +20,13 @@ import org.kdplayground.ui.I18n;
 public final class CalibrationTab {
 
     private final LiveMetrics live;
+    private final HBox box;
     private final Map<ModelRole, ReliabilityDiagram> diagrams = new EnumMap<>(ModelRole.class);
     private long shownRevision = -1;
 
     public CalibrationTab(LiveMetrics live, I18n i18n, HBox box) {
         this.live = live;
+        this.box = box;
         for (ModelRole role : ModelRole.values()) {
             ReliabilityDiagram diagram = new ReliabilityDiagram(Roles.chartRole(role));
             diagram.setId("reliability-" + role.name().toLowerCase(Locale.ROOT));
@@ -38,10 +40,10 @@ public final class CalibrationTab {
         }
     }
 
-    /** The metrics changed: the diagrams follow the latest epoch. */
+    /** The metrics changed: the diagrams follow the latest epoch (or the epoch the timeline pins). */
     public void refresh() {
-        if (live.epochRevision() == shownRevision) {
-            return;
+        if (live.epochRevision() == shownRevision || !org.kdplayground.ui.TreeVisibility.visible(box)) {
+            return; // a hidden tab's canvases would still be drawn: it follows when it is shown (refresh again)
         }
         shownRevision = live.epochRevision();
         for (ModelRole role : ModelRole.values()) {

@@ -109,6 +109,11 @@ public final class BoundaryView extends RoleChart {
         return true;
     }
 
+    /** The heatmap drawn now (one pixel a grid cell), or null before the first. */
+    public Image heatmap() {
+        return image;
+    }
+
     /** The share of grid cells whose class differs between two boundaries of the same grid. */
     static double disagreement(RunEvent.Boundary a, RunEvent.Boundary b) {
         int differ = 0;

@@ -48,8 +48,11 @@ public final class ExamplesTab {
         controls.openInExplorer().setOnAction(e -> selection.openInExplorer());
     }
 
-    /** Draws the strip and the selected example's bars anew. */
+    /** Draws the strip and the selected example's bars anew; in a hidden tab, when the tab is shown (refresh again). */
     public void refresh() {
+        if (!org.kdplayground.ui.TreeVisibility.visible(controls.stripHolder())) {
+            return;
+        }
         strip.show(live.testExamples(), live.strip(), live.stripLogits(), selection.selectedProperty().get());
         double[] teacher = selection.probabilities(ModelRole.TEACHER);
         double[] student = selection.probabilities(ModelRole.DISTILLED);

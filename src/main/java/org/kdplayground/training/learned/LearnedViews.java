@@ -113,6 +113,11 @@ public final class LearnedViews {
 
     /** A frame in which the charts do not redraw: one view waiting to be drawn is drawn now. */
     public void quietFrame() {
+        if (!pending && live.epochRevision() != shownEpochs && System.nanoTime() - shownAt >= PERIOD_NANOS) {
+            shownEpochs = live.epochRevision(); // an epoch held back by the four-a-second limit (a paused run's
+            shownAt = System.nanoTime();        // Step, say) is shown once the limit allows, not at the next event
+            pending = true;
+        }
         if (pending) {
             pending = show(true);
         }

@@ -126,14 +126,24 @@ public final class LiveCharts {
         };
     }
 
+    /** Where the per-epoch chart marks the chosen epoch (its x; NaN for no mark). */
+    public javafx.beans.property.DoubleProperty epochMarkerProperty() {
+        return accuracy.markerXProperty();
+    }
+
+    /** Where the loss chart marks the chosen epoch's last step (NaN for no mark). */
+    public javafx.beans.property.DoubleProperty stepMarkerProperty() {
+        return loss.markerXProperty();
+    }
+
     /** The metrics changed: the loss chart redraws, the accuracy chart when an epoch added to it. */
     public void refresh() {
         if (!partsShown.equals(live.lossParts())) {
             showLossParts();
         }
         loss.invalidate();
-        if (live.epochRevision() != accuracyShownRevision) {
-            accuracyShownRevision = live.epochRevision();
+        if (live.dataRevision() != accuracyShownRevision) {
+            accuracyShownRevision = live.dataRevision();
             accuracy.invalidate();
         }
     }

@@ -49,7 +49,11 @@ public final class LiveMetrics {
     private int teacherEpochs;
     private long studentSteps;
     private long epochRevision;
+    /** Changes when an epoch's metrics are added (not when a replay pins pictures): the per-epoch chart follows it. */
+    private long dataRevision;
     private List<LossPart> lossParts = LossMethod.HINTON.parts();
+    /** An earlier epoch's pictures the views show instead of the latest (a replay's chosen epoch), or null. */
+    private EpochPictures pinned;
 
     public LiveMetrics() {
         for (LossPart part : LossPart.values()) {
@@ -85,6 +89,8 @@ public final class LiveMetrics {
         strip = new int[0];
         bounds = null;
         studentSteps = 0;
+        pinned = null;
+        dataRevision++;
         epochRevision++; // the per-epoch pictures (accuracy, what the models learned) are empty now
     }
 
@@ -136,7 +142,24 @@ public final class LiveMetrics {
         boundaries.putAll(event.boundaries());
         confusion.putAll(event.confusion());
         stripLogits.putAll(event.stripLogits());
+        dataRevision++;
         epochRevision++;
+    }
+
+    /**
+     * Shows an earlier epoch's pictures in the views (heatmaps, matrices, strip, reliability) instead of the latest;
+     * null shows the latest again. The charts' series are not affected.
+     */
+    public void pin(EpochPictures pictures) {
+        if (pictures != pinned) {
+            pinned = pictures;
+            epochRevision++;
+        }
+    }
+
+    /** Whether the views show a pinned epoch rather than the latest. */
+    public boolean isPinned() {
+        return pinned != null;
     }
 
     /** Marks the charts stale; called once after a batch of events. */
@@ -190,22 +213,22 @@ public final class LiveMetrics {
 
     /** Each model's confidence bins on the test set at its latest epoch. */
     public Map<ModelRole, Calibration.Reliability> reliability() {
-        return Collections.unmodifiableMap(reliability);
+        return pinned != null ? pinned.reliability() : Collections.unmodifiableMap(reliability);
     }
 
-    /** The latest decision boundary of each model (2-D data). */
+    /** The latest decision boundary of each model (2-D data), or the pinned epoch's. */
     public Map<ModelRole, RunEvent.Boundary> boundaries() {
-        return Collections.unmodifiableMap(boundaries);
+        return pinned != null ? pinned.boundaries() : Collections.unmodifiableMap(boundaries);
     }
 
     /** The latest confusion matrix of each model (image data). */
     public Map<ModelRole, int[][]> confusion() {
-        return Collections.unmodifiableMap(confusion);
+        return pinned != null ? pinned.confusion() : Collections.unmodifiableMap(confusion);
     }
 
     /** Each model's latest logits for the example strip's examples. */
     public Map<ModelRole, float[][]> stripLogits() {
-        return Collections.unmodifiableMap(stripLogits);
+        return pinned != null ? pinned.stripLogits() : Collections.unmodifiableMap(stripLogits);
     }
 
     /** The raw training set (2-D data: the points to draw), or null before the run's data arrives. */
@@ -230,6 +253,11 @@ public final class LiveMetrics {
 
     public List<String> classNames() {
         return classNames;
+    }
+
+    /** Changes whenever an epoch adds to the per-epoch series (or a run clears them). */
+    public long dataRevision() {
+        return dataRevision;
     }
 
     /** Changes whenever the per-epoch pictures (heatmaps, matrices, strip) change. */

@@ -50,6 +50,8 @@ public final class RunWorker implements Callable<Void>, RunListener {
      * not again (it cost a grid or test-set evaluation every epoch, and the screen redrew an unchanged view).
      */
     private boolean frozenTeacherSent;
+    /** What the run's start said: steps per epoch of each phase (for the pace), and whether the teacher is reused. */
+    private RunStart start;
 
     public RunWorker(Experiment experiment, RunControl control, Queue<RunEvent> inbox) {
         this.experiment = experiment;
@@ -89,12 +91,22 @@ public final class RunWorker implements Callable<Void>, RunListener {
 
     @Override
     public void runStarted(RunStart start) {
+        this.start = start;
         inbox.add(new RunEvent.Started(start));
     }
 
+    /**
+     * Sends the step, then waits for the run's pace (the screen's speed); a reused teacher's replayed steps are not
+     * paced, it is ready at once.
+     */
     @Override
     public void step(StepMetrics metrics) {
         inbox.add(new RunEvent.Step(metrics));
+        boolean teacher = metrics instanceof StepMetrics.TeacherStep;
+        if (start != null && !(teacher && start.teacherFromCache())) {
+            control.pace(teacher ? Phase.TEACHER : Phase.STUDENTS,
+                    teacher ? start.teacherStepsPerEpoch() : start.studentStepsPerEpoch());
+        }
     }
 
     @Override
@@ -118,6 +130,7 @@ public final class RunWorker implements Callable<Void>, RunListener {
         }
         frozenTeacherSent |= studentsPhase && predictor.has(ModelRole.TEACHER);
         inbox.add(new RunEvent.Epoch(metrics, boundaries, confusion, strip));
+        control.epochEnded();
     }
 
     @Override
