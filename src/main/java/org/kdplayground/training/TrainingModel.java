@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.io.Workspace;
@@ -112,8 +113,12 @@ public final class TrainingModel {
                         ? i18n.get("training_blocked_invalid")
                         : !engineStatus.getValue().isReady() ? i18n.get("training_blocked_engine") : "",
                 setup.validProperty(), engineStatus, i18n.table());
-        setup.dataSpecProperty().addListener((obs, old, now) -> preview.show(now));
-        preview.show(setup.dataSpecProperty().get());
+        var labelledFraction = setup.field(NumericSetting.LABELLED_FRACTION).valueProperty();
+        Runnable showData = () -> preview.show(setup.dataSpecProperty().get(), setup.testFraction(),
+                labelledFraction.get() == null ? 1 : labelledFraction.get());
+        setup.dataSpecProperty().addListener((obs, old, now) -> showData.run());
+        labelledFraction.addListener((obs, old, now) -> showData.run());
+        showData.run();
     }
 
     // ---- workspace files

@@ -74,7 +74,7 @@ public final class RunWorker implements Callable<Void>, RunListener {
             }
             inbox.add(new RunEvent.Prepared(run.rawSplit().train(), run.rawSplit().test(), bounds, GRID,
                     run.rawSplit().train().classNames(), run.config().settings().teacherEpochs(),
-                    run.config().settings().studentEpochs(), strip));
+                    run.config().settings().studentEpochs(), strip, run.rawSplit().labelledMask()));
             try (NDManager manager = NDManager.newBaseManager()) {
                 new DistillationRun(run.config()).run(manager, this, control);
             }

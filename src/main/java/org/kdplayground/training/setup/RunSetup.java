@@ -100,7 +100,7 @@ public final class RunSetup {
                 load(now.experiment());
             }
         });
-        preset.set(TrainingPreset.TWO_MOONS);
+        preset.set(TrainingPreset.SPIRALS_FEW_LABELS);
         dataset.addListener((obs, old, now) -> {
             if (!loading && now != null && old != null) {
                 useDefaultsOf(now, old);
@@ -314,6 +314,11 @@ public final class RunSetup {
     /** The omitted-class choices for the set-up's data set: none, then every class. */
     ObservableList<Integer> omittedClassChoices() {
         return omittedClassChoices;
+    }
+
+    /** The share of the data held out for testing (the loaded experiment's; the panel does not show it). */
+    public double testFraction() {
+        return base.testFraction();
     }
 
     /** The data set the last valid fields describe (the data preview shows it). */

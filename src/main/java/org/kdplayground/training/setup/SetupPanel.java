@@ -98,8 +98,8 @@ public final class SetupPanel {
     public void bindPreview(StackPane holder, Label problem) {
         DatasetPreview picture = new DatasetPreview();
         holder.getChildren().add(picture);
-        preview.dataProperty().addListener((obs, old, now) -> picture.show(now));
-        picture.show(preview.dataProperty().get());
+        preview.dataProperty().addListener((obs, old, now) -> picture.show(now, preview.trainingProperty().get()));
+        picture.show(preview.dataProperty().get(), preview.trainingProperty().get());
         problem.textProperty().bind(preview.problemProperty());
         problem.visibleProperty().bind(preview.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
