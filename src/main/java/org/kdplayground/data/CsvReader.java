@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,6 +31,8 @@ import java.util.TreeMap;
  *       "0" .. "max" (a class that never occurs stays, empty). Otherwise each distinct label is a class, numbered
  *       in {@linkplain LabelOrder#SORTED sorted order} by default (so shuffling the file's rows does not renumber
  *       the classes), or in {@linkplain LabelOrder#FIRST_SEEN the order they first appear}.</li>
+ *   <li>Text is strict UTF-8 (a leading byte-order mark is dropped): a byte that is not is an error naming its
+ *       line.</li>
  *   <li>Blank lines are skipped; fields are trimmed and may be wrapped in double quotes (without embedded
  *       delimiters). A gzip-compressed file is read as well, detected by its magic bytes.</li>
  * </ul>
@@ -112,8 +116,9 @@ public final class CsvReader {
      */
     public Dataset read(InputStream in, String source, String name) {
         try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(Compression.maybeGunzip(in), StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Compression.maybeGunzip(in),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)));
             return parse(reader, source, name);
         } catch (IOException e) {
             throw DatasetException.inFile(source, "cannot read: " + e.getMessage());
@@ -127,7 +132,7 @@ public final class CsvReader {
         List<Integer> lineNumbers = new ArrayList<>();
         String line;
         int lineNo = 0;
-        while ((line = reader.readLine()) != null) {
+        while ((line = readLine(reader, source)) != null) {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -186,6 +191,19 @@ public final class CsvReader {
         int[] labels = new int[count];
         List<String> classNames = numberClasses(rawLabels, labels, source);
         return new Dataset(name, features, labels, classNames, 0, 0);
+    }
+
+    /**
+     * The next line; a byte that is not UTF-8 is an error (the decoder reads ahead, so it cannot name the line:
+     * {@link CsvTables} checks a user's table line by line first).
+     */
+    private static String readLine(BufferedReader reader, String source) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw DatasetException.inFile(source, "not UTF-8 text (a byte is not part of a UTF-8 character); save"
+                    + " the file as UTF-8");
+        }
     }
 
     private int resolveLabelColumn(String[] firstRow, int columns, String source) {

@@ -38,6 +38,7 @@ import org.kdplayground.training.live.FramePacer;
 import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.results.RunRecord;
 import org.kdplayground.training.setup.DataPreview;
+import org.kdplayground.training.setup.TableOpener;
 import org.kdplayground.training.setup.RunSetup;
 import org.kdplayground.training.setup.SetupSummaries;
 import org.kdplayground.training.setup.TrainingPreset;
@@ -65,6 +66,7 @@ public final class TrainingModel {
     });
     private final RunSetup setup = new RunSetup();
     private final DataPreview preview = new DataPreview(TaskExecutor.on(previewThread));
+    private final TableOpener opener = new TableOpener(setup, TaskExecutor.on(previewThread));
     private final SetupSummaries summaries;
     private final LiveMetrics live = new LiveMetrics();
     private final ExampleSelection examples;
@@ -109,10 +111,12 @@ public final class TrainingModel {
         canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
                         && engineStatus.getValue().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus, sweep.busyProperty());
-        startBlockedReason = Bindings.createStringBinding(() -> !setup.validProperty().get()
-                        ? i18n.get("training_blocked_invalid")
+        var dataProblem = setup.users().problemProperty();
+        startBlockedReason = Bindings.createStringBinding(() -> dataProblem.get() != null
+                        ? i18n.formatNow(dataProblem.get().key(), dataProblem.get().args())
+                        : !setup.validProperty().get() ? i18n.get("training_blocked_invalid")
                         : !engineStatus.getValue().isReady() ? i18n.get("training_blocked_engine") : "",
-                setup.validProperty(), engineStatus, i18n.table());
+                setup.validProperty(), dataProblem, engineStatus, i18n.table());
         var labelledFraction = setup.field(NumericSetting.LABELLED_FRACTION).valueProperty();
         Runnable showData = () -> preview.show(setup.dataSpecProperty().get(), setup.testFraction(),
                 labelledFraction.get() == null ? 1 : labelledFraction.get());
@@ -215,6 +219,11 @@ public final class TrainingModel {
 
     DataPreview preview() {
         return preview;
+    }
+
+    /** Open CSV and the Draw tool's way into the set-up (the controller calls it after its file chooser). */
+    public TableOpener opener() {
+        return opener;
     }
 
     SetupSummaries summaries() {

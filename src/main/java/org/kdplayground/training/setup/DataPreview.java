@@ -65,7 +65,8 @@ public final class DataPreview {
     }
 
     private static Loaded load(DatasetSpec spec, double testFraction, double labelledFraction) {
-        Dataset all = Datasets.load(spec);
+        Dataset all = spec.points() != null && spec.points().problem() != null ? spec.points().sketch()
+                : Datasets.load(spec);
         Split split = null;
         if (labelledFraction > 0 && labelledFraction < 1 && !all.isImage() && all.size() > 1) {
             try {

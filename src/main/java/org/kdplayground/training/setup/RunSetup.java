@@ -51,6 +51,7 @@ public final class RunSetup {
     private final ReadOnlyObjectWrapper<SetupField.Problem> omittedClassProblem =
             new ReadOnlyObjectWrapper<>(this, "omittedClassProblem");
     private final IntegerBinding classCount;
+    private final UsersData users = new UsersData(dataset);
 
     public final SetupField<Integer> size = new SetupField<>("size", Parsers.whole(0, 100_000), "1000");
     public final SetupField<Double> noise = new SetupField<>("noise", Parsers.decimal(0, 5, true), "0.2");
@@ -83,16 +84,16 @@ public final class RunSetup {
                     : new SetupField.Problem("setup_error_omitted_class", omitted);
         }, omittedClass, classCount));
         valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid)
-                        && omittedClassProblem.get() == null,
-                Stream.concat(fields().map(SetupField::problemProperty), Stream.of(omittedClassProblem))
-                        .toArray(Observable[]::new));
+                        && omittedClassProblem.get() == null && users.problemProperty().get() == null,
+                Stream.concat(fields().map(SetupField::problemProperty),
+                        Stream.of(omittedClassProblem, users.problemProperty())).toArray(Observable[]::new));
         dataSpec = Bindings.createObjectBinding(() -> {
             if (valid.get()) {
                 validData = dataOfFields();
             }
             return validData;
         }, valid, dataset, folder, size.valueProperty(), noise.valueProperty(), classes.valueProperty(),
-                seed.valueProperty());
+                seed.valueProperty(), users.drawnProperty(), users.tableProperty());
         classCount.addListener((obs, old, now) -> refreshOmittedClassChoices());
         refreshOmittedClassChoices();
         preset.addListener((obs, old, now) -> {
@@ -144,6 +145,7 @@ public final class RunSetup {
         base = e;
         DatasetSpec spec = e.dataset();
         DatasetCatalog data = spec.catalogEntry();
+        users.load(spec);
         dataset.set(data);
         folder.set(Objects.equals(spec.folder(), data.defaultFolder()) ? null : spec.folder());
         size.textProperty().set(Integer.toString(spec.size()));
@@ -196,7 +198,7 @@ public final class RunSetup {
         if (data.kind() == DatasetCatalog.Kind.IDX_FOLDER && folder.get() != null) {
             spec = spec.withFolder(folder.get());
         }
-        return spec;
+        return users.applyTo(spec);
     }
 
     /** The experiment of every field's last valid value (the omitted class may not fit the data set then). */
@@ -337,7 +339,7 @@ public final class RunSetup {
     /** What a workspace file holds of this panel, for noticing unsaved changes. */
     public Observable[] observables() {
         return Stream.concat(Stream.of(preset, dataset, folder, loss, transferSet, teacherSeesAllLabels,
-                        omittedClass),
+                        omittedClass, users.drawnProperty(), users.tableProperty()),
                 fields().map(SetupField::valueProperty)).toArray(Observable[]::new);
     }
 
@@ -347,6 +349,11 @@ public final class RunSetup {
 
     public ObjectProperty<DatasetCatalog> datasetProperty() {
         return dataset;
+    }
+
+    /** The drawn points and the opened table, and why they cannot be trained on. */
+    public UsersData users() {
+        return users;
     }
 
     public ObjectProperty<Path> folderProperty() {

@@ -17,7 +17,7 @@ import javafx.beans.property.StringProperty;
 public final class SetupField<T> {
 
     /** Why a text is not a valid value: the message's i18n key and its arguments. */
-    record Problem(String key, Object... args) {
+    public record Problem(String key, Object... args) {
     }
 
     /** Thrown by a parser with the problem to show. */

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
+import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
@@ -94,25 +96,42 @@ public final class SetupPanel {
         }, data, setup.folderProperty(), i18n.table()));
     }
 
-    /** The data set drawn small, and why it cannot be read when it cannot. */
-    public void bindPreview(StackPane holder, Label problem) {
+    /**
+     * The data set drawn small; why it cannot be trained on or read when it cannot (what the drawing lacks, a table
+     * that did not open, data that cannot be read); and for the user's own data, its rows and classes.
+     */
+    public void bindPreview(StackPane holder, Label problem, Label summary, ObservableStringValue openProblem) {
         DatasetPreview picture = new DatasetPreview();
         holder.getChildren().add(picture);
         preview.dataProperty().addListener((obs, old, now) -> picture.show(now, preview.trainingProperty().get()));
         picture.show(preview.dataProperty().get(), preview.trainingProperty().get());
-        problem.textProperty().bind(preview.problemProperty());
-        problem.visibleProperty().bind(preview.problemProperty().isNotEmpty());
+        var users = setup.users().problemProperty();
+        problem.textProperty().bind(Bindings.createStringBinding(() -> users.get() != null
+                        ? fields.describe(users.get())
+                        : !openProblem.get().isEmpty() ? openProblem.get() : preview.problemProperty().get(),
+                users, openProblem, preview.problemProperty(), i18n.table()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        var data = setup.datasetProperty();
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            Dataset shown = preview.dataProperty().get();
+            return shown == null || data.get() == null || !data.get().isUsers() ? ""
+                    : DataSummary.of(shown, data.get() == DatasetCatalog.CSV, i18n);
+        }, preview.dataProperty(), data, i18n.table()));
+        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
     }
 
     /** A row per field: the data set's, the networks', the loss's and the training's. */
     public void addFieldRows(GridPane data, GridPane networks, GridPane loss, GridPane training) {
-        addRow(data, 0, "setup_size", setup.size);
+        TextField size = addRow(data, 0, "setup_size", setup.size).field();
         TextField noise = addRow(data, 1, "setup_noise", setup.noise).field();
         TextField classes = addRow(data, 2, "setup_classes", setup.classes).field();
         var dataset = setup.datasetProperty();
         noise.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> dataset.get() == null || dataset.get().isImage(), dataset));
+                () -> dataset.get() == null || dataset.get().isImage() || dataset.get().isUsers(), dataset));
+        size.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> dataset.get() == null || dataset.get().isUsers(), dataset));
         classes.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> dataset.get() == null || !dataset.get().hasVariableK(), dataset));
         addRow(networks, 0, "setup_teacher_layers", setup.teacherLayers);
