@@ -33,6 +33,11 @@ public final class DrawingCanvas extends CanvasChart {
         setOnMouseReleased(e -> lastX = Double.NaN);
     }
 
+    /** The drawing this canvas edits. */
+    public DrawingModel model() {
+        return model;
+    }
+
     private void pressed(MouseEvent e) {
         double[] p = toData(e.getX(), e.getY());
         if (p == null) {
