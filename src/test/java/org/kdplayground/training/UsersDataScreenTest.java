@@ -149,8 +149,8 @@ class UsersDataScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.setup().datasetProperty().get()).isEqualTo(DatasetCatalog.CSV);
         Label summary = robot.lookup("#dataSummary").queryAs(Label.class);
-        assertThat(summary.getText()).startsWith("30 rows, 4 features. Classes: setosa 10, versicolor 10,"
-                + " virginica 10").contains("First rows").contains("5.100, 3.500, 1.400, 0.2000 → setosa");
+        assertThat(summary.getText()).startsWith("30 rows, 4 features. Classes: setosa: 10, versicolor: 10,"
+                + " virginica: 10").contains("First rows").contains("5.100, 3.500, 1.400, 0.2000 → setosa");
         CsvTable opened = model.setup().users().tableProperty().get();
 
         Label problem = robot.lookup("#previewProblem").queryAs(Label.class);

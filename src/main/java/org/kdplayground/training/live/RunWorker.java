@@ -67,7 +67,7 @@ public final class RunWorker implements Callable<Void>, RunListener {
                 bounds = bounds(run.rawSplit().train(), run.rawSplit().test());
                 gridInputs = grid(bounds, run.normalizer());
             }
-            int[] strip = bounds == null ? stripExamples(test) : new int[0];
+            int[] strip = bounds == null && test.isImage() ? stripExamples(test) : new int[0];
             stripInputs = new float[strip.length][];
             for (int i = 0; i < strip.length; i++) {
                 stripInputs[i] = test.features()[strip[i]];

@@ -20,7 +20,7 @@ final class DataSummary {
         StringJoiner classes = new StringJoiner(", ");
         int[] counts = data.classCounts();
         for (int c = 0; c < counts.length; c++) {
-            classes.add(data.classNames().get(c) + " " + counts[c]);
+            classes.add(data.classNames().get(c) + ": " + counts[c]);
         }
         StringBuilder text = new StringBuilder(i18n.formatNow("setup_data_summary", data.size(),
                 data.featureCount(), classes.toString()));
