@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A user's CSV table read as a data set: the delimiter (comma, semicolon or tab) found from the first row, the header
@@ -57,8 +60,29 @@ public final class CsvTables {
                 : table.labelIndex() >= 0 ? "column " + (table.labelIndex() + 1) : "the last column";
     }
 
-    /** Rows (not blank), the first row's column count and the delimiter it uses. */
-    record Shape(long rows, int columns, char delimiter) {
+    /** Rows (not blank), the first row's column count, the delimiter it uses and the first row itself. */
+    record Shape(long rows, int columns, char delimiter, String firstRow) {
+    }
+
+    /**
+     * A name for each column of a table, for choosing its label column: the header's names when the first row has a
+     * field that is not a number, else "1", "2", ... (the column's place, from 1).
+     */
+    public static List<String> columnTitles(Path file) {
+        Shape shape = shape(file);
+        List<String> fields = new ArrayList<>();
+        for (String field : (shape.firstRow() + shape.delimiter() + "x").split(Pattern.quote(
+                String.valueOf(shape.delimiter())))) {
+            fields.add(field.trim().replaceAll("^\"(.*)\"$", "$1"));
+        }
+        fields.remove(fields.size() - 1);
+        boolean header = fields.stream().anyMatch(f -> !f.matches("[-+]?[0-9.eE+-]+"));
+        if (!header) {
+            for (int c = 0; c < fields.size(); c++) {
+                fields.set(c, Integer.toString(c + 1));
+            }
+        }
+        return fields;
     }
 
     /**
@@ -71,6 +95,7 @@ public final class CsvTables {
             long rows = 0;
             int columns = 0;
             char delimiter = ',';
+            String first = "";
             int lineNo = 0;
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             for (int b = in.read(); ; b = in.read()) {
@@ -86,8 +111,9 @@ public final class CsvTables {
                 line.reset();
                 if (!text.isBlank()) {
                     if (rows == 0) {
-                        delimiter = delimiterOf(text);
-                        columns = count(text, delimiter) + 1;
+                        first = text.startsWith("\uFEFF") ? text.substring(1) : text;
+                        delimiter = delimiterOf(first);
+                        columns = count(first, delimiter) + 1;
                     }
                     rows++;
                 }
@@ -95,7 +121,7 @@ public final class CsvTables {
                     break;
                 }
             }
-            return new Shape(rows, columns, delimiter);
+            return new Shape(rows, columns, delimiter, first.stripTrailing());
         } catch (NoSuchFileException e) {
             throw DatasetException.inFile(file, "file not found (" + file.toAbsolutePath() + ")");
         } catch (IOException e) {

@@ -73,6 +73,9 @@ public final class TrainingController {
     @FXML private Label folderLabel;
     @FXML private Label previewProblem;
     @FXML private Label dataSummary;
+    @FXML private HBox labelColumnRow;
+    @FXML private Label labelColumnLabel;
+    @FXML private ComboBox<Integer> labelColumnBox;
     @FXML private GridPane dataGrid;
     @FXML private GridPane networkGrid;
     @FXML private GridPane lossGrid;
@@ -197,6 +200,7 @@ public final class TrainingController {
         panel.bindLossNote(lossNote);
         panel.bindFolder(folderRow, folderLabel);
         panel.bindPreview(previewHolder, previewProblem, dataSummary, model.opener().problemProperty());
+        panel.bindLabelColumn(labelColumnRow, labelColumnLabel, labelColumnBox, model.opener());
         panel.addFieldRows(dataGrid, networkGrid, lossGrid, trainingGrid);
         panel.bindOmittedClass(omittedClassLabel, omittedClassBox);
         teacherSummary.textProperty().bind(model.summaries().network(model.setup().teacherLayers));

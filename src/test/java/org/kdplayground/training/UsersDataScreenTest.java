@@ -171,4 +171,43 @@ class UsersDataScreenTest {
         robot.interact(() -> model.opener().openCsv(table));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.getText().isEmpty());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLabelColumnOfAnOpenedTableCanBeChosenAndABadChoiceGoesBack(FxRobot robot) throws Exception {
+        StringBuilder text = new StringBuilder("kind,width,height\n");
+        for (int i = 0; i < 24; i++) {
+            text.append(1 + i % 3).append(',').append(0.1 * i).append(',').append(i % 2 == 0 ? "tall" : "short")
+                    .append('\n');
+        }
+        Path table = write("kinds.csv", text.toString());
+        robot.interact(() -> model.opener().openCsv(table));
+        javafx.scene.control.ComboBox<Integer> box = robot.lookup("#labelColumnBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> box.getItems().size() == 3 && box.getValue() != null);
+        assertThat(box.isVisible()).isTrue();
+        assertThat(box.getConverter().toString(box.getValue())).isEqualTo("height");
+        assertThat(model.preview().dataProperty().get().classNames()).containsExactly("tall", "short");
+
+        robot.interact(() -> box.setValue(1)); // "width" as the label leaves the text column "height" a feature
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problemText(robot).startsWith("kinds.csv line 2,"
+                + " column 3: \"tall\" is not a number"));
+        assertThat(model.setup().users().tableProperty().get().labelIndex()).isEqualTo(-1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(box.getValue()).as("the refused choice goes back").isEqualTo(2);
+
+        Path numbers = write("numbers.csv", text.toString().replace("tall", "7").replace("short", "8"));
+        robot.interact(() -> model.opener().openCsv(numbers));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.setup().users().tableProperty().get().file()
+                .equals(numbers) && problemText(robot).isEmpty());
+        robot.interact(() -> box.setValue(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.setup().users().tableProperty().get()
+                .labelIndex() == 0 && model.preview().dataProperty().get() != null
+                && model.preview().dataProperty().get().classCount() == 4);
+        assertThat(model.preview().dataProperty().get().classCounts()).containsExactly(0, 8, 8, 8);
+    }
+
+    private static String problemText(FxRobot robot) {
+        return robot.lookup("#previewProblem").queryAs(Label.class).getText();
+    }
 }

@@ -1,6 +1,7 @@
 package org.kdplayground.training.setup;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -120,6 +121,36 @@ public final class SetupPanel {
         }, preview.dataProperty(), data, i18n.table()));
         summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
+    }
+
+    /** The label column of an opened table, shown while the data set is a CSV table. */
+    public void bindLabelColumn(HBox row, Label label, ComboBox<Integer> box, TableOpener opener) {
+        var data = setup.datasetProperty();
+        row.visibleProperty().bind(Bindings.createBooleanBinding(() -> data.get() == DatasetCatalog.CSV, data));
+        row.managedProperty().bind(row.visibleProperty());
+        label.setLabelFor(box);
+        box.setConverter(converter(c -> c < opener.columns().size() ? opener.columns().get(c) : ""));
+        boolean[] updating = {false};
+        Runnable refresh = () -> {
+            updating[0] = true;
+            List<Integer> indices = new java.util.ArrayList<>();
+            for (int c = 0; c < opener.columns().size(); c++) {
+                indices.add(c);
+            }
+            box.getItems().setAll(indices);
+            int chosen = opener.labelColumn();
+            box.setValue(chosen < 0 ? null : chosen);
+            updating[0] = false;
+        };
+        opener.columns().addListener((ListChangeListener<String>) change -> refresh.run());
+        setup.users().tableProperty().addListener((obs, old, now) -> refresh.run());
+        opener.problemProperty().addListener((obs, old, now) -> refresh.run()); // a refused choice goes back
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (!updating[0] && now != null && now != opener.labelColumn()) {
+                opener.chooseLabelColumn(now);
+            }
+        });
+        refresh.run();
     }
 
     /** A row per field: the data set's, the networks', the loss's and the training's. */
