@@ -73,7 +73,34 @@ public final class OwnDataTour {
             waitFor(() -> onFx(() -> training.lastResult().isPresent() && !training.stateProperty().get().busy()));
             pause(800);
             TourSupport.shoot(window, out.resolve("drawn-run" + suffix));
+
+            Path table = irisLike();
+            onFx(() -> training.opener().openCsv(table));
+            waitFor(() -> onFx(() -> window.stage().getScene().lookup("#dataSummary") instanceof
+                    javafx.scene.control.Label l && l.getText().contains("setosa")));
+            pause(800);
+            TourSupport.shoot(window, out.resolve("csv-table" + suffix));
         });
+    }
+
+    /** A table like iris: four measurements and the species, 90 rows, in a temporary file. */
+    private static Path irisLike() {
+        StringBuilder text = new StringBuilder("sepal length;sepal width;petal length;petal width;species\n");
+        String[] species = {"setosa", "versicolor", "virginica"};
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 90; i++) {
+            int s = i % 3;
+            text.append(String.format(java.util.Locale.ROOT, "%.1f;%.1f;%.1f;%.1f;%s%n", 5 + s + random.nextGaussian()
+                    * 0.4, 3.4 - 0.3 * s + random.nextGaussian() * 0.3, 1.5 + 2.2 * s + random.nextGaussian() * 0.4,
+                    0.2 + 0.9 * s + random.nextGaussian() * 0.2, species[s]));
+        }
+        try {
+            Path file = Files.createTempFile("iris", ".csv");
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void fire(Stage stage, String id) {

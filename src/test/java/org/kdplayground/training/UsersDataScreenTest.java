@@ -150,7 +150,7 @@ class UsersDataScreenTest {
         assertThat(model.setup().datasetProperty().get()).isEqualTo(DatasetCatalog.CSV);
         Label summary = robot.lookup("#dataSummary").queryAs(Label.class);
         assertThat(summary.getText()).startsWith("30 rows, 4 features. Classes: setosa: 10, versicolor: 10,"
-                + " virginica: 10").contains("First rows").contains("5.100, 3.500, 1.400, 0.2000 → setosa");
+                + " virginica: 10").contains("First rows").contains("5.1, 3.5, 1.4, 0.2 → setosa");
         CsvTable opened = model.setup().users().tableProperty().get();
 
         Label problem = robot.lookup("#previewProblem").queryAs(Label.class);

@@ -1,6 +1,5 @@
 package org.kdplayground.training.setup;
 
-import java.util.Locale;
 import java.util.StringJoiner;
 
 import org.kdplayground.data.Dataset;
@@ -30,7 +29,7 @@ final class DataSummary {
                 StringJoiner row = new StringJoiner(", ");
                 float[] values = data.features()[r];
                 for (int f = 0; f < Math.min(6, values.length); f++) {
-                    row.add(String.format(Locale.ROOT, "%.4g", values[f]));
+                    row.add(Float.toString(values[f]).replaceFirst("\\.0$", ""));
                 }
                 text.append('\n').append(row).append(values.length > 6 ? ", …" : "").append(" → ")
                         .append(data.classNames().get(data.labels()[r]));
