@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Points a learner drew on the plane, each with its class: the "drawn" data set, kept in workspace and experiment
+ * Points a learner drew on the plane, each with its class (coordinates kept at float precision, as training uses
+ * them): the "drawn" data set, kept in workspace and experiment
  * files as {@code [[x, y, class], ...]}. Immutable. Any list of finite points with classes in range is a value; whether
  * it can be trained on (at least {@link #MIN_CLASSES} classes of {@link #MIN_PER_CLASS} points, at most
  * {@link #MAX_POINTS} points) is {@link #problem()}, so the drawing tool can hold a half-drawn set and say what it
@@ -35,7 +36,11 @@ public final class DrawnPoints {
             throw new IllegalArgumentException("drawn points: " + xs.length + " x, " + ys.length + " y and "
                     + classes.length + " classes");
         }
+        xs = xs.clone();
+        ys = ys.clone();
         for (int i = 0; i < xs.length; i++) {
+            xs[i] = asFloat(xs[i]);
+            ys[i] = asFloat(ys[i]);
             if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) {
                 throw new IllegalArgumentException("drawn point " + i + " is not a finite (x, y): (" + xs[i] + ", "
                         + ys[i] + ")");
@@ -45,9 +50,18 @@ public final class DrawnPoints {
                         + " to " + (MAX_CLASSES - 1));
             }
         }
-        this.xs = xs.clone();
-        this.ys = ys.clone();
+        this.xs = xs;
+        this.ys = ys;
         this.classes = classes.clone();
+    }
+
+    /**
+     * A coordinate at the precision training uses (a float), as its shortest decimal: 0.1f is kept as 0.1, so a file
+     * holds the numbers as drawn and reads back equal.
+     */
+    private static double asFloat(double v) {
+        float f = (float) v;
+        return Float.isFinite(f) ? Double.parseDouble(Float.toString(f)) : Double.NaN;
     }
 
     /** The points of a 2-D data set (e.g. a synthetic one, to edit it), keeping at most {@link #MAX_POINTS}. */
@@ -104,7 +118,15 @@ public final class DrawnPoints {
 
     /** These points and one more. */
     public DrawnPoints plus(double x, double y, int cls) {
-        return new DrawnPoints(append(xs, x), append(ys, y), appendInt(classes, cls));
+        DrawnPoints one = new DrawnPoints(new double[] {x}, new double[] {y}, new int[] {cls});
+        return new DrawnPoints(append(xs, one.xs[0]), append(ys, one.ys[0]), appendInt(classes, cls), true);
+    }
+
+    /** Points already checked (their own or a checked point's), taken as they are. */
+    private DrawnPoints(double[] xs, double[] ys, int[] classes, boolean checked) {
+        this.xs = xs;
+        this.ys = ys;
+        this.classes = classes;
     }
 
     /** These points without those within {@code radius} of (x, y). */
@@ -125,7 +147,7 @@ public final class DrawnPoints {
                 nc[k++] = classes[i];
             }
         }
-        return new DrawnPoints(nx, ny, nc);
+        return new DrawnPoints(nx, ny, nc, true);
     }
 
     /** Why these points cannot be trained on, or null when they can. */

@@ -78,7 +78,7 @@ class UsersDataTest {
         Dataset moons = Datasets.load(DatasetSpec.of("two-moons").withSize(200));
         DrawnPoints copy = DrawnPoints.of(moons);
         assertThat(copy.size()).isEqualTo(200);
-        assertThat(copy.x(7)).isEqualTo(moons.features()[7][0]);
+        assertThat((float) copy.x(7)).isEqualTo(moons.features()[7][0]);
         assertThat(copy.classOf(7)).isEqualTo(moons.labels()[7]);
         assertThatThrownBy(() -> new DrawnPoints(new double[] {Double.NaN}, new double[] {0}, new int[] {0}))
                 .hasMessageContaining("drawn point 0 is not a finite");
