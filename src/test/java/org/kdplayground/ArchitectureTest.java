@@ -14,7 +14,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainKnowsNoJavaFx = noClasses()
-            .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..", "org.kdplayground.cli..")
+            .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..", "org.kdplayground.cli..", "org.kdplayground.download..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
     @ArchTest
@@ -73,9 +73,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDoesNotImportScreensOrCli = noClasses()
-            .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..")
+            .that().resideInAnyPackage("org.kdplayground.math..", "org.kdplayground.engine..", "org.kdplayground.data..", "org.kdplayground.io..", "org.kdplayground.download..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.kdplayground.explorer..", "org.kdplayground.training..", "org.kdplayground.about..", "org.kdplayground.cli..", "org.kdplayground.ui..");
+
+    /** A download fetches files; it neither trains nor reads experiment files. */
+    @ArchTest
+    static final ArchRule downloadKnowsOnlyTheDataSets = noClasses()
+            .that().resideInAnyPackage("org.kdplayground.download..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.kdplayground.engine..", "org.kdplayground.io..",
+                    "org.kdplayground.lessons..", "ai.djl..");
+
+    /**
+     * The app connects to nothing unless the user asks for a download: only the download package may use an HTTP
+     * client or a socket (NoNetworkTest checks the engine's start-up at run time).
+     */
+    @ArchTest
+    static final ArchRule onlyTheDownloadTalksToTheNetwork = noClasses()
+            .that().resideOutsideOfPackage("org.kdplayground.download..")
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection");
 
     @ArchTest
     static final ArchRule lessonsActOnlyThroughTheirStage = noClasses()

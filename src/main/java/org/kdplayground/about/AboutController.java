@@ -17,6 +17,7 @@ public final class AboutController {
     @FXML private Label engineVersionsLabel;
     @FXML private Label deviceLabel;
     @FXML private Label threadsLabel;
+    @FXML private Label dataFolderLabel;
     @FXML private TableView<AboutModel.Licence> licenceTable;
     @FXML private TableColumn<AboutModel.Licence, String> componentColumn;
     @FXML private TableColumn<AboutModel.Licence, String> licenceColumn;
@@ -32,6 +33,7 @@ public final class AboutController {
         engineVersionsLabel.textProperty().bind(model.engineVersions());
         deviceLabel.textProperty().bind(model.device());
         threadsLabel.textProperty().bind(model.threads());
+        dataFolderLabel.textProperty().bind(model.dataFolder());
         componentColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().component()));
         licenceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().licence()));
         useColumn.setCellValueFactory(row -> model.use(row.getValue()));

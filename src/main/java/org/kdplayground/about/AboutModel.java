@@ -13,6 +13,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 
+import org.kdplayground.AppFolders;
 import org.kdplayground.BuildInfo;
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.ui.I18n;
@@ -59,6 +60,11 @@ public final class AboutModel {
         var status = engineStatus;
         return Bindings.createStringBinding(() -> i18n.formatNow("about_threads", status.getValue().info()
                 .map(info -> Integer.toString(info.intraOpThreads())).orElse("–")), status, i18n.table());
+    }
+
+    /** Where downloaded data sets go: the app's data folder, beside the settings file. */
+    public StringBinding dataFolder() {
+        return i18n.format("about_data_folder", AppFolders.data().toString());
     }
 
     public StringBinding use(Licence licence) {

@@ -53,11 +53,26 @@ public final class Cli {
     /** slf4j-simple's default level. */
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /**
+     * A usage error: its message, picocli's "did you mean" suggestions when it has some, and always the usage (picocli
+     * itself leaves the usage out when it has a suggestion, which for an unknown command may be far off).
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        commandLine.usage(err, commandLine.getColorScheme());
+        err.flush();
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new KdPlaygroundCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+        commandLine.setParameterExceptionHandler(Cli::usageError);
         return commandLine;
     }
 }

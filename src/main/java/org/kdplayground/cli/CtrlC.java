@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.kdplayground.engine.RunControl;
 
 /**
- * Ctrl+C during a command that trains: the run stops at its next step, and the JVM's shutdown waits (up to
+ * Ctrl+C during a command that trains or downloads: the run stops at its next step (a download at its next chunk), and the JVM's shutdown waits (up to
  * {@value #WAIT_SECONDS} s) until the command has written what it had (the CSV closed, the table printed) and closed
  * this. Use it in a try-with-resources block around everything the command writes.
  */
@@ -20,8 +20,13 @@ final class CtrlC implements AutoCloseable {
 
     /** @param name the hook thread's name, for thread dumps */
     CtrlC(RunControl control, String name) {
+        this(control::cancel, name);
+    }
+
+    /** @param cancel what Ctrl+C does first (a download's cancel flag) */
+    CtrlC(Runnable cancel, String name) {
         hook = new Thread(() -> {
-            control.cancel();
+            cancel.run();
             try {
                 written.await(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -13,6 +13,11 @@ public final class ExitCodes {
     public static final int ENGINE_UNAVAILABLE = 4;
     /** Training diverged (NaN or infinite loss). */
     public static final int DIVERGED = 5;
+    /**
+     * A download failed on the way: no network, the host unreachable, an HTTP error, a body cut short, a lost
+     * connection or a checksum that does not match. (A data folder that cannot be written is {@link #BAD_INPUT}.)
+     */
+    public static final int DOWNLOAD_FAILED = 6;
     /** Cancelled by the user (Ctrl+C). */
     public static final int CANCELLED = 130;
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                 SoftmaxCommand.class,
                 LossCommand.class,
                 TrainCommand.class,
-                SweepCommand.class
+                SweepCommand.class,
+                DataCommand.class
         })
 public final class KdPlaygroundCommand implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import org.kdplayground.data.DatasetException;
 import org.kdplayground.engine.DistillationRun;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
+import org.kdplayground.engine.NativeAllocator;
 import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
@@ -62,6 +63,7 @@ final class TrainingCommands {
      * middle of the progress bar.
      */
     private static void warmUp() {
+        NativeAllocator.tune();
         Engine.getInstance();
         float[][] points = new float[8][];
         int[] labels = new int[8];

@@ -2,8 +2,11 @@ package org.kdplayground.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import org.kdplayground.AppFolders;
 
 /**
  * The built-in data sets the GUI offers and a JSON configuration names ({@code "name": "two-moons"}), with the
@@ -94,13 +97,40 @@ public enum DatasetCatalog {
         return kind == Kind.DRAWN || kind == Kind.TABLE;
     }
 
-    /** The folder searched when a spec names none; null for sets not read from a folder. */
-    public Path defaultFolder() {
+    /**
+     * The folders searched, in order, when a spec names none: the system-wide one (Debian's
+     * {@code dataset-fashion-mnist} package for Fashion-MNIST), then the app's data folder, where a download puts
+     * the files. Empty for sets not read from a folder.
+     */
+    public List<Path> searchFolders() {
         return switch (this) {
-            case FASHION_MNIST -> MnistDatasets.DEFAULT_FASHION_FOLDER;
-            case MNIST -> MnistDatasets.DEFAULT_MNIST_FOLDER;
-            default -> null;
+            case FASHION_MNIST -> List.of(MnistDatasets.DEFAULT_FASHION_FOLDER, downloadFolder());
+            case MNIST -> List.of(MnistDatasets.DEFAULT_MNIST_FOLDER, downloadFolder());
+            default -> List.of();
         };
+    }
+
+    /** Where a download puts this set: {@code <the app's data folder>/<id>}; null for sets not read from a folder. */
+    public Path downloadFolder() {
+        return kind == Kind.IDX_FOLDER ? AppFolders.data().resolve(id) : null;
+    }
+
+    /**
+     * The folder read when a spec names none: the first of {@link #searchFolders()} that holds all four files, else
+     * the download folder (where the files will be once downloaded); null for sets not read from a folder.
+     */
+    public Path defaultFolder() {
+        for (Path folder : searchFolders()) {
+            if (MnistDatasets.isAvailable(folder)) {
+                return folder;
+            }
+        }
+        return downloadFolder();
+    }
+
+    /** Whether this set can be read from a folder the app searches by itself (no folder chosen). */
+    public boolean isInstalled() {
+        return searchFolders().stream().anyMatch(MnistDatasets::isAvailable);
     }
 
     /** The spec with every default, seed 1. */

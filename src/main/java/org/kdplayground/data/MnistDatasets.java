@@ -86,15 +86,28 @@ public final class MnistDatasets {
             String hint = folder.equals(DEFAULT_FASHION_FOLDER)
                     ? " (install it with `apt-get install dataset-fashion-mnist`, or choose the folder holding the"
                       + " IDX files)"
-                    : " (choose the folder holding the IDX files)";
+                    : downloadHint(folder);
             throw new DatasetException(folder + ": folder not found" + hint);
         }
         Path found = find(folder, stem, kind);
         if (found == null) {
+            String hint = downloadHint(folder);
             throw new DatasetException(stem + "-" + kind + ": file not found in " + folder + " (looked for "
-                    + stem + "-" + kind + " and " + stem + "-" + kind + ".gz)");
+                    + stem + "-" + kind + " and " + stem + "-" + kind + ".gz)"
+                    + (hint.startsWith(" (download") ? hint : ""));
         }
         return found;
+    }
+
+    /** For the app's download folder of a set: how to get the set; else: choose a folder. */
+    private static String downloadHint(Path folder) {
+        for (DatasetCatalog entry : DatasetCatalog.values()) {
+            if (folder.equals(entry.downloadFolder())) {
+                return " (download it with the training screen's Download button or `kd-playground data get "
+                        + entry.id() + "`, or choose the folder holding the IDX files)";
+            }
+        }
+        return " (choose the folder holding the IDX files)";
     }
 
     private static Path find(Path folder, String stem, String kind) {

@@ -30,6 +30,7 @@ public final class DjlEngineLoader implements EngineLoader {
 
     @Override
     public EngineInfo load() {
+        NativeAllocator.tune();
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(intraOpThreads));
         if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {

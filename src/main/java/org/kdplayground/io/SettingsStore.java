@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 
+import org.kdplayground.AppFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class SettingsStore {
 
     /** Overrides the settings folder (tests, portable installs). */
-    public static final String DIR_PROPERTY = "kdplayground.settings.dir";
+    public static final String DIR_PROPERTY = AppFolders.SETTINGS_DIR_PROPERTY;
     static final String FILE_NAME = "settings.properties";
 
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
@@ -57,20 +57,6 @@ public final class SettingsStore {
     }
 
     static Path defaultDirectory() {
-        String override = System.getProperty(DIR_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return Path.of(appData != null ? appData : home, "KD Playground");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "KD Playground");
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".config").toString(), "kd-playground");
+        return AppFolders.settings();
     }
 }

@@ -130,7 +130,9 @@ final class UsersDataJson {
         data.put("noise", d.noise());
         data.put("seed", d.seed());
         data.put("k", d.k());
-        if (d.folder() != null) {
+        // a folder the app searches by itself is left out, so the file reads the data wherever it is found
+        // (Debian's package on one machine, the app's data folder after a download on another)
+        if (d.folder() != null && !d.catalogEntry().searchFolders().contains(d.folder())) {
             data.put("folder", d.folder().toString());
         }
     }

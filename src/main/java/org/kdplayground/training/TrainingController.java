@@ -41,6 +41,7 @@ import org.kdplayground.training.learned.LearnedViews;
 import org.kdplayground.training.live.LiveCharts;
 import org.kdplayground.training.results.ResultsTab;
 import org.kdplayground.training.results.RunRecord;
+import org.kdplayground.training.setup.DownloadRow;
 import org.kdplayground.training.setup.FieldBinding;
 import org.kdplayground.training.setup.SetupPanel;
 import org.kdplayground.training.setup.TrainingPreset;
@@ -71,6 +72,13 @@ public final class TrainingController {
     @FXML private StackPane previewHolder;
     @FXML private HBox folderRow;
     @FXML private Label folderLabel;
+    @FXML private VBox downloadBox;
+    @FXML private Label downloadOffer;
+    @FXML private ProgressBar downloadBar;
+    @FXML private Button downloadButton;
+    @FXML private Button downloadCancelButton;
+    @FXML private Label downloadStatus;
+    @FXML private Label downloadProblem;
     @FXML private Label previewProblem;
     @FXML private Label dataSummary;
     @FXML private HBox labelColumnRow;
@@ -199,7 +207,10 @@ public final class TrainingController {
         panel.bindChoices(presetBox, datasetBox, lossBox, transferBox, teacherAllLabelsBox);
         panel.bindLossNote(lossNote);
         panel.bindFolder(folderRow, folderLabel);
-        panel.bindPreview(previewHolder, previewProblem, dataSummary, model.opener().problemProperty());
+        DownloadRow.bind(model.download(), model.setup(), i18n, new DownloadRow.Controls(downloadBox, downloadOffer,
+                downloadBar, downloadButton, downloadCancelButton, downloadStatus, downloadProblem));
+        panel.bindPreview(previewHolder, previewProblem, dataSummary, model.opener().problemProperty(),
+                model.download().offeredProperty());
         panel.bindLabelColumn(labelColumnRow, labelColumnLabel, labelColumnBox, model.opener());
         panel.addFieldRows(dataGrid, networkGrid, lossGrid, trainingGrid);
         panel.bindOmittedClass(omittedClassLabel, omittedClassBox);

@@ -29,6 +29,7 @@ import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunResult;
+import org.kdplayground.download.DatasetDownloader;
 import org.kdplayground.engine.SweepMeasure;
 import org.kdplayground.io.Workspace;
 import org.kdplayground.training.learned.ExampleSelection;
@@ -37,6 +38,7 @@ import org.kdplayground.training.live.EpochMeasure;
 import org.kdplayground.training.live.FramePacer;
 import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.results.RunRecord;
+import org.kdplayground.training.setup.DataDownload;
 import org.kdplayground.training.setup.DataPreview;
 import org.kdplayground.training.setup.TableOpener;
 import org.kdplayground.training.setup.RunSetup;
@@ -64,9 +66,15 @@ public final class TrainingModel {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService downloadThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "dataset-download");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final RunSetup setup = new RunSetup();
     private final DataPreview preview = new DataPreview(TaskExecutor.on(previewThread));
     private final TableOpener opener = new TableOpener(setup, TaskExecutor.on(previewThread));
+    private final DataDownload download;
     private final SetupSummaries summaries;
     private final LiveMetrics live = new LiveMetrics();
     private final ExampleSelection examples;
@@ -92,7 +100,18 @@ public final class TrainingModel {
      */
     public TrainingModel(I18n i18n, TaskExecutor engine, ObservableValue<EngineStatus> engineStatus,
                          Consumer<LogitsExample> openInExplorer) {
+        this(i18n, engine, engineStatus, openInExplorer, new DatasetDownloader());
+    }
+
+    /**
+     * @param downloader fetches a missing IDX data set when the user asks (its HTTP client is made only then); tests
+     *                   point it at a local server
+     */
+    public TrainingModel(I18n i18n, TaskExecutor engine, ObservableValue<EngineStatus> engineStatus,
+                         Consumer<LogitsExample> openInExplorer, DatasetDownloader downloader) {
         this.i18n = Objects.requireNonNull(i18n);
+        download = new DataDownload(setup, downloader, TaskExecutor.on(downloadThread), i18n,
+                () -> preview.show(setup.dataSpecProperty().get()));
         Objects.requireNonNull(engine);
         Objects.requireNonNull(engineStatus);
         summaries = new SetupSummaries(i18n, setup, preview);
@@ -224,6 +243,11 @@ public final class TrainingModel {
     /** Open CSV and the Draw tool's way into the set-up (the controller calls it after its file chooser). */
     public TableOpener opener() {
         return opener;
+    }
+
+    /** The offer to download a missing IDX data set. */
+    public DataDownload download() {
+        return download;
     }
 
     SetupSummaries summaries() {
@@ -373,5 +397,7 @@ public final class TrainingModel {
     void close() {
         runs.close();
         previewThread.shutdownNow();
+        download.cancel();
+        downloadThread.shutdown();
     }
 }

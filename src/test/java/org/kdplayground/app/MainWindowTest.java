@@ -228,6 +228,8 @@ class MainWindowTest {
         assertThat(robot.lookup("#engineVersionsLabel").queryAs(Label.class).getText())
                 .contains("DJL 0.36.0").contains("PyTorch 2.7.1");
         assertThat(robot.lookup("#deviceLabel").queryAs(Label.class).getText()).isEqualTo("Device: CPU");
+        assertThat(robot.lookup("#dataFolderLabel").queryAs(Label.class).getText())
+                .isEqualTo("Downloaded data sets go to " + org.kdplayground.AppFolders.data());
         javafx.scene.control.TableView<?> table = robot.lookup("#licenceTable").queryTableView();
         assertThat(table.getItems()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(table.getItems().toString()).contains("CC BY 4.0").contains("DJL");

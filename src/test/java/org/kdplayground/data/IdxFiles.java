@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
-/** Crafts small IDX files for tests, well-formed or broken on purpose. */
-final class IdxFiles {
+/** Crafts small IDX files for tests, well-formed or broken on purpose (the download tests serve them too). */
+public final class IdxFiles {
 
     private IdxFiles() {
     }
 
     /** Images whose pixel p of image i is {@code (i * 7 + p) % 256}: every value recognisable. */
-    static byte[] images(int count, int height, int width) {
+    public static byte[] images(int count, int height, int width) {
         return images(IdxReader.IMAGES_MAGIC, count, height, width, count);
     }
 
@@ -43,7 +43,7 @@ final class IdxFiles {
         return (image * 7 + p) % 256;
     }
 
-    static byte[] labels(int... labels) {
+    public static byte[] labels(int... labels) {
         return labelsWithHeader(IdxReader.LABELS_MAGIC, labels.length, labels);
     }
 
@@ -61,7 +61,7 @@ final class IdxFiles {
         return bytes.toByteArray();
     }
 
-    static byte[] gzip(byte[] raw) {
+    public static byte[] gzip(byte[] raw) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes)) {
             out.write(raw);
@@ -92,7 +92,7 @@ final class IdxFiles {
     }
 
     /** Labels 0, 1, ..., 9, 0, 1, ... */
-    static int[] cycle(int count) {
+    public static int[] cycle(int count) {
         int[] labels = new int[count];
         Arrays.setAll(labels, i -> i % 10);
         return labels;

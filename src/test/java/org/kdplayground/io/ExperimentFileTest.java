@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.PreparedRun;
@@ -200,5 +201,21 @@ class ExperimentFileTest {
         Experiment e = read.withSettings(read.settings().withOmittedClass(2));
         assertThat(assertThrows(IllegalArgumentException.class, e::prepare).getMessage())
                 .contains("omitted class").contains("0 to 1");
+    }
+
+    /** A folder the app searches by itself is not written, so the file finds the data on another machine too. */
+    @Test
+    void searchedFoldersAreLeftOutAndAChosenFolderIsKept() {
+        Experiment searched = ExperimentFile.parse("""
+                {"version": 1, "dataset": {"name": "mnist", "folder": "%s"}}
+                """.formatted(DatasetCatalog.MNIST.downloadFolder().toString().replace("\\", "/")));
+        Experiment chosen = ExperimentFile.parse("""
+                {"version": 1, "dataset": {"name": "mnist", "folder": "/data/my-mnist"}}
+                """);
+
+        assertThat(ExperimentFile.toJson(searched)).doesNotContain("\"folder\"");
+        assertThat(ExperimentFile.toJson(chosen)).contains("\"folder\" : \"/data/my-mnist\"");
+        assertThat(ExperimentFile.parse(ExperimentFile.toJson(searched)).dataset().folder())
+                .isEqualTo(DatasetCatalog.MNIST.defaultFolder());
     }
 }

@@ -99,9 +99,11 @@ public final class SetupPanel {
 
     /**
      * The data set drawn small; why it cannot be trained on or read when it cannot (what the drawing lacks, a table
-     * that did not open, data that cannot be read); and for the user's own data, its rows and classes.
+     * that did not open, data that cannot be read; not while {@code downloadOffered}: the download's own row says
+     * what is missing); and for the user's own data, its rows and classes.
      */
-    public void bindPreview(StackPane holder, Label problem, Label summary, ObservableStringValue openProblem) {
+    public void bindPreview(StackPane holder, Label problem, Label summary, ObservableStringValue openProblem,
+                            ObservableBooleanValue downloadOffered) {
         DatasetPreview picture = new DatasetPreview();
         holder.getChildren().add(picture);
         preview.dataProperty().addListener((obs, old, now) -> picture.show(now, preview.trainingProperty().get()));
@@ -111,7 +113,9 @@ public final class SetupPanel {
                         ? fields.describe(users.get())
                         : !openProblem.get().isEmpty() ? openProblem.get() : preview.problemProperty().get(),
                 users, openProblem, preview.problemProperty(), i18n.table()));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(Bindings.createBooleanBinding(() -> !problem.getText().isEmpty()
+                        && (users.get() != null || !openProblem.get().isEmpty() || !downloadOffered.get()),
+                problem.textProperty(), users, openProblem, downloadOffered));
         problem.managedProperty().bind(problem.visibleProperty());
         var data = setup.datasetProperty();
         summary.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -28,7 +28,8 @@ public enum TrainingPreset {
     DIGITS_SMOOTHED_TEACHER("preset_digits_smoothed_teacher", "digits-smoothed-teacher.json", null),
     DIGITS_TINY_STUDENT("preset_digits_tiny_student", "digits-tiny-student.json", null),
     DIGITS_OMIT_3("preset_digits_omit_3", "digits-omit-3.json", null),
-    FASHION_MNIST("preset_fashion_mnist", "digits.json", DatasetCatalog.FASHION_MNIST);
+    FASHION_MNIST("preset_fashion_mnist", "digits.json", DatasetCatalog.FASHION_MNIST),
+    MNIST("preset_mnist", "digits.json", DatasetCatalog.MNIST);
 
     static final String FOLDER = "/org/kdplayground/experiments/";
 

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs KD Playground's `train` and the same steps in PyTorch (kd_steps.py) alternately, RUNS times each, and prints
+# each run's wall time, CPU time (user + system), peak RSS and test accuracies, then the ratios of the medians.
+# Not part of `verify`. Needs Debian's python3-torch and libopenblas0-pthread (without it PyTorch runs on the
+# reference BLAS, several times slower, and the comparison flatters the app), and the Fashion-MNIST IDX files
+# (apt-get install dataset-fashion-mnist, or `kd-playground data get fashion-mnist`).
+#
+#   src/bench/pytorch/compare-pytorch.sh [EXPERIMENT.json] [RUNS] [SEEDS]
+#
+# EXPERIMENT defaults to src/bench/pytorch/fashion-mnist.json, RUNS to 3; SEEDS (e.g. "1 2 3") gives run k the seed
+# k (the labelled subset, the weights and the batch order), for comparing accuracies over seeds; default: seed 1.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+experiment="$(readlink -f "${1:-$here/fashion-mnist.json}")"
+runs="${2:-3}"
+seeds="${3:-}"
+python="${PYTHON:-/usr/bin/python3}"
+cd "$root"
+if [ ! -f target/kd-playground.jar ] || [ ! -d target/lib ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+"$python" -c "import torch" || { echo "PyTorch not found for $python (apt-get install python3-torch libopenblas0-pthread)"; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+# one line per run: kind seed wall_s cpu_s rss_mb teacher distilled baseline
+measure() { # kind seed command...
+  local kind="$1" seed="$2"; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
+  read -r wall user sys rss < "$work/time"
+  local acc
+  if [ "$kind" = app ]; then
+    acc="$(for m in teacher distilled baseline; do
+      grep -E "^$m " "$work/out" | sed -E 's/.* ([0-9.]+)% +([0-9.]+)% .*/\2/' | head -1; done | tr '\n' ' ')"
+  else
+    acc="$("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print(d["teacher_acc"], d["distilled_acc"], d["baseline_acc"])' "$work/out")"
+  fi
+  echo "$kind $seed $wall $(echo "$user + $sys" | bc) $((rss / 1024)) $acc" | tee -a "$work/results"
+}
+
+echo "kind seed wall_s cpu_s peak_rss_mb teacher% distilled% baseline%"
+for i in $(seq 1 "$runs"); do
+  seed=1
+  if [ -n "$seeds" ]; then seed="$(echo $seeds | cut -d' ' -f"$i")"; fi
+  measure app "$seed" java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -XX:TieredStopAtLevel=1 -Xmn128m \
+      -XX:+ExplicitGCInvokesConcurrent -cp "target/kd-playground.jar:target/lib/*" org.kdplayground.Launcher \
+      train --config "$experiment" --seed "$seed" --out "$work/run.csv" --no-progress
+  measure pytorch "$seed" "$python" "$here/kd_steps.py" "$experiment" --seed "$seed"
+done
+
+"$python" - "$work/results" <<'PY'
+import statistics as st, sys
+rows = [l.split() for l in open(sys.argv[1])]
+def col(kind, i): return [float(r[i]) for r in rows if r[0] == kind]
+print()
+for name, i in (("wall time", 2), ("CPU time", 3), ("peak RSS", 4)):
+    a, p = st.median(col("app", i)), st.median(col("pytorch", i))
+    print(f"{name:10s} app {a:9.1f}  pytorch {p:9.1f}  ratio app/pytorch {a / p:5.2f}")
+for name, i in (("teacher", 5), ("distilled", 6), ("baseline", 7)):
+    a, p = col("app", i), col("pytorch", i)
+    sd = lambda v: st.stdev(v) if len(v) > 1 else 0.0
+    print(f"{name:10s} test accuracy: app {st.mean(a):5.1f} ± {sd(a):.1f}%  pytorch {st.mean(p):5.1f} ± {sd(p):.1f}%")
+PY

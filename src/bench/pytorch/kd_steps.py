@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""The steps of KD Playground's `train` for an MLP experiment on (Fashion-)MNIST, in PyTorch.
+
+Same data (the IDX files' training and test parts, features standardised on the training part), same stratified
+labelled subset size, same networks, optimiser, batches and losses as the app's engine (docs/engine.md):
+the teacher trains with cross-entropy on all training rows; the distilled student steps over every training row
+(transfer set "all"), its soft term averaged over the batch, its hard term over the batch's labelled rows; the
+baseline steps on the labelled rows of the same batch (a batch without any is skipped); each epoch ends with the
+test accuracy of the model(s) in training. Prints one JSON line: phase times, per-step cost, accuracies.
+
+Usage: kd_steps.py EXPERIMENT.json [--data FOLDER] [--seed K] [--init pytorch|he]
+Only what the timing needs is read from the experiment file (the MLP sizes, dropout, epochs, batch, lr, T, alpha,
+labelledFraction, dataset name and size).
+"""
+import argparse, gzip, json, os, struct, time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def read_idx(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        data = f.read()
+    magic, = struct.unpack(">I", data[:4])
+    dims = magic & 0xFF
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def find(folder, stem):
+    for name in (stem + ".gz", stem):
+        p = os.path.join(folder, name)
+        if os.path.exists(p):
+            return p
+    raise SystemExit("not found: " + os.path.join(folder, stem))
+
+
+def load(folder, part, limit):
+    x = read_idx(find(folder, part + "-images-idx3-ubyte"))[:limit].reshape(-1, 784).astype(np.float32)
+    y = read_idx(find(folder, part + "-labels-idx1-ubyte"))[:limit].astype(np.int64)
+    return x, y
+
+
+def stratified(labels, fraction, rng):
+    count = max(1, int(round(len(labels) * fraction)))
+    chosen = []
+    classes = np.unique(labels)
+    for c in classes:
+        rows = np.flatnonzero(labels == c)
+        k = int(round(count * len(rows) / len(labels)))
+        chosen.extend(rng.choice(rows, size=k, replace=False))
+    return np.sort(np.array(chosen, dtype=np.int64))
+
+
+def mlp(hidden, dropout, init):
+    layers, width = [], 784
+    for h in hidden:
+        layers += [nn.Linear(width, h), nn.ReLU()]
+        if dropout > 0:
+            layers.append(nn.Dropout(dropout))
+        width = h
+    layers.append(nn.Linear(width, 10))
+    net = nn.Sequential(*layers)
+    if init == "he":  # DJL's default: He-normal weights, zero biases
+        for m in net:
+            if isinstance(m, nn.Linear):
+                nn.init.normal_(m.weight, 0.0, (2.0 / m.in_features) ** 0.5)
+                nn.init.zeros_(m.bias)
+    return net
+
+
+def accuracy(net, x, y):
+    net.eval()
+    with torch.no_grad():
+        correct = sum((net(x[i:i + 1000]).argmax(1) == y[i:i + 1000]).sum().item() for i in range(0, len(x), 1000))
+    net.train()
+    return correct / len(x)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("experiment")
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--init", choices=["pytorch", "he"], default="pytorch")
+    a = ap.parse_args()
+    e = json.load(open(a.experiment))
+    torch.set_num_threads(1)
+    torch.manual_seed(a.seed)
+    rng = np.random.default_rng(a.seed)
+    name = e["dataset"]["name"]
+    folder = a.data or e["dataset"].get("folder") or "/usr/share/datasets/" + name
+    t0 = time.time()
+    xtr, ytr = load(folder, "train", e["dataset"].get("size", 70000))
+    xte, yte = load(folder, "t10k", 10000)
+    mean, std = xtr.mean(0), xtr.std(0)
+    std[std < 1e-6] = 1.0
+    xtr, xte = (xtr - mean) / std, (xte - mean) / std
+    xtr, ytr, xte, yte = map(torch.from_numpy, (xtr, ytr, xte, yte))
+    labelled = torch.from_numpy(stratified(ytr.numpy(), e["labelledFraction"], rng))
+    is_labelled = torch.zeros(len(ytr), dtype=torch.bool)
+    is_labelled[labelled] = True
+    load_s = time.time() - t0
+
+    b, lr, T, alpha = e["batchSize"], e["learningRate"], e["temperature"], e["alpha"]
+    teacher = mlp(e["teacher"]["hidden"], e["teacher"].get("dropout", 0.0), a.init)
+    opt = torch.optim.Adam(teacher.parameters(), lr=lr)
+    t1 = time.time()
+    teacher_steps = 0
+    for epoch in range(e["teacherEpochs"]):
+        order = torch.randperm(len(ytr))
+        for i in range(0, len(order), b):
+            rows = order[i:i + b]
+            loss = F.cross_entropy(teacher(xtr[rows]), ytr[rows])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            teacher_steps += 1
+        teacher_acc = accuracy(teacher, xte, yte)
+    teacher_s = time.time() - t1
+
+    t2 = time.time()
+    teacher.eval()
+    with torch.no_grad():
+        soft_targets = torch.cat([F.softmax(teacher(xtr[i:i + 4096]) / T, 1) for i in range(0, len(xtr), 4096)])
+    distilled = mlp(e["student"]["hidden"], e["student"].get("dropout", 0.0), a.init)
+    baseline = mlp(e["student"]["hidden"], e["student"].get("dropout", 0.0), a.init)
+    baseline.load_state_dict(distilled.state_dict())
+    opt_d = torch.optim.Adam(distilled.parameters(), lr=lr)
+    opt_b = torch.optim.Adam(baseline.parameters(), lr=lr)
+    all_rows = e.get("transferSet", "all") == "all"
+    student_steps = 0
+    for epoch in range(e["studentEpochs"]):
+        order = torch.randperm(len(ytr)) if all_rows else labelled[torch.randperm(len(labelled))]
+        for i in range(0, len(order), b):
+            rows = order[i:i + b]
+            lab = is_labelled[rows]
+            logits = distilled(xtr[rows])
+            soft = F.kl_div(F.log_softmax(logits / T, 1), soft_targets[rows], reduction="batchmean") * T * T
+            hard = F.cross_entropy(logits[lab], ytr[rows][lab]) if lab.any() else logits.sum() * 0
+            loss = alpha * hard + (1 - alpha) * soft
+            opt_d.zero_grad()
+            loss.backward()
+            opt_d.step()
+            if lab.any():
+                lrows = rows[lab]
+                base = F.cross_entropy(baseline(xtr[lrows]), ytr[lrows])
+                opt_b.zero_grad()
+                base.backward()
+                opt_b.step()
+            student_steps += 1
+        distilled_acc = accuracy(distilled, xte, yte)
+        baseline_acc = accuracy(baseline, xte, yte)
+    students_s = time.time() - t2
+    print(json.dumps({"seed": a.seed, "init": a.init, "load_s": round(load_s, 2), "teacher_s": round(teacher_s, 2),
+                      "teacher_ms_per_step": round(1000 * teacher_s / max(1, teacher_steps), 3),
+                      "students_s": round(students_s, 2),
+                      "students_ms_per_step": round(1000 * students_s / max(1, student_steps), 3),
+                      "teacher_acc": round(100 * teacher_acc, 2), "distilled_acc": round(100 * distilled_acc, 2),
+                      "baseline_acc": round(100 * baseline_acc, 2)}))
+
+
+if __name__ == "__main__":
+    main()
