@@ -65,7 +65,7 @@ final class TourSupport {
     static MainWindow open(Stage stage, EngineService engine, String language) throws IOException {
         Path settingsDir = Files.createTempDirectory("kd-tour-settings");
         Files.writeString(settingsDir.resolve("settings.properties"), "language=" + language
-                + "\ntheme=light\nwindow.width=1280\nwindow.height=800\n");
+                + "\ntheme=" + System.getProperty("kd.tour.theme", "light") + "\nwindow.width=1280\nwindow.height=800\n");
         AppSettings settings = new AppSettings(new SettingsStore(settingsDir));
         engine.start();
         MainWindow window = MainWindow.create(stage, settings, engine);

@@ -27,6 +27,8 @@ import java.util.function.IntFunction;
  *       "0" .. "max" (a class that never occurs stays, empty). Otherwise each distinct label is a class, numbered
  *       in {@linkplain LabelOrder#SORTED sorted order} by default (so shuffling the file's rows does not renumber
  *       the classes), or in {@linkplain LabelOrder#FIRST_SEEN the order they first appear}.</li>
+ *   <li>Text is strict UTF-8 (a leading byte-order mark is dropped): a byte that is not is an error naming its
+ *       line.</li>
  *   <li>Blank lines are skipped; fields are trimmed and may be wrapped in double quotes (without embedded
  *       delimiters). A gzip-compressed file is read as well, detected by its magic bytes.</li>
  * </ul>

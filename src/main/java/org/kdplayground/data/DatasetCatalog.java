@@ -20,7 +20,9 @@ public enum DatasetCatalog {
     XOR("xor", "XOR", Kind.SYNTHETIC, 1000, 0.1, 2),
     DIGITS_8X8("digits-8x8", "Handwritten digits 8x8", Kind.BUNDLED, 0, 0, 10),
     FASHION_MNIST("fashion-mnist", "Fashion-MNIST", Kind.IDX_FOLDER, 10_000, 0, 10),
-    MNIST("mnist", "MNIST", Kind.IDX_FOLDER, 10_000, 0, 10);
+    MNIST("mnist", "MNIST", Kind.IDX_FOLDER, 10_000, 0, 10),
+    DRAWN("drawn", "Drawn points", Kind.DRAWN, 0, 0, 2),
+    CSV("csv", "CSV table", Kind.TABLE, 0, 0, 2);
 
     /** Where a data set comes from, which decides which spec fields matter. */
     public enum Kind {
@@ -29,7 +31,11 @@ public enum DatasetCatalog {
         /** Shipped in the app: size (0 = all) and seed (for splits) matter. */
         BUNDLED,
         /** Read from IDX files in a folder: size is the number of examples read, seed is for splits. */
-        IDX_FOLDER
+        IDX_FOLDER,
+        /** Points drawn by the user, held in the spec ({@link DrawnPoints}); seed is for splits. */
+        DRAWN,
+        /** A user's CSV table ({@link CsvTable}); seed is for splits. */
+        TABLE
     }
 
     private final String id;
@@ -83,7 +89,12 @@ public enum DatasetCatalog {
 
     /** Whether each example is an image the GUI can draw (and should scale to [0, 1] rather than standardise). */
     public boolean isImage() {
-        return kind != Kind.SYNTHETIC;
+        return kind == Kind.BUNDLED || kind == Kind.IDX_FOLDER;
+    }
+
+    /** Whether the data is the user's own (drawn points, a CSV table), carried by the spec rather than made. */
+    public boolean isUsers() {
+        return kind == Kind.DRAWN || kind == Kind.TABLE;
     }
 
     /**

@@ -23,8 +23,11 @@ import java.util.Set;
  * @param seed   seed for generation and for splits
  * @param k      classes or arms (spirals, blobs)
  * @param folder where IDX files are read from (fashion-mnist, mnist), else null
+ * @param points the drawn data set's points (an empty drawing when null); null for every other set
+ * @param table  the csv data set's table (none chosen yet when null); null for every other set
  */
-public record DatasetSpec(String name, int size, double noise, long seed, int k, Path folder) {
+public record DatasetSpec(String name, int size, double noise, long seed, int k, Path folder, DrawnPoints points,
+                          CsvTable table) {
 
     /** The seed a spec gets when none is given. */
     public static final long DEFAULT_SEED = 1;
@@ -55,6 +58,37 @@ public record DatasetSpec(String name, int size, double noise, long seed, int k,
         if (folder == null) {
             folder = entry.defaultFolder();
         }
+        if (entry.isUsers()) {
+            // what a user's data does not use is not kept, so a file read back equals the spec written
+            noise = 0;
+            folder = null;
+            size = 0;
+        }
+        if (entry == DatasetCatalog.DRAWN) {
+            points = points == null ? DrawnPoints.EMPTY : points;
+            size = points.size();
+            k = Math.max(2, points.classSpan());
+        } else {
+            points = null;
+        }
+        if (entry != DatasetCatalog.CSV) {
+            table = null;
+        }
+    }
+
+    /** A spec of a catalogued set that carries no points or table of the user's. */
+    public DatasetSpec(String name, int size, double noise, long seed, int k, Path folder) {
+        this(name, size, noise, seed, k, folder, null, null);
+    }
+
+    /** The drawn data set of these points, seed 1. */
+    public static DatasetSpec drawn(DrawnPoints points) {
+        return new DatasetSpec(DatasetCatalog.DRAWN.id(), 0, Double.NaN, DEFAULT_SEED, 0, null, points, null);
+    }
+
+    /** The csv data set of this table, seed 1. */
+    public static DatasetSpec csv(CsvTable table) {
+        return new DatasetSpec(DatasetCatalog.CSV.id(), 0, Double.NaN, DEFAULT_SEED, 0, null, null, table);
     }
 
     /** The catalogue's defaults for {@code name}, seed {@link #DEFAULT_SEED}. */
@@ -108,23 +142,33 @@ public record DatasetSpec(String name, int size, double noise, long seed, int k,
     }
 
     public DatasetSpec withSize(int newSize) {
-        return new DatasetSpec(name, newSize, noise, seed, k, folder);
+        return new DatasetSpec(name, newSize, noise, seed, k, folder, points, table);
     }
 
     public DatasetSpec withNoise(double newNoise) {
-        return new DatasetSpec(name, size, newNoise, seed, k, folder);
+        return new DatasetSpec(name, size, newNoise, seed, k, folder, points, table);
     }
 
     public DatasetSpec withSeed(long newSeed) {
-        return new DatasetSpec(name, size, noise, newSeed, k, folder);
+        return new DatasetSpec(name, size, noise, newSeed, k, folder, points, table);
     }
 
     public DatasetSpec withK(int newK) {
-        return new DatasetSpec(name, size, noise, seed, newK, folder);
+        return new DatasetSpec(name, size, noise, seed, newK, folder, points, table);
     }
 
     public DatasetSpec withFolder(Path newFolder) {
-        return new DatasetSpec(name, size, noise, seed, k, newFolder);
+        return new DatasetSpec(name, size, noise, seed, k, newFolder, points, table);
+    }
+
+    /** The drawn data set's points (ignored by every other set). */
+    public DatasetSpec withPoints(DrawnPoints newPoints) {
+        return new DatasetSpec(name, size, noise, seed, k, folder, newPoints, table);
+    }
+
+    /** The csv data set's table (ignored by every other set). */
+    public DatasetSpec withTable(CsvTable newTable) {
+        return new DatasetSpec(name, size, noise, seed, k, folder, points, newTable);
     }
 
     /** A seed, every long exactly (a double would round seeds above 2^53). */

@@ -20,6 +20,12 @@ public final class Datasets {
      */
     public static Dataset load(DatasetSpec spec) {
         DatasetCatalog entry = spec.catalogEntry();
+        if (entry == DatasetCatalog.CSV) {
+            if (spec.table() == null) {
+                throw new DatasetException("dataset csv: no table chosen (\"file\" names it)");
+            }
+            return CsvTables.read(spec.table());
+        }
         MemoryBudget.check(entry, spec.size());
         try {
             return switch (entry) {
@@ -31,6 +37,8 @@ public final class Datasets {
                 case DIGITS_8X8 -> firstRows(BundledDatasets.digits8x8(), spec.size());
                 case FASHION_MNIST -> MnistDatasets.fashion(spec.folder(), MnistDatasets.Part.TRAIN, spec.size());
                 case MNIST -> MnistDatasets.mnist(spec.folder(), MnistDatasets.Part.TRAIN, spec.size());
+                case DRAWN -> spec.points().toDataset();
+                case CSV -> throw new IllegalStateException("read above");
             };
         } catch (IllegalArgumentException e) {
             throw new DatasetException("dataset " + entry.id() + ": " + e.getMessage(), e);

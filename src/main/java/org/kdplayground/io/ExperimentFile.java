@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetException;
 import org.kdplayground.data.DatasetSpec;
 import org.kdplayground.data.Normalization;
@@ -56,7 +57,8 @@ public final class ExperimentFile {
             throw bad(file, "cannot read it (" + e.getMessage() + ")");
         }
         try {
-            return parse(JsonFields.utf8(bytes));
+            Path folder = file.toAbsolutePath().getParent();
+            return fromJson(JsonFields.parseObject(JsonFields.utf8(bytes)), folder);
         } catch (IllegalArgumentException | DatasetException e) {
             throw bad(file, e.getMessage());
         }
@@ -73,13 +75,22 @@ public final class ExperimentFile {
 
     /** An experiment from a parsed JSON object (a file's top level, or a workspace's {@code training.experiment}). */
     static Experiment fromJson(JsonNode root) {
+        return fromJson(root, null);
+    }
+
+    /**
+     * An experiment from a parsed JSON object.
+     *
+     * @param folder where a CSV table's relative path is resolved; null leaves it as written
+     */
+    static Experiment fromJson(JsonNode root, Path folder) {
         JsonFields.onlyKeys(root, KEYS, "");
         JsonNode version = root.get("version");
         if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()
                 || version.asInt() != VERSION) {
             throw new IllegalArgumentException("\"version\" must be " + VERSION + ", got " + version);
         }
-        DatasetSpec dataset = dataset(root.get("dataset"));
+        DatasetSpec dataset = dataset(root.get("dataset"), folder);
         JsonFields.TEXT.read(root, "description", "");
         return new Experiment(dataset,
                 JsonFields.NUMBER.read(root, "testFraction", Experiment.DEFAULT_TEST_FRACTION),
@@ -89,13 +100,15 @@ public final class ExperimentFile {
                 settings(root, Set.of(), dataset));
     }
 
-    private static DatasetSpec dataset(JsonNode node) {
+    private static DatasetSpec dataset(JsonNode node, Path folder) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("\"dataset\" must be an object such as {\"name\": \"two-moons\"}");
         }
+        ObjectNode settings = ((ObjectNode) node).deepCopy();
+        settings.remove(UsersDataJson.KEYS);
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = JsonFields.JSON.convertValue(node, LinkedHashMap.class);
-        return DatasetSpec.fromMap(map);
+        Map<String, Object> map = JsonFields.JSON.convertValue(settings, LinkedHashMap.class);
+        return UsersDataJson.read(node, DatasetSpec.fromMap(map), folder);
     }
 
     /**
@@ -147,7 +160,7 @@ public final class ExperimentFile {
         if (v == null) {
             return RunSettings.NO_OMITTED_CLASS;
         }
-        int classes = spec.k();
+        int classes = spec.catalogEntry() == DatasetCatalog.CSV ? Integer.MAX_VALUE : spec.k();
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() >= classes) {
             throw new IllegalArgumentException("\"omittedClass\" must be a class of " + spec.name() + ", 0 to "
                     + (classes - 1) + " (or null for none), got " + v);
@@ -200,18 +213,7 @@ public final class ExperimentFile {
     static ObjectNode toNode(Experiment e) {
         ObjectNode root = JsonFields.JSON.createObjectNode();
         root.put("version", VERSION);
-        ObjectNode data = root.putObject("dataset");
-        DatasetSpec d = e.dataset();
-        data.put("name", d.name());
-        data.put("size", d.size());
-        data.put("noise", d.noise());
-        data.put("seed", d.seed());
-        data.put("k", d.k());
-        // a folder the app searches by itself is left out, so the file reads the data wherever it is found
-        // (Debian's package on one machine, the app's data folder after a download on another)
-        if (d.folder() != null && !d.catalogEntry().searchFolders().contains(d.folder())) {
-            data.put("folder", d.folder().toString());
-        }
+        UsersDataJson.write(root.putObject("dataset"), e.dataset());
         root.put("testFraction", e.testFraction());
         root.put("normalize", e.normalization().id());
         writeNet(root, "teacher", e.teacher());

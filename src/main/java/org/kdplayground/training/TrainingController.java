@@ -30,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.SweptSetting;
@@ -45,6 +46,7 @@ import org.kdplayground.training.setup.DownloadRow;
 import org.kdplayground.training.setup.FieldBinding;
 import org.kdplayground.training.setup.SetupPanel;
 import org.kdplayground.training.setup.TrainingPreset;
+import org.kdplayground.training.setup.drawing.DrawingDialog;
 import org.kdplayground.training.sweep.SweepChart;
 import org.kdplayground.training.sweep.SweepTab;
 import org.kdplayground.training.timeline.RunSpeed;
@@ -82,6 +84,10 @@ public final class TrainingController {
     @FXML private Label downloadStatus;
     @FXML private Label downloadProblem;
     @FXML private Label previewProblem;
+    @FXML private Label dataSummary;
+    @FXML private HBox labelColumnRow;
+    @FXML private Label labelColumnLabel;
+    @FXML private ComboBox<Integer> labelColumnBox;
     @FXML private GridPane dataGrid;
     @FXML private GridPane networkGrid;
     @FXML private GridPane lossGrid;
@@ -228,13 +234,34 @@ public final class TrainingController {
         panel.bindFolder(folderRow, folderLabel);
         DownloadRow.bind(model.download(), model.setup(), i18n, new DownloadRow.Controls(downloadBox, downloadOffer,
                 downloadBar, downloadButton, downloadCancelButton, downloadStatus, downloadProblem));
-        panel.bindPreview(previewHolder, previewProblem, model.download().offeredProperty());
+        panel.bindPreview(previewHolder, previewProblem, dataSummary, model.opener().problemProperty(),
+                model.download().offeredProperty());
+        panel.bindLabelColumn(labelColumnRow, labelColumnLabel, labelColumnBox, model.opener());
         panel.addFieldRows(dataGrid, networkGrid, lossGrid, trainingGrid);
         panel.bindOmittedClass(omittedClassLabel, omittedClassBox);
         teacherSummary.textProperty().bind(model.summaries().network(model.setup().teacherLayers));
         studentSummary.textProperty().bind(model.summaries().network(model.setup().studentLayers));
         compressionSummary.textProperty().bind(model.summaries().compression());
         setupPanel.disableProperty().bind(model.setupLockedProperty());
+    }
+
+    /** The Draw tool, starting from the points drawn so far. */
+    @FXML
+    private void openDrawing() {
+        new DrawingDialog(i18n, model.setup().users().drawnProperty().get(), model.opener()::useDrawing)
+                .show(distillationScreen.getScene().getWindow());
+    }
+
+    @FXML
+    private void openCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("setup_open_csv_title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("setup_csv_files"), "*.csv",
+                "*.tsv", "*.txt", "*.csv.gz"));
+        File file = chooser.showOpenDialog(distillationScreen.getScene().getWindow());
+        if (file != null) {
+            model.opener().openCsv(file.toPath());
+        }
     }
 
     @FXML

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
+import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.download.DatasetDownloader;
 import org.kdplayground.engine.SweepMeasure;
@@ -39,6 +40,7 @@ import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.results.RunRecord;
 import org.kdplayground.training.setup.DataDownload;
 import org.kdplayground.training.setup.DataPreview;
+import org.kdplayground.training.setup.TableOpener;
 import org.kdplayground.training.setup.RunSetup;
 import org.kdplayground.training.setup.SetupSummaries;
 import org.kdplayground.training.setup.TrainingPreset;
@@ -74,6 +76,7 @@ public final class TrainingModel {
     });
     private final RunSetup setup = new RunSetup();
     private final DataPreview preview = new DataPreview(TaskExecutor.on(previewThread));
+    private final TableOpener opener = new TableOpener(setup, TaskExecutor.on(previewThread));
     private final DataDownload download;
     private final SetupSummaries summaries;
     private final LiveMetrics live = new LiveMetrics();
@@ -135,13 +138,19 @@ public final class TrainingModel {
                         && engineStatus.getValue().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus, sweep.busyProperty());
         var tooLarge = setup.networkProblemProperty();
-        startBlockedReason = Bindings.createStringBinding(() -> tooLarge.get() != null
-                        ? i18n.formatNow("training_blocked_network", tooLarge.get().args())
+        var dataProblem = setup.users().problemProperty();
+        startBlockedReason = Bindings.createStringBinding(() -> dataProblem.get() != null
+                        ? i18n.formatNow(dataProblem.get().key(), dataProblem.get().args())
+                        : tooLarge.get() != null ? i18n.formatNow("training_blocked_network", tooLarge.get().args())
                         : !setup.validProperty().get() ? i18n.get("training_blocked_invalid")
                         : !engineStatus.getValue().isReady() ? i18n.get("training_blocked_engine") : "",
-                setup.validProperty(), tooLarge, engineStatus, i18n.table());
-        setup.dataSpecProperty().addListener((obs, old, now) -> preview.show(now));
-        preview.show(setup.dataSpecProperty().get());
+                setup.validProperty(), dataProblem, tooLarge, engineStatus, i18n.table());
+        var labelledFraction = setup.field(NumericSetting.LABELLED_FRACTION).valueProperty();
+        Runnable showData = () -> preview.show(setup.dataSpecProperty().get(), setup.testFraction(),
+                labelledFraction.get() == null ? 1 : labelledFraction.get());
+        setup.dataSpecProperty().addListener((obs, old, now) -> showData.run());
+        labelledFraction.addListener((obs, old, now) -> showData.run());
+        showData.run();
     }
 
     // ---- workspace files
@@ -237,6 +246,11 @@ public final class TrainingModel {
 
     DataPreview preview() {
         return preview;
+    }
+
+    /** Open CSV and the Draw tool's way into the set-up (the controller calls it after its file chooser). */
+    public TableOpener opener() {
+        return opener;
     }
 
     /** The offer to download a missing IDX data set. */

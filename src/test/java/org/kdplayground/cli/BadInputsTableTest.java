@@ -99,6 +99,22 @@ class BadInputsTableTest {
                         .getBytes(StandardCharsets.ISO_8859_1)))));
         cases.add(new Case("UTF-8 with a byte-order mark (accepted)", List.of("train", "--config", bytes("bom.json",
                 ("\uFEFF" + TINY).getBytes(StandardCharsets.UTF_8)), "--no-progress")));
+        // 10: the user's own data (issue 18): drawn points and CSV tables
+        cases.add(new Case("drawn point with a text class", List.of("train", "--config", file("drawn-bad.json",
+                "{\"version\": 1, \"dataset\": {\"name\": \"drawn\", \"points\": [[0, 0, 0], [1, 1, \"a\"]]}}"))));
+        cases.add(new Case("drawing of one class", List.of("train", "--config", file("drawn-one.json",
+                "{\"version\": 1, \"dataset\": {\"name\": \"drawn\", \"points\": [[0, 0, 1], [1, 1, 1], [2, 0, 1],"
+                        + " [0, 2, 1]]}}"), "--no-progress")));
+        file("ragged.csv", "a,b,label\n1,2,x\n3,y\n");
+        file("text.csv", "a,b,label\n1,2,x\n3,four,y\n");
+        file("one.csv", "a,b,label\n1,2,x\n3,4,x\n");
+        for (String[] table : new String[][] {{"CSV table that is missing", "none.csv"},
+                {"CSV table with a ragged row", "ragged.csv"}, {"CSV table with a text feature", "text.csv"},
+                {"CSV table of a single class", "one.csv"}}) {
+            cases.add(new Case(table[0], List.of("train", "--config", file("table-" + table[1] + ".json",
+                    "{\"version\": 1, \"dataset\": {\"name\": \"csv\", \"file\": \"" + table[1] + "\"}}"),
+                    "--no-progress")));
+        }
         // the other commands
         cases.add(new Case("sweep with an empty list", List.of("sweep", "--config", tiny, "--vary", "loss",
                 "--values", ",")));

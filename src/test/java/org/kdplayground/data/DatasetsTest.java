@@ -22,7 +22,7 @@ class DatasetsTest {
     @Test
     void catalogListsTheBuiltInChoices() {
         assertThat(Arrays.stream(DatasetCatalog.values()).map(DatasetCatalog::id)).containsExactly("two-moons",
-                "spirals", "circles", "blobs", "xor", "digits-8x8", "fashion-mnist", "mnist");
+                "spirals", "circles", "blobs", "xor", "digits-8x8", "fashion-mnist", "mnist", "drawn", "csv");
         assertThat(DatasetCatalog.fromId("TWO_MOONS")).isEqualTo(DatasetCatalog.TWO_MOONS);
         assertThat(DatasetCatalog.fromId(" Fashion-MNIST ")).isEqualTo(DatasetCatalog.FASHION_MNIST);
         assertThat(DatasetCatalog.FASHION_MNIST.defaultFolder()).isEqualTo(MnistDatasets.DEFAULT_FASHION_FOLDER);
@@ -35,7 +35,7 @@ class DatasetsTest {
         assertThatThrownBy(() -> DatasetCatalog.fromId("moons"))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage("unknown data set \"moons\": choose one of two-moons, spirals, circles, blobs, xor, "
-                        + "digits-8x8, fashion-mnist, mnist");
+                        + "digits-8x8, fashion-mnist, mnist, drawn, csv");
     }
 
     @ParameterizedTest

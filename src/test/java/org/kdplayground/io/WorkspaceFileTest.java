@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.kdplayground.data.CsvTable;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.data.DatasetSpec;
+import org.kdplayground.data.DrawnPoints;
 import org.kdplayground.data.Normalization;
 import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
@@ -80,6 +82,17 @@ public class WorkspaceFileTest {
                 .withSeed(random.nextLong());
         if (random.nextBoolean()) {
             spec = spec.withFolder(Path.of("idx-data", "set " + random.nextInt(100)));
+        }
+        if (data == DatasetCatalog.DRAWN) {
+            DrawnPoints points = DrawnPoints.EMPTY;
+            for (int i = 0, n = random.nextInt(50); i < n; i++) {
+                points = points.plus(random.nextGaussian(), random.nextGaussian() * 1e3, random.nextInt(6));
+            }
+            spec = spec.withPoints(points);
+        } else if (data == DatasetCatalog.CSV) {
+            Path file = Path.of("tables", "t " + random.nextInt(100) + ".csv");
+            spec = spec.withTable(random.nextBoolean() ? new CsvTable(file, "label «猫»", -1)
+                    : new CsvTable(file, null, random.nextInt(3) - 1));
         }
         RunSettings settings = RunSettings.DEFAULTS
                 .withTemperature(Math.min(100f, 0.1f + random.nextFloat() * 99.9f))

@@ -105,6 +105,7 @@ class TrainingScreenTest {
     private void smallRun(FxRobot robot, int teacherEpochs, int studentEpochs) {
         robot.interact(() -> {
             RunSetup setup = model.setup();
+            setup.presetProperty().set(TrainingPreset.TWO_MOONS); // the screen opens on spirals with 200 epochs
             setup.size.textProperty().set("200");
             setup.field(NumericSetting.TEACHER_EPOCHS).textProperty().set(Integer.toString(teacherEpochs));
             setup.field(NumericSetting.STUDENT_EPOCHS).textProperty().set(Integer.toString(studentEpochs));
@@ -373,7 +374,12 @@ class TrainingScreenTest {
     void invalidHyperParametersDisableStartWithAMessage(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
         TextField temperature = robot.lookup("#field-temperature").queryAs(TextField.class);
-        robot.doubleClickOn(temperature).eraseText(3).write("abc");
+        // the field may lie below the set-up's fold at 1280x800: focus it and select its text as a double click does
+        robot.interact(() -> {
+            temperature.requestFocus();
+            temperature.selectAll();
+        });
+        robot.eraseText(1).write("abc");
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(temperature.getText()).isEqualTo("abc");
@@ -386,6 +392,35 @@ class TrainingScreenTest {
 
         robot.interact(() -> temperature.setText("2"));
         assertThat(robot.lookup("#startButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void aCsvTableOfFourFeaturesTrainsWithConfusionMatricesAndNoExampleStrip(FxRobot robot) throws Exception {
+        StringBuilder iris = new StringBuilder("a;b;c;d;species\n");
+        String[] species = {"setosa", "versicolor", "virginica"};
+        for (int i = 0; i < 60; i++) {
+            iris.append(5 + i % 3).append(';').append(3 - 0.2 * (i % 3)).append(';').append(1.4 + 2 * (i % 3))
+                    .append(';').append(0.01 * i).append(';').append(species[i % 3]).append('\n');
+        }
+        java.nio.file.Path table = java.nio.file.Files.createTempFile("iris", ".csv");
+        java.nio.file.Files.writeString(table, iris);
+        robot.interact(() -> model.opener().openCsv(table));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.preview().dataProperty().get() != null
+                && model.preview().dataProperty().get().featureCount() == 4);
+        robot.interact(() -> {
+            model.setup().field(NumericSetting.TEACHER_EPOCHS).textProperty().set("2");
+            model.setup().field(NumericSetting.STUDENT_EPOCHS).textProperty().set("2");
+            model.setup().field(NumericSetting.LABELLED_FRACTION).textProperty().set("1");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.canStartProperty().get());
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.history().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.live().classNames()).containsExactly("setosa", "versicolor", "virginica");
+        assertThat(model.live().strip()).isEmpty();
+        int[][] counts = robot.lookup("#confusion-teacher").queryAs(ConfusionView.class).counts();
+        assertThat(counts).hasDimensions(3, 3);
+        java.nio.file.Files.delete(table);
     }
 
     @Test

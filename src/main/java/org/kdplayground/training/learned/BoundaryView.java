@@ -9,7 +9,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -39,6 +38,8 @@ public final class BoundaryView extends RoleChart {
     private RunEvent.Boundary reference;
     private double disagreement = Double.NaN;
     private Dataset points;
+    /** Which points carry their labels for the students (drawn larger, outlined); null: all of them. */
+    private boolean[] labelled;
     private double[] bounds;
     private WritableImage image;
     /** The training points, drawn once per data set and size: they do not change while the heatmap does. */
@@ -112,6 +113,18 @@ public final class BoundaryView extends RoleChart {
     /** The heatmap drawn now (one pixel a grid cell), or null before the first. */
     public Image heatmap() {
         return image;
+    }
+
+    /**
+     * Marks which training points carry their labels for the students: those are drawn large and outlined, the
+     * unlabelled transfer points small and faint. Null marks every point labelled.
+     */
+    public void markLabelled(boolean[] mask) {
+        if (mask != labelled) {
+            labelled = mask;
+            pointsDirty = true;
+            requestLayout();
+        }
     }
 
     /** The share of grid cells whose class differs between two boundaries of the same grid. */
@@ -202,16 +215,37 @@ public final class BoundaryView extends RoleChart {
         pointsOutline = getTextFill();
         double scale = renderScale();
         Map<Integer, Image> dots = new HashMap<>();
-        double extent = r + DOT_MARGIN;
+        Map<Integer, Image> faintDots = new HashMap<>();
         g.setImageSmoothing(false); // each dot lands on whole device pixels, copied as it was made
-        for (int i = 0; i < points.size(); i += stride) {
-            float[] p = points.features()[i];
-            double x = left + (p[0] - bounds[0]) / (bounds[1] - bounds[0]) * side;
-            double y = top + side - (p[1] - bounds[2]) / (bounds[3] - bounds[2]) * side;
-            Image dot = dots.computeIfAbsent(points.labels()[i], label -> dot(ClassPalette.of(label), r, scale));
-            g.drawImage(dot, Math.round((x - extent) * scale) / scale, Math.round((y - extent) * scale) / scale,
-                    dot.getWidth() / scale, dot.getHeight() / scale);
+        boolean marked = PointMarks.anyUnlabelled(labelled, points.size());
+        // the unlabelled transfer points first, small and faint; every labelled point on top, large and outlined
+        for (int i = 0; marked && i < points.size(); i += stride) {
+            if (!labelled[i]) {
+                int label = points.labels()[i];
+                place(g, faintDots.computeIfAbsent(label, c -> faintDot(ClassPalette.of(c), r * 0.6, scale)),
+                        points.features()[i], left, top, side, r * 0.6, scale);
+            }
         }
+        for (int i = 0; i < points.size(); i += marked ? 1 : stride) {
+            if (!marked || labelled[i]) {
+                Image dot = dots.computeIfAbsent(points.labels()[i], c -> dot(ClassPalette.of(c), r, scale));
+                place(g, dot, points.features()[i], left, top, side, r, scale);
+            }
+        }
+    }
+
+    private void place(GraphicsContext g, Image dot, float[] p, double left, double top, double side, double r,
+                       double scale) {
+        double extent = r + DOT_MARGIN;
+        double x = left + (p[0] - bounds[0]) / (bounds[1] - bounds[0]) * side;
+        double y = top + side - (p[1] - bounds[2]) / (bounds[3] - bounds[2]) * side;
+        g.drawImage(dot, Math.round((x - extent) * scale) / scale, Math.round((y - extent) * scale) / scale,
+                dot.getWidth() / scale, dot.getHeight() / scale);
+    }
+
+    /** An unlabelled transfer point: a small disc in its class's colour, half transparent, no outline. */
+    private static Image faintDot(Color fill, double r, double scale) {
+        return PointMarks.disc(fill.deriveColor(0, 1, 1, 0.45), null, r, DOT_MARGIN, scale);
     }
 
     private static final double DOT_MARGIN = 1;
@@ -223,40 +257,7 @@ public final class BoundaryView extends RoleChart {
      * so it stays sharp.
      */
     private Image dot(Color fill, double r, double scale) {
-        Color outline = pointsOutline instanceof Color c ? c : Color.BLACK;
-        int size = (int) Math.ceil(2 * (r + DOT_MARGIN) * scale);
-        double centre = size / 2.0;
-        double radius = r * scale;
-        double halfLine = 0.3 * scale;
-        WritableImage image = new WritableImage(size, size);
-        PixelWriter writer = image.getPixelWriter();
-        for (int py = 0; py < size; py++) {
-            for (int px = 0; px < size; px++) {
-                int inFill = 0;
-                int inLine = 0;
-                for (int sy = 0; sy < 4; sy++) {
-                    for (int sx = 0; sx < 4; sx++) {
-                        double d = Math.hypot(px + (sx + 0.5) / 4 - centre, py + (sy + 0.5) / 4 - centre);
-                        if (Math.abs(d - radius) <= halfLine) {
-                            inLine++;
-                        } else if (d < radius) {
-                            inFill++;
-                        }
-                    }
-                }
-                int covered = inFill + inLine;
-                if (covered == 0) {
-                    writer.setArgb(px, py, 0);
-                    continue;
-                }
-                double f = inFill / (double) covered;
-                writer.setColor(px, py, new Color(
-                        fill.getRed() * f + outline.getRed() * (1 - f),
-                        fill.getGreen() * f + outline.getGreen() * (1 - f),
-                        fill.getBlue() * f + outline.getBlue() * (1 - f), covered / 16.0));
-            }
-        }
-        return image;
+        return PointMarks.disc(fill, pointsOutline instanceof Color c ? c : Color.BLACK, r, DOT_MARGIN, scale);
     }
 
     /** Device pixels per layout pixel here: the UI scale's transform times the screen's own scale. */

@@ -151,6 +151,9 @@ public final class LearnedViews {
         for (ModelRole role : ModelRole.values()) {
             RunEvent.Boundary teacher = showDisagreement.get() && role != ModelRole.TEACHER
                     ? live.boundaries().get(ModelRole.TEACHER) : null;
+            if (twoD) {
+                boundaryViews.get(role).markLabelled(live.labelled());
+            }
             boolean changed = twoD
                     ? boundaryViews.get(role).show(live.boundaries().get(role), teacher, live.points(), live.bounds())
                     : confusionViews.get(role).show(live.confusion().get(role), live.classNames());

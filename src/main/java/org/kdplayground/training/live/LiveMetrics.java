@@ -42,6 +42,8 @@ public final class LiveMetrics {
 
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private Dataset points;
+    /** Which of {@link #points} carry their labels for the students; null before the run's data arrives. */
+    private boolean[] labelled;
     private Dataset testExamples;
     private int[] strip = new int[0];
     private double[] bounds;
@@ -85,6 +87,7 @@ public final class LiveMetrics {
         confusion.clear();
         stripLogits.clear();
         points = null;
+        labelled = null;
         testExamples = null;
         strip = new int[0];
         bounds = null;
@@ -107,6 +110,7 @@ public final class LiveMetrics {
 
     private void prepared(RunEvent.Prepared event) {
         points = event.rawTrain();
+        labelled = event.labelled();
         testExamples = event.rawTest();
         strip = event.stripExamples();
         bounds = event.bounds();
@@ -229,6 +233,11 @@ public final class LiveMetrics {
     /** Each model's latest logits for the example strip's examples. */
     public Map<ModelRole, float[][]> stripLogits() {
         return pinned != null ? pinned.stripLogits() : Collections.unmodifiableMap(stripLogits);
+    }
+
+    /** Which training examples carry their labels for the students, or null before the run's data arrives. */
+    public boolean[] labelled() {
+        return labelled;
     }
 
     /** The raw training set (2-D data: the points to draw), or null before the run's data arrives. */

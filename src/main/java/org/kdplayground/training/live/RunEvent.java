@@ -16,10 +16,12 @@ public sealed interface RunEvent {
     /**
      * The data is loaded: the raw training set (points to draw) and, for 2-D data, the region the heatmaps cover.
      *
-     * @param bounds  xMin, xMax, yMin, yMax of the heatmap grid in the data's units; null for image data
+     * @param bounds   xMin, xMax, yMin, yMax of the heatmap grid in the data's units; null for image data
+     * @param labelled {@code labelled[i]}: whether training example {@code i} carries its label for the students
      */
     record Prepared(Dataset rawTrain, Dataset rawTest, double[] bounds, int gridSize, List<String> classNames,
-                    int teacherEpochs, int studentEpochs, int[] stripExamples) implements RunEvent {
+                    int teacherEpochs, int studentEpochs, int[] stripExamples, boolean[] labelled)
+            implements RunEvent {
     }
 
     public record Started(RunStart start) implements RunEvent {

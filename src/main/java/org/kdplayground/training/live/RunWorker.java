@@ -69,14 +69,14 @@ public final class RunWorker implements Callable<Void>, RunListener {
                 bounds = bounds(run.rawSplit().train(), run.rawSplit().test());
                 gridInputs = grid(bounds, run.normalizer());
             }
-            int[] strip = bounds == null ? stripExamples(test) : new int[0];
+            int[] strip = bounds == null && test.isImage() ? stripExamples(test) : new int[0];
             stripInputs = new float[strip.length][];
             for (int i = 0; i < strip.length; i++) {
                 stripInputs[i] = test.features()[strip[i]];
             }
             inbox.add(new RunEvent.Prepared(run.rawSplit().train(), run.rawSplit().test(), bounds, GRID,
                     run.rawSplit().train().classNames(), run.config().settings().teacherEpochs(),
-                    run.config().settings().studentEpochs(), strip));
+                    run.config().settings().studentEpochs(), strip, run.rawSplit().labelledMask()));
             try (NDManager manager = NDManager.newBaseManager()) {
                 new DistillationRun(run.config()).run(manager, this, control);
             }

@@ -18,6 +18,8 @@ public final class DatasetNames {
             case DIGITS_8X8 -> "dataset_digits_8x8";
             case FASHION_MNIST -> "dataset_fashion_mnist";
             case MNIST -> "dataset_mnist";
+            case DRAWN -> "dataset_drawn";
+            case CSV -> "dataset_csv";
         };
     }
 }

@@ -1,17 +1,25 @@
 package org.kdplayground.training.setup;
 
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
 
 import org.kdplayground.data.Dataset;
+import org.kdplayground.data.Split;
 import org.kdplayground.training.learned.ClassPalette;
 import org.kdplayground.training.learned.ExampleStrip;
+import org.kdplayground.training.learned.PointMarks;
 import org.kdplayground.ui.CanvasChart;
 
-/** A glance at the chosen data: a scatter coloured by class for 2-D data, a grid of thumbnails for images. */
+/**
+ * A glance at the chosen data: a scatter coloured by class for 2-D data, a grid of thumbnails for images. When the
+ * students see only some labels, the scatter shows the training points: the labelled ones large and outlined, the
+ * unlabelled transfer points small and faint (as the decision boundaries draw them).
+ */
 public final class DatasetPreview extends CanvasChart {
 
     private static final int MAX_POINTS = 800;
     private Dataset data;
+    private Split training;
 
     public DatasetPreview() {
         getStyleClass().add("dataset-preview");
@@ -20,7 +28,13 @@ public final class DatasetPreview extends CanvasChart {
     }
 
     public void show(Dataset value) {
+        show(value, null);
+    }
+
+    /** Shows {@code value}, or, when {@code split} is not null, its training points with the labelled ones marked. */
+    public void show(Dataset value, Split split) {
         data = value;
+        training = split;
         invalidate();
     }
 
@@ -39,6 +53,8 @@ public final class DatasetPreview extends CanvasChart {
     }
 
     private void drawScatter(GraphicsContext g, double width, double height) {
+        Dataset shown = training != null ? training.train() : data;
+        boolean[] labelled = training != null ? training.labelledMask() : null;
         double xMin = Double.MAX_VALUE;
         double xMax = -Double.MAX_VALUE;
         double yMin = Double.MAX_VALUE;
@@ -50,13 +66,36 @@ public final class DatasetPreview extends CanvasChart {
             yMax = Math.max(yMax, row[1]);
         }
         double pad = 8;
-        int stride = Math.max(1, data.size() / MAX_POINTS);
-        for (int i = 0; i < data.size(); i += stride) {
-            float[] row = data.features()[i];
-            double x = pad + (row[0] - xMin) / Math.max(1e-9, xMax - xMin) * (width - 2 * pad);
-            double y = height - pad - (row[1] - yMin) / Math.max(1e-9, yMax - yMin) * (height - 2 * pad);
-            g.setFill(ClassPalette.of(data.labels()[i]));
-            g.fillOval(x - 2, y - 2, 4, 4);
+        double[] box = {xMin, Math.max(1e-9, xMax - xMin), yMin, Math.max(1e-9, yMax - yMin), width, height, pad};
+        boolean marked = PointMarks.anyUnlabelled(labelled, shown.size());
+        int stride = Math.max(1, shown.size() / MAX_POINTS);
+        for (int i = 0; i < shown.size(); i += stride) {
+            if (!marked) {
+                dot(g, shown, i, box, 2, ClassPalette.of(shown.labels()[i]), null);
+            } else if (!labelled[i]) {
+                dot(g, shown, i, box, 1.4, ClassPalette.of(shown.labels()[i]).deriveColor(0, 1, 1, 0.4), null);
+            }
+        }
+        for (int i = 0; marked && i < shown.size(); i++) {
+            if (labelled[i]) {
+                dot(g, shown, i, box, 3.6, ClassPalette.of(shown.labels()[i]), getTextFill());
+            }
+        }
+    }
+
+    /** One point of radius {@code r}; {@code box}: xMin, xSpan, yMin, ySpan, width, height, padding. */
+    private static void dot(GraphicsContext g, Dataset shown, int i, double[] box, double r, Paint fill,
+                            Paint outline) {
+        float[] row = shown.features()[i];
+        double pad = box[6];
+        double x = pad + (row[0] - box[0]) / box[1] * (box[4] - 2 * pad);
+        double y = box[5] - pad - (row[1] - box[2]) / box[3] * (box[5] - 2 * pad);
+        g.setFill(fill);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        if (outline != null) {
+            g.setStroke(outline);
+            g.setLineWidth(1);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
         }
     }
 

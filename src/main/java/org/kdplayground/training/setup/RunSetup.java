@@ -54,6 +54,7 @@ public final class RunSetup {
             new ReadOnlyObjectWrapper<>(this, "omittedClassProblem");
     private final IntegerBinding classCount;
     private final ReadOnlyObjectWrapper<SetupField.Problem> networkProblem = new ReadOnlyObjectWrapper<>();
+    private final UsersData users = new UsersData(dataset);
 
     public final SetupField<Integer> size = new SetupField<>("size", Parsers.whole(0, 100_000), "1000");
     public final SetupField<Double> noise = new SetupField<>("noise", Parsers.decimal(0, 5, true), "0.2");
@@ -96,16 +97,17 @@ public final class RunSetup {
                 teacherLayers.value(), studentLayers.value(), batch.value()), dataset, classCount,
                 teacherLayers.valueProperty(), studentLayers.valueProperty(), batch.valueProperty()));
         valid = Bindings.createBooleanBinding(() -> fields().allMatch(SetupField::isValid)
-                        && omittedClassProblem.get() == null && networkProblem.get() == null,
+                        && omittedClassProblem.get() == null && networkProblem.get() == null
+                        && users.problemProperty().get() == null,
                 Stream.concat(fields().map(SetupField::problemProperty), Stream.of(omittedClassProblem,
-                        networkProblem)).toArray(Observable[]::new));
+                        networkProblem, users.problemProperty())).toArray(Observable[]::new));
         dataSpec = Bindings.createObjectBinding(() -> {
             if (valid.get()) {
                 validData = dataOfFields();
             }
             return validData;
         }, valid, dataset, folder, size.valueProperty(), noise.valueProperty(), classes.valueProperty(),
-                seed.valueProperty());
+                seed.valueProperty(), users.drawnProperty(), users.tableProperty());
         classCount.addListener((obs, old, now) -> refreshOmittedClassChoices());
         refreshOmittedClassChoices();
         preset.addListener((obs, old, now) -> {
@@ -113,7 +115,7 @@ public final class RunSetup {
                 load(now.experiment());
             }
         });
-        preset.set(TrainingPreset.TWO_MOONS);
+        preset.set(TrainingPreset.SPIRALS_FEW_LABELS);
         dataset.addListener((obs, old, now) -> {
             if (!loading && now != null && old != null) {
                 useDefaultsOf(now, old);
@@ -157,6 +159,7 @@ public final class RunSetup {
         base = e;
         DatasetSpec spec = e.dataset();
         DatasetCatalog data = spec.catalogEntry();
+        users.load(spec);
         dataset.set(data);
         folder.set(Objects.equals(spec.folder(), data.defaultFolder()) ? null : spec.folder());
         size.textProperty().set(Integer.toString(spec.size()));
@@ -209,7 +212,7 @@ public final class RunSetup {
         if (data.kind() == DatasetCatalog.Kind.IDX_FOLDER && folder.get() != null) {
             spec = spec.withFolder(folder.get());
         }
-        return spec;
+        return users.applyTo(spec);
     }
 
     /** The experiment of every field's last valid value (the omitted class may not fit the data set then). */
@@ -329,6 +332,11 @@ public final class RunSetup {
         return omittedClassChoices;
     }
 
+    /** The share of the data held out for testing (the loaded experiment's; the panel does not show it). */
+    public double testFraction() {
+        return base.testFraction();
+    }
+
     /** The data set the last valid fields describe (the data preview shows it). */
     public ObjectBinding<DatasetSpec> dataSpecProperty() {
         return dataSpec;
@@ -345,7 +353,7 @@ public final class RunSetup {
     /** What a workspace file holds of this panel, for noticing unsaved changes. */
     public Observable[] observables() {
         return Stream.concat(Stream.of(preset, dataset, folder, loss, transferSet, teacherSeesAllLabels,
-                        omittedClass),
+                        omittedClass, users.drawnProperty(), users.tableProperty()),
                 fields().map(SetupField::valueProperty)).toArray(Observable[]::new);
     }
 
@@ -355,6 +363,11 @@ public final class RunSetup {
 
     public ObjectProperty<DatasetCatalog> datasetProperty() {
         return dataset;
+    }
+
+    /** The drawn points and the opened table, and why they cannot be trained on. */
+    public UsersData users() {
+        return users;
     }
 
     public ObjectProperty<Path> folderProperty() {

@@ -1,11 +1,13 @@
 package org.kdplayground.training.setup;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -21,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
+import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetCatalog;
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunSettings;
@@ -95,29 +98,75 @@ public final class SetupPanel {
     }
 
     /**
-     * The data set drawn small, and why it cannot be read when it cannot (not while {@code downloadOffered}: the
-     * download's own row says what is missing).
+     * The data set drawn small; why it cannot be trained on or read when it cannot (what the drawing lacks, a table
+     * that did not open, data that cannot be read; not while {@code downloadOffered}: the download's own row says
+     * what is missing); and for the user's own data, its rows and classes.
      */
-    public void bindPreview(StackPane holder, Label problem, ObservableBooleanValue downloadOffered) {
+    public void bindPreview(StackPane holder, Label problem, Label summary, ObservableStringValue openProblem,
+                            ObservableBooleanValue downloadOffered) {
         DatasetPreview picture = new DatasetPreview();
         holder.getChildren().add(picture);
-        preview.dataProperty().addListener((obs, old, now) -> picture.show(now));
-        picture.show(preview.dataProperty().get());
-        problem.textProperty().bind(preview.problemProperty());
-        problem.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> !preview.problemProperty().get().isEmpty() && !downloadOffered.get(), preview.problemProperty(),
-                downloadOffered));
+        preview.dataProperty().addListener((obs, old, now) -> picture.show(now, preview.trainingProperty().get()));
+        picture.show(preview.dataProperty().get(), preview.trainingProperty().get());
+        var users = setup.users().problemProperty();
+        problem.textProperty().bind(Bindings.createStringBinding(() -> users.get() != null
+                        ? fields.describe(users.get())
+                        : !openProblem.get().isEmpty() ? openProblem.get() : preview.problemProperty().get(),
+                users, openProblem, preview.problemProperty(), i18n.table()));
+        problem.visibleProperty().bind(Bindings.createBooleanBinding(() -> !problem.getText().isEmpty()
+                        && (users.get() != null || !openProblem.get().isEmpty() || !downloadOffered.get()),
+                problem.textProperty(), users, openProblem, downloadOffered));
         problem.managedProperty().bind(problem.visibleProperty());
+        var data = setup.datasetProperty();
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            Dataset shown = preview.dataProperty().get();
+            return shown == null || data.get() == null || !data.get().isUsers() ? ""
+                    : DataSummary.of(shown, data.get() == DatasetCatalog.CSV, i18n);
+        }, preview.dataProperty(), data, i18n.table()));
+        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+    }
+
+    /** The label column of an opened table, shown while the data set is a CSV table. */
+    public void bindLabelColumn(HBox row, Label label, ComboBox<Integer> box, TableOpener opener) {
+        var data = setup.datasetProperty();
+        row.visibleProperty().bind(Bindings.createBooleanBinding(() -> data.get() == DatasetCatalog.CSV, data));
+        row.managedProperty().bind(row.visibleProperty());
+        label.setLabelFor(box);
+        box.setConverter(converter(c -> c < opener.columns().size() ? opener.columns().get(c) : ""));
+        boolean[] updating = {false};
+        Runnable refresh = () -> {
+            updating[0] = true;
+            List<Integer> indices = new java.util.ArrayList<>();
+            for (int c = 0; c < opener.columns().size(); c++) {
+                indices.add(c);
+            }
+            box.getItems().setAll(indices);
+            int chosen = opener.labelColumn();
+            box.setValue(chosen < 0 ? null : chosen);
+            updating[0] = false;
+        };
+        opener.columns().addListener((ListChangeListener<String>) change -> refresh.run());
+        setup.users().tableProperty().addListener((obs, old, now) -> refresh.run());
+        opener.problemProperty().addListener((obs, old, now) -> refresh.run()); // a refused choice goes back
+        box.valueProperty().addListener((obs, old, now) -> {
+            if (!updating[0] && now != null && now != opener.labelColumn()) {
+                opener.chooseLabelColumn(now);
+            }
+        });
+        refresh.run();
     }
 
     /** A row per field: the data set's, the networks', the loss's and the training's. */
     public void addFieldRows(GridPane data, GridPane networks, GridPane loss, GridPane training) {
-        addRow(data, 0, "setup_size", setup.size);
+        TextField size = addRow(data, 0, "setup_size", setup.size).field();
         TextField noise = addRow(data, 1, "setup_noise", setup.noise).field();
         TextField classes = addRow(data, 2, "setup_classes", setup.classes).field();
         var dataset = setup.datasetProperty();
         noise.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> dataset.get() == null || dataset.get().isImage(), dataset));
+                () -> dataset.get() == null || dataset.get().isImage() || dataset.get().isUsers(), dataset));
+        size.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> dataset.get() == null || dataset.get().isUsers(), dataset));
         classes.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> dataset.get() == null || !dataset.get().hasVariableK(), dataset));
         addRow(networks, 0, "setup_teacher_layers", setup.teacherLayers);

@@ -13,9 +13,11 @@ import org.kdplayground.io.ExperimentFile;
 
 /**
  * The set-ups a teacher picks from: the shipped experiment files (the same ones {@code kd-playground train}
- * reads), and the other 2-D sets on the two-moons settings with their preset networks.
+ * reads), and the other 2-D sets on the two-moons settings with their preset networks. The first,
+ * {@link #SPIRALS_FEW_LABELS}, is the screen's default: a plane where distillation clearly wins.
  */
 public enum TrainingPreset {
+    SPIRALS_FEW_LABELS("preset_spirals_few_labels", "spirals-few-labels.json", null),
     TWO_MOONS("preset_two_moons", "two-moons.json", null),
     SPIRALS("preset_spirals", "two-moons.json", DatasetCatalog.SPIRALS),
     CIRCLES("preset_circles", "two-moons.json", DatasetCatalog.CIRCLES),

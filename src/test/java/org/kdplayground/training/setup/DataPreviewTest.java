@@ -28,6 +28,17 @@ class DataPreviewTest {
     }
 
     @Test
+    void withFewLabelsThePreviewMarksTheTrainingPointsWhoseLabelsTheStudentsSee() {
+        DataPreview preview = new DataPreview(TaskExecutor.currentThread());
+        preview.show(DatasetSpec.of("spirals").withSize(1000), 0.3, 0.05);
+        assertThat(preview.trainingProperty().get().train().size()).isEqualTo(700);
+        assertThat(preview.trainingProperty().get().labelledCount()).isEqualTo(35);
+        assertThat(preview.dataProperty().get().size()).isEqualTo(1000);
+        preview.show(DatasetSpec.of("spirals").withSize(1000), 0.3, 1);
+        assertThat(preview.trainingProperty().get()).as("every label kept: nothing to mark").isNull();
+    }
+
+    @Test
     void dataThatCannotBeReadShowsWhyAndNoData() {
         DataPreview preview = new DataPreview(TaskExecutor.currentThread());
         preview.show(DatasetSpec.of("two-moons"));

@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 class RunSetupTest {
 
     @Test
-    void startsOnTheTwoMoonsPresetWithTheSeedsDefaults() {
+    void startsOnTheSpiralsWithFewLabelsWhereDistillationWins() {
         RunSetup setup = new RunSetup();
-        assertThat(setup.presetProperty().get()).isEqualTo(TrainingPreset.TWO_MOONS);
-        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.TWO_MOONS);
+        assertThat(setup.presetProperty().get()).isEqualTo(TrainingPreset.SPIRALS_FEW_LABELS);
+        assertThat(setup.datasetProperty().get()).isEqualTo(DatasetCatalog.SPIRALS);
+        assertThat(setup.field(NumericSetting.LABELLED_FRACTION).textProperty().get()).isEqualTo("0.05");
+        assertThat(setup.text("transferSet")).isEqualTo("ALL");
+        assertThat(setup.toExperiment().settings().teacherSeesAllLabels()).isTrue();
         assertThat(setup.field(NumericSetting.TEMPERATURE).textProperty().get()).isEqualTo("4");
         assertThat(setup.field(NumericSetting.ALPHA).textProperty().get()).isEqualTo("0.5");
         assertThat(setup.validProperty().get()).isTrue();

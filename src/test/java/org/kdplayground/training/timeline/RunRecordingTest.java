@@ -25,7 +25,7 @@ class RunRecordingTest {
 
     private RunEvent.Prepared prepared(int studentEpochs) {
         return new RunEvent.Prepared(null, null, new double[] {0, 1, 0, 1}, RunWorker.GRID, List.of("a", "b"),
-                TEACHER_EPOCHS, studentEpochs, new int[0]);
+                TEACHER_EPOCHS, studentEpochs, new int[0], null);
     }
 
     private RunEvent.Boundary boundary() {
