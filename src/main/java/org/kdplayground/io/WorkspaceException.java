@@ -21,9 +21,9 @@ public final class WorkspaceException extends Exception {
     private final String detail;
 
     public WorkspaceException(Kind kind, String detail) {
-        super(kind + ": " + detail);
+        super(kind + ": " + ExperimentException.oneLine(detail));
         this.kind = kind;
-        this.detail = detail;
+        this.detail = ExperimentException.oneLine(detail);
     }
 
     public Kind kind() {

@@ -179,13 +179,13 @@ class BadInputsTableTest {
                 rows, the table of what finished, exit 130); the quiet stderr by `QuietStderrTest`.
 
                 Beyond these rows, every reader (experiment, workspace of versions 1 to 3, settings, IDX raw and gzip,
-                CSV, `loss --cases`) is fuzzed by jqwik properties (`*FuzzTest`: valid files mutated by flipped bits,
+                CSV, `loss --cases`, a user's drawn points and CSV table) is fuzzed by jqwik properties (`*FuzzTest`: valid files mutated by flipped bits,
                 cuts, insertions, deep nesting, long texts, edge numbers, repeated keys and swapped values, and random
                 bytes): each input gives a value or the reader's own one-line exception (naming the file; the app adds
                 it to a workspace reader's), never another exception, an OutOfMemoryError or a hang (10 s a try). 800
-                tries a property, 10 properties: 2,400 inputs for the IDX reader, 1,600 each for experiment and
-                workspace files, 800 each for CSV, loss cases and the settings file; 19 s of test time (29 s with
-                Maven's start) on this 2-core machine with `./mvnw -B -o -q test -Dtest='*FuzzTest'
+                tries a property, 12 properties: 2,400 inputs for the IDX reader, 1,600 each for experiment and
+                workspace files, 800 each for CSV, loss cases, the settings file, drawn points (read, then loaded) and
+                a user's CSV table (`UsersDataFuzzTest`); about 22 s of test time on this 2-core machine with `./mvnw -B -o -q test -Dtest='*FuzzTest'
                 -Dsurefire.failIfNoSpecifiedTests=false`. `-Pfuzz` runs 20,000 tries a property (`-Dfuzz.tries=N`
                 another number). What they found is fixed, each with a plain regression test: an IDX header announcing
                 two billion examples made the reader allocate for all of them (an OutOfMemoryError; `IdxReaderTest`),

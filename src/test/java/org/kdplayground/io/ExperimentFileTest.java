@@ -35,6 +35,18 @@ class ExperimentFileTest {
 
     /** Issue 19, items 1 and 9: crafted files are one line naming the file and the limit or the byte. */
     @Test
+    void aKeyWithALineBreakIsQuotedBackOnOneLine() throws IOException {
+        // found by UsersDataFuzzTest: the unknown key was echoed with its line break, a message of two lines
+        Path file = Files.writeString(dir.resolve("broken key.json"),
+                "{\"version\": 1, \"alpha\": 0.5, \"teacher\\nLabel\\u0007\": 0}", StandardCharsets.UTF_8);
+        ExperimentException e = assertThrows(ExperimentException.class, () -> ExperimentFile.read(file));
+        assertThat(e.getMessage()).doesNotContain("\n").contains("unknown setting")
+                .contains("teacher\\nLabel\\u0007");
+        WorkspaceException w = new WorkspaceException(WorkspaceException.Kind.INVALID, "a\r\nb\tc");
+        assertThat(w.detail()).isEqualTo("a\\r\\nb\\tc");
+    }
+
+    @Test
     void craftedFilesAreRefusedWithTheLimitOrTheByteTheyBreak() throws IOException {
         String minimal = "{\"version\": 1, \"dataset\": {\"name\": \"xor\"}}";
         Path deep = dir.resolve("deep.json");
