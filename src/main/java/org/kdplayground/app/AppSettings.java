@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import org.kdplayground.RuntimeDefaults;
 import org.kdplayground.io.SettingsStore;
+import org.kdplayground.training.timeline.RunSpeed;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.Theme;
 
@@ -43,6 +44,20 @@ final class AppSettings {
 
     void setTheme(Theme theme) {
         values.setProperty("theme", theme.id());
+    }
+
+    /** The speed the training screen shows runs at, as last chosen ({@link RunSpeed#NORMAL} at first). */
+    RunSpeed runSpeed() {
+        String name = values.getProperty("training.speed", RunSpeed.NORMAL.name());
+        try {
+            return RunSpeed.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return RunSpeed.NORMAL;
+        }
+    }
+
+    void setRunSpeed(RunSpeed speed) {
+        values.setProperty("training.speed", speed.name());
     }
 
     Language language() {

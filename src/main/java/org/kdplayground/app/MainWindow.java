@@ -121,6 +121,11 @@ final class MainWindow {
             settings.setLanguage(now);
             settings.save();
         });
+        training.speedProperty().set(settings.runSpeed());
+        training.speedProperty().addListener((obs, old, now) -> {
+            settings.setRunSpeed(now);
+            settings.save();
+        });
 
         stage.setScene(scene);
         stage.getIcons().setAll(appIcons());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.kdplayground.io.SettingsStore;
+import org.kdplayground.training.timeline.RunSpeed;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,18 @@ class AppSettingsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void theRunSpeedIsRememberedAndAnUnknownOneIsNormal() throws IOException {
+        SettingsStore store = new SettingsStore(dir);
+        AppSettings settings = new AppSettings(store);
+        assertThat(settings.runSpeed()).isEqualTo(RunSpeed.NORMAL);
+        settings.setRunSpeed(RunSpeed.ONE_EPOCH_A_SECOND);
+        settings.save();
+        assertThat(new AppSettings(store).runSpeed()).isEqualTo(RunSpeed.ONE_EPOCH_A_SECOND);
+        Files.writeString(store.file(), "training.speed=WARP\n");
+        assertThat(new AppSettings(store).runSpeed()).isEqualTo(RunSpeed.NORMAL);
+    }
 
     @Test
     void aWindowSideThatIsNotAFiniteNumberOfPixelsGivesTheDefault() throws IOException {
