@@ -39,9 +39,13 @@ public final class NetworkBudget {
 
     /** Bytes a run may take here: half of the physical memory; {@link Long#MAX_VALUE} where it cannot be known. */
     public static long allowed() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean bean && bean.getTotalMemorySize() > 0) {
-            return (long) (bean.getTotalMemorySize() * SHARE);
+        try {
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean bean && bean.getTotalMemorySize() > 0) {
+                return (long) (bean.getTotalMemorySize() * SHARE);
+            }
+        } catch (LinkageError e) { // a runtime without jdk.management (the installers' runtime has it)
+            return Long.MAX_VALUE;
         }
         return Long.MAX_VALUE;
     }
