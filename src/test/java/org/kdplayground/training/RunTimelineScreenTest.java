@@ -222,6 +222,16 @@ class RunTimelineScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.timeline().newestProperty().get()).isEqualTo(before + 2);
         assertThat(model.timeline().followingProperty().get()).isTrue();
+
+        // Shift+→ trains exactly one batch and holds again, in the same epoch
+        long stepsBefore = model.live().studentSteps();
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.live().studentSteps() > stepsBefore);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, model.lifecycle()::runHeld);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.live().studentSteps()).isEqualTo(stepsBefore + 1);
+        assertThat(model.timeline().newestProperty().get()).isEqualTo(before + 2);
+        assertThat(model.stateProperty().get()).isEqualTo(RunState.PAUSED);
         robot.type(KeyCode.SPACE);
         assertThat(model.stateProperty().get()).isEqualTo(RunState.TRAINING);
     }
