@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.kdplayground.fuzz.FuzzInput;
 import org.kdplayground.fuzz.Mutations;
 import org.kdplayground.fuzz.ReaderOutcome;
+import org.kdplayground.fuzz.ScratchFolder;
 import org.kdplayground.io.SettingsStore;
 
 import net.jqwik.api.Arbitraries;
@@ -28,15 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class AppSettingsFuzzTest {
 
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("kd-fuzz-settings");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DIR = ScratchFolder.create("kd-fuzz-settings");
 
     private static final List<String> SEEDS = List.of(
             "#KD Playground settings\ntheme=dark\nlanguage=zh-CN\nwindow.width=1280\nwindow.height=800\n"
@@ -47,11 +39,7 @@ class AppSettingsFuzzTest {
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.delete(DIR);
     }
 
     @Property

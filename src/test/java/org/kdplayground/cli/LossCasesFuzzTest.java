@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.kdplayground.fuzz.FuzzInput;
 import org.kdplayground.fuzz.Mutations;
 import org.kdplayground.fuzz.ReaderOutcome;
+import org.kdplayground.fuzz.ScratchFolder;
 import org.kdplayground.math.SoftScaling;
 
 import net.jqwik.api.Arbitrary;
@@ -28,23 +28,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class LossCasesFuzzTest {
 
-    private static final Path DIR;
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("kd-fuzz-cases");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DIR = ScratchFolder.create("kd-fuzz-cases");
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.delete(DIR);
     }
 
     @Property

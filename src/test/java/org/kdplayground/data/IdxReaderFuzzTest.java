@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.kdplayground.fuzz.FuzzInput;
 import org.kdplayground.fuzz.Mutations;
 import org.kdplayground.fuzz.ReaderOutcome;
+import org.kdplayground.fuzz.ScratchFolder;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -28,24 +28,12 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class IdxReaderFuzzTest {
 
-    private static final Path DIR;
+    private static final Path DIR = ScratchFolder.create("kd-fuzz-idx");
     private static final List<String> CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-
-    static {
-        try {
-            DIR = Files.createTempDirectory("kd-fuzz-idx");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterContainer
     static void deleteScratch() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.delete(DIR);
     }
 
     @Property

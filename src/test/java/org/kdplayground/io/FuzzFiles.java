@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import org.kdplayground.fuzz.ScratchFolder;
 import java.util.stream.Stream;
 
 /** Seed documents for the io readers' fuzz tests, and the one scratch file each try writes. */
@@ -17,27 +19,15 @@ final class FuzzFiles {
 
     /** A fresh scratch folder (deleted by {@link #delete}). */
     static Path folder() {
-        try {
-            return Files.createTempDirectory("kd-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchFolder.create("kd-fuzz");
     }
 
     static Path write(Path file, byte[] bytes) {
-        try {
-            return Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchFolder.write(file, bytes);
     }
 
     static void delete(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.delete(folder);
     }
 
     /** The shipped experiments and random ones within every setting's range. */
