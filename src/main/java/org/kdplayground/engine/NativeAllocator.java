@@ -55,6 +55,11 @@ public final class NativeAllocator {
         return outcome;
     }
 
+    /** Forgets the first call's outcome, so a test can see whether a later caller tunes (glibc keeps its values). */
+    static synchronized void forget() {
+        outcome = null;
+    }
+
     static Outcome apply() {
         if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
             return Outcome.DISABLED;

@@ -1,5 +1,7 @@
 package org.kdplayground.engine;
 
+import org.kdplayground.engine.loss.LossMethod;
+
 /**
  * A sweep value or list that cannot be used, with what is wrong, so the command line can say it in a line and a
  * screen in the learner's language.
@@ -40,7 +42,7 @@ public final class SweepValueException extends IllegalArgumentException {
         return switch (problem) {
             case NOT_A_NUMBER -> "\"" + value + "\" is not a number (" + key + ")";
             case OUT_OF_RANGE -> key + " " + value + " is outside " + setting.numericSetting().range().describe();
-            case NOT_A_LOSS -> "\"" + value + "\" is not a loss: give " + org.kdplayground.engine.loss.LossMethod.ids();
+            case NOT_A_LOSS -> "\"" + value + "\" is not a loss: give " + LossMethod.ids();
             case NOT_LAYERS -> "\"" + value + "\" is not hidden layer sizes (" + key + "): give 1 to "
                     + SweepValue.MAX_LAYERS + " whole numbers from 1 to " + SweepValue.MAX_UNITS
                     + " joined by \"-\", e.g. 256-256";

@@ -1,13 +1,11 @@
 package org.kdplayground.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -27,7 +25,6 @@ import javafx.collections.ObservableList;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.engine.Experiment;
-import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.RunResult;
 import org.kdplayground.download.DatasetDownloader;
 import org.kdplayground.engine.SweepMeasure;
@@ -42,6 +39,7 @@ import org.kdplayground.training.setup.DataDownload;
 import org.kdplayground.training.setup.DataPreview;
 import org.kdplayground.training.setup.TableOpener;
 import org.kdplayground.training.setup.RunSetup;
+import org.kdplayground.training.setup.SetupParts;
 import org.kdplayground.training.setup.SetupSummaries;
 import org.kdplayground.training.setup.TrainingPreset;
 import org.kdplayground.training.sweep.SweepModel;
@@ -63,28 +61,13 @@ public final class TrainingModel {
     /** The tabs under the live charts, in their order there. */
     public enum ResultTab { LEARNED, EXAMPLES, CALIBRATION, SWEEP, RESULTS }
 
-    private final I18n i18n;
-    private final ExecutorService previewThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dataset-preview");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ExecutorService downloadThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dataset-download");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final RunSetup setup = new RunSetup();
-    private final DataPreview preview = new DataPreview(TaskExecutor.on(previewThread));
-    private final TableOpener opener = new TableOpener(setup, TaskExecutor.on(previewThread));
-    private final DataDownload download;
-    private final SetupSummaries summaries;
+    private final SetupParts setupParts;
+    private final RunSetup setup;
     private final LiveMetrics live = new LiveMetrics();
     private final ExampleSelection examples;
     private final SweepModel sweep;
     private final CollectionAfterRun collection;
     private final ObservableList<RunRecord> history = FXCollections.observableArrayList();
-
     private final RunLifecycle runs;
     private final ObjectProperty<RunSpeed> speed = new SimpleObjectProperty<>(this, "speed", RunSpeed.NORMAL);
     private final RunTimeline timeline = new RunTimeline(live, live::touch, speed);
@@ -115,12 +98,10 @@ public final class TrainingModel {
      */
     public TrainingModel(I18n i18n, TaskExecutor engine, ObservableValue<EngineStatus> engineStatus,
                          Consumer<LogitsExample> openInExplorer, DatasetDownloader downloader) {
-        this.i18n = Objects.requireNonNull(i18n);
-        download = new DataDownload(setup, downloader, TaskExecutor.on(downloadThread), i18n,
-                () -> preview.show(setup.dataSpecProperty().get()));
+        setupParts = new SetupParts(Objects.requireNonNull(i18n), downloader);
+        setup = setupParts.setup();
         Objects.requireNonNull(engine);
         Objects.requireNonNull(engineStatus);
-        summaries = new SetupSummaries(i18n, setup, preview);
         examples = new ExampleSelection(live, openInExplorer);
         collection = new CollectionAfterRun(() -> !busy());
         replays = new SessionReplays(live, timeline, examples::runStarted);
@@ -137,20 +118,7 @@ public final class TrainingModel {
         canStart = Bindings.createBooleanBinding(() -> setup.validProperty().get() && !state.get().busy()
                         && engineStatus.getValue().isReady() && !sweep.busyProperty().get(),
                 setup.validProperty(), state, engineStatus, sweep.busyProperty());
-        var tooLarge = setup.networkProblemProperty();
-        var dataProblem = setup.users().problemProperty();
-        startBlockedReason = Bindings.createStringBinding(() -> dataProblem.get() != null
-                        ? i18n.formatNow(dataProblem.get().key(), dataProblem.get().args())
-                        : tooLarge.get() != null ? i18n.formatNow("training_blocked_network", tooLarge.get().args())
-                        : !setup.validProperty().get() ? i18n.get("training_blocked_invalid")
-                        : !engineStatus.getValue().isReady() ? i18n.get("training_blocked_engine") : "",
-                setup.validProperty(), dataProblem, tooLarge, engineStatus, i18n.table());
-        var labelledFraction = setup.field(NumericSetting.LABELLED_FRACTION).valueProperty();
-        Runnable showData = () -> preview.show(setup.dataSpecProperty().get(), setup.testFraction(),
-                labelledFraction.get() == null ? 1 : labelledFraction.get());
-        setup.dataSpecProperty().addListener((obs, old, now) -> showData.run());
-        labelledFraction.addListener((obs, old, now) -> showData.run());
-        showData.run();
+        startBlockedReason = setupParts.startBlockedReason(engineStatus);
     }
 
     // ---- workspace files
@@ -180,9 +148,7 @@ public final class TrainingModel {
 
     /** Everything a workspace file holds of this screen, to notice unsaved changes. */
     public List<Observable> workspaceInputs() {
-        List<Observable> inputs = new ArrayList<>(List.of(setup.observables()));
-        inputs.addAll(List.of(sweep.observables()));
-        return inputs;
+        return Stream.concat(Stream.of(setup.observables()), Stream.of(sweep.observables())).toList();
     }
 
     // ---- what lessons read and type
@@ -245,21 +211,21 @@ public final class TrainingModel {
     }
 
     DataPreview preview() {
-        return preview;
+        return setupParts.preview();
     }
 
     /** Open CSV and the Draw tool's way into the set-up (the controller calls it after its file chooser). */
     public TableOpener opener() {
-        return opener;
+        return setupParts.opener();
     }
 
     /** The offer to download a missing IDX data set. */
     public DataDownload download() {
-        return download;
+        return setupParts.download();
     }
 
     SetupSummaries summaries() {
-        return summaries;
+        return setupParts.summaries();
     }
 
     LiveMetrics live() {
@@ -429,8 +395,6 @@ public final class TrainingModel {
      */
     void close() {
         runs.close();
-        previewThread.shutdownNow();
-        download.cancel();
-        downloadThread.shutdown();
+        setupParts.close();
     }
 }

@@ -15,6 +15,7 @@ import javafx.scene.image.WritableImage;
 
 import org.kdplayground.engine.EngineStatus;
 import org.kdplayground.training.setup.TrainingPreset;
+import org.kdplayground.training.timeline.RunSpeed;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.Language;
 import org.kdplayground.ui.TaskExecutor;
@@ -79,7 +80,7 @@ public final class TrainingRehearsal {
         I18n i18n = new I18n(language);
         model = new TrainingModel(i18n, engine, engineStatus, example -> { });
         model.setLogName("Rehearsal run");
-        model.speedProperty().set(org.kdplayground.training.timeline.RunSpeed.FASTEST); // warms code, not a show
+        model.speedProperty().set(RunSpeed.FASTEST); // warms code, not a show
         model.collectOnlyWhen(() -> !userBusy());
         Parent root = new ViewLoader(i18n, type -> new TrainingController(model, i18n))
                 .load(TrainingController.class).root();

@@ -11,6 +11,7 @@ import org.kdplayground.engine.ModelRole;
 import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.training.live.Roles;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.TreeVisibility;
 
 /**
  * The calibration tab: a reliability diagram per model from its latest epoch's test predictions, each with its
@@ -42,7 +43,7 @@ public final class CalibrationTab {
 
     /** The metrics changed: the diagrams follow the latest epoch (or the epoch the timeline pins). */
     public void refresh() {
-        if (live.epochRevision() == shownRevision || !org.kdplayground.ui.TreeVisibility.visible(box)) {
+        if (live.epochRevision() == shownRevision || !TreeVisibility.visible(box)) {
             return; // a hidden tab's canvases would still be drawn: it follows when it is shown (refresh again)
         }
         shownRevision = live.epochRevision();

@@ -10,6 +10,7 @@ import org.kdplayground.engine.ModelRole;
 import org.kdplayground.training.live.LiveMetrics;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.ProbabilityBarChart;
+import org.kdplayground.ui.TreeVisibility;
 
 /**
  * The examples tab: a strip of test images with what each network predicts, and for the one clicked, the teacher's
@@ -50,7 +51,7 @@ public final class ExamplesTab {
 
     /** Draws the strip and the selected example's bars anew; in a hidden tab, when the tab is shown (refresh again). */
     public void refresh() {
-        if (!org.kdplayground.ui.TreeVisibility.visible(controls.stripHolder())) {
+        if (!TreeVisibility.visible(controls.stripHolder())) {
             return;
         }
         strip.show(live.testExamples(), live.strip(), live.stripLogits(), selection.selectedProperty().get());

@@ -1,7 +1,6 @@
 package org.kdplayground.training.setup;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.kdplayground.data.DatasetCatalog;
@@ -48,11 +46,9 @@ public final class RunSetup {
     private final BooleanProperty teacherSeesAllLabels = new SimpleBooleanProperty(this, "teacherSeesAllLabels");
     /** Where IDX data sets are read from; null: the data set's default folder. */
     private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
-    private final ObjectProperty<Integer> omittedClass = new SimpleObjectProperty<>(this, "omittedClass",
-            RunSettings.NO_OMITTED_CLASS);
-    private final ReadOnlyObjectWrapper<SetupField.Problem> omittedClassProblem =
-            new ReadOnlyObjectWrapper<>(this, "omittedClassProblem");
     private final IntegerBinding classCount;
+    private final OmittedClassChoice omitted;
+    private final ObjectProperty<Integer> omittedClass;
     private final ReadOnlyObjectWrapper<SetupField.Problem> networkProblem = new ReadOnlyObjectWrapper<>();
     private final UsersData users = new UsersData(dataset);
 
@@ -68,7 +64,6 @@ public final class RunSetup {
 
     private final BooleanBinding valid;
     private final ObjectBinding<DatasetSpec> dataSpec;
-    private final ObservableList<Integer> omittedClassChoices = FXCollections.observableArrayList();
     /** The data set of the last valid fields. */
     private DatasetSpec validData;
     private Experiment base;
@@ -86,11 +81,9 @@ public final class RunSetup {
         }
         classCount = Bindings.createIntegerBinding(() -> classCountOf(dataset.get(), classes.value()), dataset,
                 classes.valueProperty());
-        omittedClassProblem.bind(Bindings.createObjectBinding(() -> {
-            Integer omitted = omittedClass.get();
-            return omitted == null || omitted < classCount.get() ? null
-                    : new SetupField.Problem("setup_error_omitted_class", omitted);
-        }, omittedClass, classCount));
+        omitted = new OmittedClassChoice(classCount);
+        omittedClass = omitted.chosenProperty();
+        var omittedClassProblem = omitted.problemProperty();
         NetworkFit fit = new NetworkFit(networkBytes);
         SetupField<Double> batch = settings.get(NumericSetting.BATCH_SIZE);
         networkProblem.bind(Bindings.createObjectBinding(() -> fit.problem(dataset.get(), classCount.get(),
@@ -108,8 +101,6 @@ public final class RunSetup {
             return validData;
         }, valid, dataset, folder, size.valueProperty(), noise.valueProperty(), classes.valueProperty(),
                 seed.valueProperty(), users.drawnProperty(), users.tableProperty());
-        classCount.addListener((obs, old, now) -> refreshOmittedClassChoices());
-        refreshOmittedClassChoices();
         preset.addListener((obs, old, now) -> {
             if (now != null) {
                 load(now.experiment());
@@ -316,20 +307,9 @@ public final class RunSetup {
                 .orElseThrow(() -> new IllegalArgumentException("no set-up field " + id));
     }
 
-    private void refreshOmittedClassChoices() {
-        List<Integer> choices = new ArrayList<>();
-        choices.add(RunSettings.NO_OMITTED_CLASS);
-        for (int c = 0; c < classCount.get(); c++) {
-            choices.add(c);
-        }
-        if (!choices.equals(omittedClassChoices)) {
-            omittedClassChoices.setAll(choices);
-        }
-    }
-
     /** The omitted-class choices for the set-up's data set: none, then every class. */
     ObservableList<Integer> omittedClassChoices() {
-        return omittedClassChoices;
+        return omitted.choices();
     }
 
     /** The share of the data held out for testing (the loaded experiment's; the panel does not show it). */
@@ -394,7 +374,7 @@ public final class RunSetup {
 
     /** Why the omitted class cannot be used with this data set, or null. */
     ReadOnlyObjectProperty<SetupField.Problem> omittedClassProblemProperty() {
-        return omittedClassProblem.getReadOnlyProperty();
+        return omitted.problemProperty();
     }
 
     /** Why the typed networks would not fit this machine's memory, or null ({@link NetworkFit}). */
