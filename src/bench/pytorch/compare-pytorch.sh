@@ -23,6 +23,8 @@ fi
 "$python" -c "import torch" || { echo "PyTorch not found for $python (apt-get install python3-torch libopenblas0-pthread)"; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# the app as built now, copied: a rebuild during the runs must not change (or break) what is measured
+mkdir -p "$work/app" && cp -r target/kd-playground.jar target/lib "$work/app/"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
 # one line per run: kind seed wall_s cpu_s rss_mb teacher distilled baseline
@@ -45,7 +47,7 @@ for i in $(seq 1 "$runs"); do
   seed=1
   if [ -n "$seeds" ]; then seed="$(echo $seeds | cut -d' ' -f"$i")"; fi
   measure app "$seed" java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -XX:TieredStopAtLevel=1 -Xmn128m \
-      -XX:+ExplicitGCInvokesConcurrent -cp "target/kd-playground.jar:target/lib/*" org.kdplayground.Launcher \
+      -XX:+ExplicitGCInvokesConcurrent -cp "$work/app/kd-playground.jar:$work/app/lib/*" org.kdplayground.Launcher \
       train --config "$experiment" --seed "$seed" --out "$work/run.csv" --no-progress
   measure pytorch "$seed" "$python" "$here/kd_steps.py" "$experiment" --seed "$seed"
 done

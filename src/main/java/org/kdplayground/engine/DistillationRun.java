@@ -1,6 +1,5 @@
 package org.kdplayground.engine;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.kdplayground.engine.loss.StudentLoss;
@@ -8,7 +7,6 @@ import org.kdplayground.engine.loss.StudentLoss;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * One distillation experiment: (1) train the teacher with cross-entropy (or reuse one from {@link TeacherCache}),
@@ -94,8 +92,8 @@ public final class DistillationRun {
             float[] targets = config.cacheTeacherLogits() ? teacherTargets(run, teacher, loss) : null;
             studentPhase.train(teacher, targets);
             if (config.settings().omitsAClass()) {
-                omitted = Optional.of(OmittedClassCorrection.correct(config, run.evaluator, run.trainFlat,
-                        run.testFlat, run.nets));
+                omitted = Optional.of(OmittedClassCorrection.correct(config, run.evaluator,
+                        run.trainFeatures, run.testFeatures, run.nets));
             }
         } catch (RunContext.Cancelled e) {
             reason = RunResult.StopReason.CANCELLED;
@@ -122,8 +120,7 @@ public final class DistillationRun {
         for (int from = 0; from < rows; from += ModelEvaluator.EVALUATION_CHUNK) {
             int to = Math.min(rows, from + ModelEvaluator.EVALUATION_CHUNK);
             try (NDManager sub = run.manager.newSubManager()) {
-                float[] slice = Arrays.copyOfRange(run.trainFlat, from * run.inputs, to * run.inputs);
-                NDArray x = sub.create(slice, new Shape(to - from, run.inputs));
+                NDArray x = run.batches.range(sub, run.trainFeatures, from, to);
                 float[] targets = loss.teacherTargets(teacher.forward(x, false)).toFloatArray();
                 int width = targets.length / (to - from);
                 if (out == null) {

@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.training.initializer.UniformInitializer;
 
 /**
  * The shape of a multi-layer perceptron: hidden layer sizes, activation and dropout. A value, so that a run
@@ -42,19 +44,35 @@ public record MlpSpec(List<Integer> hidden, Activation activation, float dropout
         return new MlpSpec(List.of(hidden), Activation.RELU, 0f);
     }
 
-    /** A new, uninitialised block mapping {@code inputs} features to {@code classes} logits. */
+    /**
+     * A new, uninitialised block mapping {@code inputs} features to {@code classes} logits. Each layer's weights and
+     * biases will be drawn from U(−1/√fan_in, 1/√fan_in), as PyTorch's {@code nn.Linear} draws them, so a learner who
+     * repeats a run in PyTorch starts from the same distribution (DJL's default is He-normal weights and zero biases,
+     * which gave the Fashion-MNIST baseline about 2.8 points less than PyTorch's).
+     */
     public Block build(int inputs, int classes) {
         SequentialBlock block = new SequentialBlock();
+        int fanIn = inputs;
         for (int units : hidden) {
-            block.add(Linear.builder().setUnits(units).build());
+            block.add(linear(units, fanIn));
+            fanIn = units;
             block.add(activation == Activation.RELU ? ai.djl.nn.Activation.reluBlock()
                     : ai.djl.nn.Activation.tanhBlock());
             if (dropout > 0) {
                 block.add(Dropout.builder().optRate(dropout).build());
             }
         }
-        block.add(Linear.builder().setUnits(classes).build());
+        block.add(linear(classes, fanIn));
         return block;
+    }
+
+    /** A linear layer of {@code units} outputs whose weights and biases start in ±1/√{@code fanIn}. */
+    private static Linear linear(int units, int fanIn) {
+        Linear layer = Linear.builder().setUnits(units).build();
+        UniformInitializer pytorchDefault = new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
+        layer.setInitializer(pytorchDefault, Parameter.Type.WEIGHT);
+        layer.setInitializer(pytorchDefault, Parameter.Type.BIAS);
+        return layer;
     }
 
     /** Weights plus biases, so the learner can compare teacher and student sizes. */

@@ -1,16 +1,13 @@
 package org.kdplayground.engine;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * Asks a run's networks what they predict: accuracies at each epoch's end, logits for the omitted-class correction,
@@ -28,8 +25,8 @@ final class ModelEvaluator {
      */
     static final long KEPT_EVALUATION_FLOATS = 16L << 20;
 
-    /** Which rows of which flat array an evaluation uses: arrays compare by identity, as records compare them. */
-    private record EvaluationKey(float[] flat, int[] subset) {
+    /** Which rows of which data an evaluation uses: arrays compare by identity, as records compare them. */
+    private record EvaluationKey(float[][] data, int[] subset) {
     }
 
     private final NDManager manager;
@@ -39,7 +36,6 @@ final class ModelEvaluator {
     private final Map<ModelRole, TrainableNet> nets;
     private final Thread worker = Thread.currentThread();
     private final Map<EvaluationKey, List<NDArray>> keptInputs = new HashMap<>();
-    private final Map<float[][], float[]> flattenedRows = new IdentityHashMap<>();
 
     /** Made on the worker thread; {@code nets} is read as it grows. */
     ModelEvaluator(NDManager manager, int inputs, int classes, RowBatches batches, Map<ModelRole, TrainableNet> nets) {
@@ -51,8 +47,8 @@ final class ModelEvaluator {
     }
 
     /** The share of {@code subset}'s rows (all rows for null) that {@code net} classifies as {@code labels} says. */
-    double accuracy(TrainableNet net, float[] flat, int[] labels, int[] subset) {
-        return evaluate(net, flat, labels, subset, false).accuracy();
+    double accuracy(TrainableNet net, float[][] data, int[] labels, int[] subset) {
+        return evaluate(net, data, labels, subset, false).accuracy();
     }
 
     /**
@@ -68,7 +64,7 @@ final class ModelEvaluator {
      * Classifies {@code subset}'s rows (all rows for null), keeping their logits when asked: the predicted class is
      * the engine's arg max, so accuracy is the same whether or not the logits come back.
      */
-    Evaluation evaluate(TrainableNet net, float[] flat, int[] labels, int[] subset, boolean keepLogits) {
+    Evaluation evaluate(TrainableNet net, float[][] data, int[] labels, int[] subset, boolean keepLogits) {
         int n = subset == null ? labels.length : subset.length;
         if (n == 0) {
             return new Evaluation(0, keepLogits ? new float[0] : null);
@@ -80,7 +76,7 @@ final class ModelEvaluator {
         }
         int[] evaluated = rows;
         List<NDArray> kept = (long) n * inputs <= KEPT_EVALUATION_FLOATS
-                ? keptInputs.computeIfAbsent(new EvaluationKey(flat, subset), k -> upload(flat, evaluated))
+                ? keptInputs.computeIfAbsent(new EvaluationKey(data, subset), k -> upload(data, evaluated))
                 : null;
         float[] logits = keepLogits ? new float[n * classes] : null;
         int correct = 0;
@@ -92,7 +88,7 @@ final class ModelEvaluator {
                     x = kept.get(chunk);
                     x.tempAttach(sub); // the forward's results go to sub; x goes back to the run when it closes
                 } else {
-                    x = batches.rows(sub, flat, inputs, rows, from, to);
+                    x = batches.rows(sub, data, rows, from, to);
                 }
                 NDArray out = net.forward(x, false);
                 long[] predicted = out.argMax(1).toLongArray();
@@ -110,17 +106,17 @@ final class ModelEvaluator {
     }
 
     /** The rows, uploaded once into the run's manager in chunks of {@value #EVALUATION_CHUNK}. */
-    private List<NDArray> upload(float[] flat, int[] rows) {
+    private List<NDArray> upload(float[][] data, int[] rows) {
         List<NDArray> chunks = new ArrayList<>();
         for (int from = 0; from < rows.length; from += EVALUATION_CHUNK) {
-            chunks.add(batches.rows(manager, flat, inputs, rows, from, Math.min(rows.length, from + EVALUATION_CHUNK)));
+            chunks.add(batches.rows(manager, data, rows, from, Math.min(rows.length, from + EVALUATION_CHUNK)));
         }
         return chunks;
     }
 
-    /** A network's logits for the first {@code rows} rows of a flat feature array, {@code chunk} rows per forward. */
-    float[][] logits(TrainableNet net, float[] flat, int rows, int chunk) {
-        float[] values = flatLogits(net, flat, rows, chunk);
+    /** A network's logits for the first {@code rows} rows of {@code data}, {@code chunk} rows per forward. */
+    float[][] logits(TrainableNet net, float[][] data, int rows, int chunk) {
+        float[] values = flatLogits(net, data, rows, chunk);
         float[][] out = new float[rows][];
         for (int i = 0; i < rows; i++) {
             out[i] = Arrays.copyOfRange(values, i * classes, (i + 1) * classes);
@@ -129,51 +125,37 @@ final class ModelEvaluator {
     }
 
     /** The same logits in one array, row after row. */
-    float[] flatLogits(TrainableNet net, float[] flat, int rows, int chunk) {
+    float[] flatLogits(TrainableNet net, float[][] data, int rows, int chunk) {
         if (rows <= chunk) {
-            return forwardRows(net, flat, 0, rows);
+            return forwardRows(net, data, 0, rows);
         }
         float[] out = new float[rows * classes];
         for (int from = 0; from < rows; from += chunk) {
             int to = Math.min(rows, from + chunk);
-            System.arraycopy(forwardRows(net, flat, from, to), 0, out, from * classes, (to - from) * classes);
+            System.arraycopy(forwardRows(net, data, from, to), 0, out, from * classes, (to - from) * classes);
         }
         return out;
     }
 
-    private float[] forwardRows(TrainableNet net, float[] flat, int from, int to) {
+    private float[] forwardRows(TrainableNet net, float[][] data, int from, int to) {
         try (NDManager sub = manager.newSubManager()) {
-            return net.forward(sub.create(slice(flat, from, to), new Shape(to - from, inputs)), false).toFloatArray();
+            return net.forward(batches.range(sub, data, from, to), false).toFloatArray();
         }
     }
 
     /** The class each row is predicted as (arg max of the logits, ties to the lowest), without the logits. */
-    int[] predictedClasses(TrainableNet net, float[] flat, int rows) {
+    int[] predictedClasses(TrainableNet net, float[][] data, int rows) {
         int[] out = new int[rows];
         for (int from = 0; from < rows; from += EVALUATION_CHUNK) {
             int to = Math.min(rows, from + EVALUATION_CHUNK);
             try (NDManager sub = manager.newSubManager()) {
-                long[] predicted = net.forward(sub.create(slice(flat, from, to), new Shape(to - from, inputs)), false)
-                        .argMax(1).toLongArray();
+                long[] predicted = net.forward(batches.range(sub, data, from, to), false).argMax(1).toLongArray();
                 for (int i = from; i < to; i++) {
                     out[i] = (int) predicted[i - from];
                 }
             }
         }
         return out;
-    }
-
-    /** Rows {@code from..to} of a flat array, without a copy of ours: DJL copies them out when it makes the array. */
-    private FloatBuffer slice(float[] flat, int from, int to) {
-        return FloatBuffer.wrap(flat, from * inputs, (to - from) * inputs).slice();
-    }
-
-    /** Rows a predictor was asked about, flattened once: the test set, the example strip, the heatmap grid. */
-    private float[] flattened(float[][] rows) {
-        if (flattenedRows.size() > 8) {
-            flattenedRows.clear(); // a caller asking about ever new rows: keep the memory bounded
-        }
-        return flattenedRows.computeIfAbsent(rows, r -> RowBatches.flatten(r, inputs));
     }
 
     /** A predictor for one listener callback; {@link Predictor#close()} it when the callback returns. */
@@ -192,17 +174,17 @@ final class ModelEvaluator {
 
         @Override
         public float[][] logits(ModelRole role, float[][] inputRows) {
-            return ModelEvaluator.this.logits(net(role), flattened(inputRows), inputRows.length, 8192);
+            return ModelEvaluator.this.logits(net(role), inputRows, inputRows.length, 8192);
         }
 
         @Override
         public float[] flatLogits(ModelRole role, float[][] inputRows) {
-            return ModelEvaluator.this.flatLogits(net(role), flattened(inputRows), inputRows.length, 8192);
+            return ModelEvaluator.this.flatLogits(net(role), inputRows, inputRows.length, 8192);
         }
 
         @Override
         public int[] predictedClasses(ModelRole role, float[][] inputRows) {
-            return ModelEvaluator.this.predictedClasses(net(role), flattened(inputRows), inputRows.length);
+            return ModelEvaluator.this.predictedClasses(net(role), inputRows, inputRows.length);
         }
 
         private TrainableNet net(ModelRole role) {

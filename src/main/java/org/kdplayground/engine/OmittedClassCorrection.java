@@ -17,21 +17,21 @@ final class OmittedClassCorrection {
     private OmittedClassCorrection() {
     }
 
-    static OmittedClassResult correct(RunConfig config, ModelEvaluator evaluator, float[] trainFlat, float[] testFlat,
+    static OmittedClassResult correct(RunConfig config, ModelEvaluator evaluator, float[][] trainFeatures, float[][] testFeatures,
                                       Map<ModelRole, TrainableNet> nets) {
         int omitted = config.settings().omittedClass();
         int[] trainLabels = config.train().labels();
         int[] testLabels = config.test().labels();
         int trainRows = trainLabels.length;
         TrainableNet teacher = nets.get(ModelRole.TEACHER);
-        int target = BiasShift.predictions(evaluator.logits(teacher, trainFlat, trainRows, CHUNK), omitted);
-        BiasShift.Errors teacherErrors = BiasShift.errors(evaluator.logits(teacher, testFlat, testLabels.length,
+        int target = BiasShift.predictions(evaluator.logits(teacher, trainFeatures, trainRows, CHUNK), omitted);
+        BiasShift.Errors teacherErrors = BiasShift.errors(evaluator.logits(teacher, testFeatures, testLabels.length,
                 CHUNK), testLabels, omitted, 0);
         Map<ModelRole, OmittedClassResult.Correction> corrections = new EnumMap<>(ModelRole.class);
         for (ModelRole role : List.of(ModelRole.DISTILLED, ModelRole.BASELINE)) {
             TrainableNet student = nets.get(role);
-            float[][] onTrain = evaluator.logits(student, trainFlat, trainRows, CHUNK);
-            float[][] onTest = evaluator.logits(student, testFlat, testLabels.length, CHUNK);
+            float[][] onTrain = evaluator.logits(student, trainFeatures, trainRows, CHUNK);
+            float[][] onTest = evaluator.logits(student, testFeatures, testLabels.length, CHUNK);
             double shift = BiasShift.choose(onTrain, omitted, target);
             BiasShift.Errors before = BiasShift.errors(onTest, testLabels, omitted, 0);
             BiasShift.Errors after = BiasShift.errors(onTest, testLabels, omitted, shift);

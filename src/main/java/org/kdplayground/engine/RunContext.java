@@ -31,8 +31,9 @@ final class RunContext {
     final DivergenceGuard guard;
     final int inputs;
     final int classes;
-    final float[] trainFlat;
-    final float[] testFlat;
+    /** The training and test inputs, one array a row: the data set's own arrays, never copied for a run. */
+    final float[][] trainFeatures;
+    final float[][] testFeatures;
     final TrainingRows rows;
     final RowBatches batches;
     final Map<ModelRole, TrainableNet> nets = new EnumMap<>(ModelRole.class);
@@ -56,8 +57,8 @@ final class RunContext {
         this.guard = new DivergenceGuard(settings.learningRate());
         inputs = config.train().featureCount();
         classes = config.train().classCount();
-        trainFlat = RowBatches.flatten(config.train().features(), inputs);
-        testFlat = RowBatches.flatten(config.test().features(), inputs);
+        trainFeatures = config.train().features();
+        testFeatures = config.test().features();
         rows = new TrainingRows(config);
         batches = new RowBatches(classes, config.train().labels());
         evaluator = new ModelEvaluator(manager, inputs, classes, batches, nets);
@@ -102,8 +103,8 @@ final class RunContext {
         float[] teacherLogits = null;
         int[] testLabels = config.test().labels();
         for (Map.Entry<ModelRole, TrainableNet> e : nets.entrySet()) {
-            double train = evaluator.accuracy(e.getValue(), trainFlat, config.train().labels(), rows.labelled());
-            ModelEvaluator.Evaluation test = evaluator.evaluate(e.getValue(), testFlat, testLabels, null, true);
+            double train = evaluator.accuracy(e.getValue(), trainFeatures, config.train().labels(), rows.labelled());
+            ModelEvaluator.Evaluation test = evaluator.evaluate(e.getValue(), testFeatures, testLabels, null, true);
             accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train,
                     testLabels.length == 0 ? Double.NaN : test.accuracy()));
             trainAccuracy.put(e.getKey(), train);

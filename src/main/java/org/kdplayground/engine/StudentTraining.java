@@ -15,7 +15,6 @@ import org.kdplayground.engine.loss.StudentLoss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
 /**
@@ -134,7 +133,7 @@ final class StudentTraining {
         float total;
         float base = Float.NaN;
         try (NDManager step = run.manager.newSubManager()) {
-            NDArray x = run.batches.rows(step, run.trainFlat, run.inputs, rows, from, to);
+            NDArray x = run.batches.rows(step, run.trainFeatures, rows, from, to);
             NDArray y = run.batches.oneHot(step, rows, from, to, run.rows.labelledMask());
             NDArray mask = null;
             NDArray xBase = x;
@@ -148,9 +147,9 @@ final class StudentTraining {
                         labelledInBatch[j++] = rows[i];
                     }
                 }
-                mask = step.create(m, new Shape(b));
+                mask = run.batches.vector(step, m, b);
                 if (labelledCount > 0) {
-                    xBase = run.batches.rows(step, run.trainFlat, run.inputs, labelledInBatch, 0, labelledCount);
+                    xBase = run.batches.rows(step, run.trainFeatures, labelledInBatch, 0, labelledCount);
                     yBase = run.batches.oneHot(step, labelledInBatch, 0, labelledCount, null);
                 }
             }

@@ -45,7 +45,7 @@ final class TeacherTraining {
                 int to = Math.min(shuffled.length, from + settings.batchSize());
                 float value;
                 try (NDManager step = run.manager.newSubManager()) {
-                    NDArray x = run.batches.rows(step, run.trainFlat, run.inputs, shuffled, from, to);
+                    NDArray x = run.batches.rows(step, run.trainFeatures, shuffled, from, to);
                     NDArray y = run.batches.smoothedOneHot(step, shuffled, from, to,
                             settings.teacherLabelSmoothing());
                     try (GradientCollector collector = run.engine.newGradientCollector()) {

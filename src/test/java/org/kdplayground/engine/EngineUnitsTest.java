@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class EngineUnitsTest {
@@ -26,6 +27,45 @@ class EngineUnitsTest {
             assertThat(spec.parameterCount(64, 10)).isEqualTo(djl).isEqualTo(85_002);
         }
         assertThat(spec.describe(64, 10)).isEqualTo("64-256-256-10 tanh dropout 0.1");
+    }
+
+    /**
+     * PyTorch's {@code nn.Linear} draws weights and biases from U(−1/√fan_in, 1/√fan_in): the bounds hold, the draws fill
+     * them (the largest within 1% of the bound, the variance bound²/3 within 5%), biases are not zero, and each layer
+     * has its own fan-in.
+     */
+    @Test
+    void layersStartAsPyTorchInitialisesThem() {
+        MlpSpec spec = MlpSpec.of(300, 40);
+        int[][] shapes = {{300, 784}, {300}, {40, 300}, {40}, {10, 40}, {10}};
+        int[] fanIns = {784, 784, 300, 300, 40, 40};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(7);
+            Block block = spec.build(784, 10);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 784));
+            List<float[]> values = block.getParameters().values().stream()
+                    .map(p -> p.getArray().toFloatArray()).toList();
+            assertThat(values).hasSize(shapes.length);
+            for (int i = 0; i < shapes.length; i++) {
+                float[] v = values.get(i);
+                assertThat(v).hasSize(Arrays.stream(shapes[i]).reduce(1, (a, b) -> a * b));
+                double bound = 1 / Math.sqrt(fanIns[i]);
+                double max = 0;
+                double sumSquares = 0;
+                for (float x : v) {
+                    max = Math.max(max, Math.abs(x));
+                    sumSquares += (double) x * x;
+                }
+                assertThat(max).as("parameter %d", i).isLessThanOrEqualTo(bound);
+                if (v.length >= 1_000) {
+                    assertThat(max).as("parameter %d", i).isGreaterThan(0.99 * bound);
+                    assertThat(sumSquares / v.length).as("parameter %d", i)
+                            .isCloseTo(bound * bound / 3, Percentage.withPercentage(5));
+                } else {
+                    assertThat(max).as("parameter %d", i).isGreaterThan(0.5 * bound); // not zeros
+                }
+            }
+        }
     }
 
     @Test
