@@ -117,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (DatasetException ex) {
             throw new CliException(ExitCodes.BAD_INPUT, ex.getMessage());
         }
-        return TrainingCommands.prepare(chosen).config();
+        return TrainingCommands.runConfig(chosen);
     }
 
     static void printTable(PrintWriter out, RunConfig c, RunResult r) {

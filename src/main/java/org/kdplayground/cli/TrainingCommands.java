@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetException;
@@ -82,8 +83,17 @@ final class TrainingCommands {
 
     /** The experiment's data loaded and its run configured, or a BAD_INPUT error that says what is wrong. */
     static PreparedRun prepare(Experiment experiment) {
+        return badInputAsExit(experiment::prepare);
+    }
+
+    /** The same for a run that does not keep the data in its own units ({@link Experiment#runConfig()}). */
+    static RunConfig runConfig(Experiment experiment) {
+        return badInputAsExit(experiment::runConfig);
+    }
+
+    private static <T> T badInputAsExit(Supplier<T> load) {
         try {
-            return experiment.prepare();
+            return load.get();
         } catch (DatasetException | NetworkTooLargeException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -17,7 +17,7 @@ import ai.djl.ndarray.NDManager;
 final class ModelEvaluator {
 
     /** Rows per forward when evaluating. */
-    static final int EVALUATION_CHUNK = 4096;
+    static final int EVALUATION_CHUNK = 1024;
 
     /**
      * Evaluation inputs up to this many floats (64 MB) are uploaded once per run and kept; larger sets (MNIST's

@@ -72,7 +72,7 @@ public record SweepPlan(Experiment experiment, List<SweepAxis> axes, int seeds) 
      * @throws IllegalArgumentException               naming the first invalid value of the experiment
      */
     public RunConfig configFor(long seed) {
-        return experimentFor(seed).prepare().config();
+        return experimentFor(seed).runConfig();
     }
 
     /** The engine's sweep for this plan; run it on one worker thread. */

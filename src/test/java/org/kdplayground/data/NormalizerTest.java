@@ -42,6 +42,27 @@ class NormalizerTest {
     }
 
     @Test
+    void inPlaceGivesTheCopysNumbersToTheBitAndTouchesASharedRowOnce() {
+        Dataset moons = SyntheticDatasets.twoMoons(500, 0.2, 3);
+        Split copied = Splits.split(moons, 0.25, 1, 1);
+        Normalizer normalizer = Normalizer.standardize(copied.train());
+        Split expected = normalizer.apply(copied);
+        Split fresh = Splits.split(SyntheticDatasets.twoMoons(500, 0.2, 3), 0.25, 1, 1);
+        Split inPlace = normalizer.applyInPlace(fresh);
+        assertThat(inPlace).isSameAs(fresh);
+        assertThat(inPlace.train().features()).isDeepEqualTo(expected.train().features());
+        assertThat(inPlace.test().features()).isDeepEqualTo(expected.test().features());
+        assertThat(copied.train().features()) // apply left its input alone
+                .isDeepEqualTo(Splits.split(SyntheticDatasets.twoMoons(500, 0.2, 3), 0.25, 1, 1).train().features());
+
+        float[] shared = {4, 8};
+        Dataset twice = rows(new float[][] {shared, shared, {0, 0}});
+        Normalizer halve = Normalizer.standardize(rows(new float[][] {{0, 0}, {4, 8}}));
+        halve.applyInPlace(new Split(twice, twice.subset(new int[0]), new int[0]));
+        assertThat(shared).containsExactly(halve.apply(new float[] {4, 8}));
+    }
+
+    @Test
     void constantFeatureIsCentredNotDividedByZero() {
         Dataset train = rows(new float[][] {{5, 1}, {5, 3}});
         float[] out = Normalizer.standardize(train).apply(new float[] {5, 2});
