@@ -46,6 +46,12 @@ final class RunContext {
     final Map<ModelRole, Double> finalLosses = new EnumMap<>(ModelRole.class);
     private final RunControl control;
     private long globalStep;
+    /** The frozen teacher's measurements, taken at the students' first epoch end and reused at the others. */
+    private FrozenTeacher frozenTeacher;
+
+    /** What the teacher measured once it stopped learning: its accuracies and test logits do not change after. */
+    private record FrozenTeacher(double train, ModelEvaluator.Evaluation test) {
+    }
 
     RunContext(RunConfig config, NDManager manager, RunListener listener, RunControl control) {
         this.config = config;
@@ -103,8 +109,19 @@ final class RunContext {
         float[] teacherLogits = null;
         int[] testLabels = config.test().labels();
         for (Map.Entry<ModelRole, TrainableNet> e : nets.entrySet()) {
-            double train = evaluator.accuracy(e.getValue(), trainFeatures, config.train().labels(), rows.labelled());
-            ModelEvaluator.Evaluation test = evaluator.evaluate(e.getValue(), testFeatures, testLabels, null, true);
+            boolean frozen = e.getKey() == ModelRole.TEACHER && phase == Phase.STUDENTS;
+            double train;
+            ModelEvaluator.Evaluation test;
+            if (frozen && frozenTeacher != null) {
+                train = frozenTeacher.train();
+                test = frozenTeacher.test();
+            } else {
+                train = evaluator.accuracy(e.getValue(), trainFeatures, config.train().labels(), rows.labelled());
+                test = evaluator.evaluate(e.getValue(), testFeatures, testLabels, null, true);
+                if (frozen) {
+                    frozenTeacher = new FrozenTeacher(train, test);
+                }
+            }
             accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train,
                     testLabels.length == 0 ? Double.NaN : test.accuracy()));
             trainAccuracy.put(e.getKey(), train);
