@@ -119,6 +119,7 @@ public final class DistillationRun {
         float[] out = null;
         for (int from = 0; from < rows; from += ModelEvaluator.EVALUATION_CHUNK) {
             int to = Math.min(rows, from + ModelEvaluator.EVALUATION_CHUNK);
+            run.checkpoint(); // Stop acts within a chunk's forward, not after all 60,000 rows
             try (NDManager sub = run.manager.newSubManager()) {
                 NDArray x = run.batches.range(sub, run.trainFeatures, from, to);
                 float[] targets = loss.teacherTargets(teacher.forward(x, false)).toFloatArray();

@@ -12,7 +12,7 @@ import org.kdplayground.math.BiasShift;
  */
 final class OmittedClassCorrection {
 
-    private static final int CHUNK = 4096;
+    private static final int CHUNK = ModelEvaluator.EVALUATION_CHUNK;
 
     private OmittedClassCorrection() {
     }

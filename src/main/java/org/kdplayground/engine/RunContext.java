@@ -67,7 +67,7 @@ final class RunContext {
         testFeatures = config.test().features();
         rows = new TrainingRows(config);
         batches = new RowBatches(classes, config.train().labels());
-        evaluator = new ModelEvaluator(manager, inputs, classes, batches, nets);
+        evaluator = new ModelEvaluator(manager, inputs, classes, batches, nets, this::checkpoint);
     }
 
     /** A new network for {@code role}, initialised from the engine's random seed as it is now. */
