@@ -40,6 +40,7 @@ import org.kdplayground.ui.ViewLoader;
  * experiment. {@code -Drehearse=true} first trains the app's {@link TrainingRehearsal}, as the app does after start;
  * {@code -DfreshTeacher=true} changes the learning rate a little for every run after the first, so each trains its
  * teacher instead of reusing the first one's.
+ * {@code -DstopAfter=S1,S2} presses Stop S_k seconds after run k's Start and prints how long the run took to end.
  * Per run it also prints the heap each thread allocated, and the run's start as the JVM's uptime, to match against a
  * GC log ({@code -Xlog:gc}). Run with the app's JVM options: {@code java -XX:TieredStopAtLevel=1 -Xmn128m
  * -XX:+ExplicitGCInvokesConcurrent -Druns=2 -cp <test class path>
@@ -75,6 +76,7 @@ public final class TrainingFrameProbe {
         private Map<String, Long> cpuBefore;
         private Map<String, Long> allocatedBefore;
         private long runStarted;
+        private long stopPressed;
         private long lastFrame = -1;
         private final StringBuilder longFrames = new StringBuilder();
         private final AnimationTimer watch = new AnimationTimer() {
@@ -105,6 +107,12 @@ public final class TrainingFrameProbe {
             fields.forEach(model::setSetupText);
             model.stateProperty().addListener((obs, was, now) -> {
                 if (was.busy() && !now.busy()) {
+                    if (stopPressed > 0) {
+                        System.out.printf(Locale.ROOT, "run %d: Stop pressed %.1f s after Start, the run ended %.0f ms"
+                                + " later (%s)%n", runs + 1, (stopPressed - runStarted) / 1e9,
+                                (System.nanoTime() - stopPressed) / 1e6, now);
+                        stopPressed = 0;
+                    }
                     report();
                     if (++runs < Integer.getInteger("runs", 2)) {
                         // a second, as a user would take: the next Start does not share frames with this end
@@ -158,7 +166,29 @@ public final class TrainingFrameProbe {
                 lastFrame = -1;
                 watch.start();
                 model.start();
+                stopLater();
             });
+        }
+
+        /**
+         * {@code -DstopAfter=S1,S2,...}: presses Stop S_k seconds after run k's Start (and prints the progress line,
+         * with its time left, just before), to time how soon a run ends after Stop.
+         */
+        private void stopLater() {
+            String[] after = System.getProperty("stopAfter", "").split(",");
+            if (runs >= after.length || after[runs].isBlank()) {
+                return;
+            }
+            PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(after[runs])));
+            wait.setOnFinished(e -> {
+                if (model.stateProperty().get().busy()) {
+                    System.out.println("run " + (runs + 1) + " progress when Stop is pressed: "
+                            + model.progressTextProperty().get());
+                    stopPressed = System.nanoTime();
+                    model.stop();
+                }
+            });
+            wait.play();
         }
 
         private void report() {
