@@ -27,7 +27,8 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/app" && cp -r target/kd-playground.jar target/lib "$work/app/"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-# one line per run: kind seed wall_s cpu_s rss_mb teacher distilled baseline
+# one line per run: kind seed wall_s cpu_s rss_mb teacher distilled baseline student_ms_per_step (steps alone:
+# the app's epoch time leaves its evaluation out; the whole runs' times include everything)
 measure() { # kind seed command...
   local kind="$1" seed="$2"; shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
@@ -36,13 +37,14 @@ measure() { # kind seed command...
   if [ "$kind" = app ]; then
     acc="$(for m in teacher distilled baseline; do
       grep -E "^$m " "$work/out" | sed -E 's/.* ([0-9.]+)% +([0-9.]+)% .*/\2/' | head -1; done | tr '\n' ' ')"
+    acc="$acc$(grep -E '^device' "$work/out" | sed -E 's/.*\(([0-9.]+) ms\/step\).*/\1/')"
   else
-    acc="$("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print(d["teacher_acc"], d["distilled_acc"], d["baseline_acc"])' "$work/out")"
+    acc="$("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print(d["teacher_acc"], d["distilled_acc"], d["baseline_acc"], d["students_steps_only_ms_per_step"])' "$work/out")"
   fi
   echo "$kind $seed $wall $(echo "$user + $sys" | bc) $((rss / 1024)) $acc" | tee -a "$work/results"
 }
 
-echo "kind seed wall_s cpu_s peak_rss_mb teacher% distilled% baseline%"
+echo "kind seed wall_s cpu_s peak_rss_mb teacher% distilled% baseline% student_ms_per_step"
 for i in $(seq 1 "$runs"); do
   seed=1
   if [ -n "$seeds" ]; then seed="$(echo $seeds | cut -d' ' -f"$i")"; fi
@@ -57,9 +59,9 @@ import statistics as st, sys
 rows = [l.split() for l in open(sys.argv[1])]
 def col(kind, i): return [float(r[i]) for r in rows if r[0] == kind]
 print()
-for name, i in (("wall time", 2), ("CPU time", 3), ("peak RSS", 4)):
+for name, i in (("wall time", 2), ("CPU time", 3), ("peak RSS", 4), ("student step, ms (both students; the steps alone, as the app times them)", 8)):
     a, p = st.median(col("app", i)), st.median(col("pytorch", i))
-    print(f"{name:10s} app {a:9.1f}  pytorch {p:9.1f}  ratio app/pytorch {a / p:5.2f}")
+    print(f"{name:10s} app {a:9.2f}  pytorch {p:9.2f}  ratio app/pytorch {a / p:5.2f}")
 for name, i in (("teacher", 5), ("distilled", 6), ("baseline", 7)):
     a, p = col("app", i), col("pytorch", i)
     sd = lambda v: st.stdev(v) if len(v) > 1 else 0.0
