@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.io.SettingsStore;
+import org.kdplayground.training.setup.TrainingPreset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,26 @@ public final class KdPlaygroundApp extends Application {
     private EngineService engine;
 
     public static void launchApp(String[] args) {
+        readPresetsAhead();
         Application.launch(KdPlaygroundApp.class, args);
+    }
+
+    /**
+     * Reads the training screen's default preset once on a thread of its own, while JavaFX starts: its JSON reader's
+     * first use loads and sets up about 800 classes, which the window's build would otherwise wait for (about half a
+     * second on a 2-core machine; docs/performance.md, "Start-up"). The result is thrown away; the screen reads the
+     * preset itself, as before.
+     */
+    private static void readPresetsAhead() {
+        Thread reader = new Thread(() -> {
+            try {
+                TrainingPreset.SPIRALS_FEW_LABELS.experiment();
+            } catch (RuntimeException e) {
+                LOG.debug("Reading the default preset ahead failed; the training screen reports it", e);
+            }
+        }, "preset-read-ahead");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /**
@@ -37,6 +57,7 @@ public final class KdPlaygroundApp extends Application {
     public static int runSmokeTest() {
         smokeTest = true;
         exitCode = 1;
+        readPresetsAhead();
         Application.launch(KdPlaygroundApp.class);
         return exitCode;
     }

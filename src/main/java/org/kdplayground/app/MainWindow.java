@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -61,7 +62,7 @@ final class MainWindow {
     private final TrainingModel training;
     private final WorkspaceFiles files;
     private final LessonsModel lessons;
-    private final Node trainingScreen;
+    private final ScreenViews screens;
     /** Where the session's rehearsal is; null before it is made (the rehearsal itself is let go when it ends). */
     private TrainingRehearsal.State rehearsalState;
 
@@ -88,12 +89,14 @@ final class MainWindow {
                 dialogs, dialogs);
         this.lessons = LessonsModel.withAllLessons(i18n, new ScreensLessonStage(model, explorer, training));
 
-        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        ViewLoader loader = new ViewLoader(i18n, controllerFactory(screens));
-        screens.put(Screen.EXPLORER, loader.load(ExplorerController.class).root());
-        trainingScreen = loader.load(TrainingController.class).root();
-        screens.put(Screen.DISTILLATION, trainingScreen);
-        screens.put(Screen.ABOUT, loader.load(AboutController.class).root());
+        ViewLoader loader = new ViewLoader(i18n, controllerFactory());
+        Map<Screen, Supplier<? extends Node>> builders = new EnumMap<>(Screen.class);
+        builders.put(Screen.EXPLORER, () -> loader.load(ExplorerController.class).root());
+        builders.put(Screen.DISTILLATION, () -> loader.load(TrainingController.class).root());
+        builders.put(Screen.ABOUT, () -> loader.load(AboutController.class).root());
+        // the screen shown first is built now, the others when first shown
+        this.screens = new ScreenViews(builders);
+        screens.view(model.screenProperty().get());
         Node lessonPanel = loader.load(LessonsController.class).root();
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
         main.controller().showLessonPanel(lessonPanel);
@@ -206,6 +209,9 @@ final class MainWindow {
             return;
         }
         Scene scene = stage.getScene();
+        // the user's training screen, unseen until it is first shown, is built in the same quiet moment: its locked
+        // styles are warmed when the rehearsal ends, and switching to it is instant
+        Node trainingScreen = screens.view(Screen.DISTILLATION);
         TrainingRehearsal run = new TrainingRehearsal(i18n.getLanguage(), TaskExecutor.on(engine),
                 engineStatus.valueProperty(),
                 themeManager::styleAlike, training, trainingScreen, scene.getWidth(), scene.getHeight());
@@ -224,7 +230,7 @@ final class MainWindow {
         return new MainWindow(stage, settings, engine);
     }
 
-    private Callback<Class<?>, Object> controllerFactory(Map<Screen, Node> screens) {
+    private Callback<Class<?>, Object> controllerFactory() {
         return type -> {
             if (type == MainWindowController.class) {
                 return new MainWindowController(model, files, i18n, engineStatus.valueProperty(), screens, lessons);

@@ -46,7 +46,7 @@ public final class MainWindowController {
     private final WorkspaceFiles files;
     private final I18n i18n;
     private final ObservableValue<EngineStatus> engineStatus;
-    private final Map<Screen, Node> screens;
+    private final ScreenViews screens;
     private final LessonsModel lessons;
 
     @FXML private BorderPane root;
@@ -79,13 +79,13 @@ public final class MainWindowController {
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
 
     MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, ObservableValue<EngineStatus> engineStatus,
-                         Map<Screen, Node> screens, LessonsModel lessons) {
+                         ScreenViews screens, LessonsModel lessons) {
         this.lessons = Objects.requireNonNull(lessons);
         this.model = Objects.requireNonNull(model);
         this.files = Objects.requireNonNull(files);
         this.i18n = Objects.requireNonNull(i18n);
         this.engineStatus = Objects.requireNonNull(engineStatus);
-        this.screens = Map.copyOf(screens);
+        this.screens = Objects.requireNonNull(screens);
     }
 
     @FXML
@@ -120,14 +120,21 @@ public final class MainWindowController {
             });
             navButtons.put(screen, button);
             navBar.getChildren().add(button);
-
-            Node view = screens.get(screen);
-            view.visibleProperty().bind(model.screenProperty().isEqualTo(screen));
-            view.managedProperty().bind(view.visibleProperty());
-            content.getChildren().add(view);
         }
-        model.screenProperty().addListener((obs, old, now) -> navButtons.get(now).setSelected(true));
+        screens.whenBuilt(this::addView);
+        model.screenProperty().addListener((obs, old, now) -> {
+            screens.view(now);
+            navButtons.get(now).setSelected(true);
+        });
+        screens.view(model.screenProperty().get());
         navButtons.get(model.screenProperty().get()).setSelected(true);
+    }
+
+    /** Puts a screen's view in the content area, shown while its screen is chosen. */
+    private void addView(Screen screen, Node view) {
+        view.visibleProperty().bind(model.screenProperty().isEqualTo(screen));
+        view.managedProperty().bind(view.visibleProperty());
+        content.getChildren().add(view);
     }
 
     /** Puts the lesson panel at the right of the screens (it shows itself while a lesson is open). */

@@ -103,6 +103,22 @@ class MainWindowTest {
     }
 
     @Test
+    void screensOtherThanTheFirstAreBuiltWhenFirstShownAndKept(FxRobot robot) {
+        assertThat(robot.lookup("#distillationScreen").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#aboutScreen").tryQuery()).isEmpty();
+
+        robot.clickOn("#nav-distillation");
+        Node training = robot.lookup("#distillationScreen").query();
+        assertThat(robot.lookup("#aboutScreen").tryQuery()).isEmpty();
+        robot.clickOn("#nav-about");
+        robot.clickOn("#nav-distillation");
+
+        assertThat((Object) robot.lookup("#distillationScreen").query()).isSameAs(training);
+        assertThat(visible(robot, "#distillationScreen")).isTrue();
+        assertThat(visible(robot, "#aboutScreen")).isFalse();
+    }
+
+    @Test
     void clickingTheSelectedItemAgainKeepsItsScreen(FxRobot robot) {
         robot.clickOn("#nav-explorer");
         assertThat(visible(robot, "#explorerScreen")).isTrue();
@@ -293,8 +309,9 @@ class MainWindowTest {
                 : java.util.stream.Stream.of(item);
     }
 
+    /** Whether the node shows; a screen not built yet (none is before it is first shown) does not. */
     private static boolean visible(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return node.isVisible() && node.getScene() != null;
+        return robot.lookup(query).tryQuery().map(node -> node.isVisible() && node.getScene() != null)
+                .orElse(false);
     }
 }

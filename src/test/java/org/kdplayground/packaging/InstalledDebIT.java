@@ -73,6 +73,21 @@ class InstalledDebIT {
                         "-XX:TieredStopAtLevel=1", "-Xmn128m", "-XX:+ExplicitGCInvokesConcurrent");
     }
 
+    /**
+     * The runtime's CDS archive of the start-up's JDK and JavaFX classes is in the package and maps where the package
+     * was unpacked, not where it was built: the JVM checks it ({@code -XX:+PrintSharedArchiveAndExit} lists its
+     * classes and exits). It holds no class-path classes, which Java 17 would tie to the build's paths.
+     */
+    @Test
+    void runtimeCarriesAStartUpClassArchiveThatMapsWhereverThePackageLies() throws Exception {
+        assertThat(root.resolve("opt/kd-playground/lib/runtime/lib/server/classes.jsa")).isRegularFile();
+        Result archive = run(List.of(root + LAUNCHER),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintSharedArchiveAndExit"), 60);
+        assertThat(archive.code()).as(archive.output()).isZero();
+        assertThat(archive.output()).contains("archive is valid", " javafx.scene.control.Label ",
+                " com.sun.javafx.tk.quantum.QuantumToolkit ").doesNotContain(" org.kdplayground.");
+    }
+
     @Test
     void desktopEntryStartsTheLauncherWithTheAppIcon() throws IOException {
         Path entry = root.resolve("opt/kd-playground/lib/kd-playground-kd-playground.desktop");
