@@ -40,7 +40,8 @@ import org.kdplayground.ui.ViewLoader;
  * experiment. {@code -Drehearse=true} first trains the app's {@link TrainingRehearsal}, as the app does after start;
  * {@code -DfreshTeacher=true} changes the learning rate a little for every run after the first, so each trains its
  * teacher instead of reusing the first one's.
- * {@code -DstopAfter=S1,S2} presses Stop S_k seconds after run k's Start and prints how long the run took to end.
+ * {@code -Dexperiment=FILE} loads an experiment file after the preset, as a workspace would (its networks, dropout
+ * and test fraction included). {@code -DstopAfter=S1,S2} presses Stop S_k seconds after run k's Start and prints how long the run took to end.
  * Per run it also prints the heap each thread allocated, and the run's start as the JVM's uptime, to match against a
  * GC log ({@code -Xlog:gc}). Run with the app's JVM options: {@code java -XX:TieredStopAtLevel=1 -Xmn128m
  * -XX:+ExplicitGCInvokesConcurrent -Druns=2 -cp <test class path>
@@ -104,6 +105,10 @@ public final class TrainingFrameProbe {
             Parent screen = loader.load(TrainingController.class).root();
             TestWindows.show(stage, screen, 1280, 800, new FontPolicy(List.of()));
             model.usePreset(preset);
+            String experiment = System.getProperty("experiment");
+            if (experiment != null) { // e.g. issue 20's Fashion-MNIST run: src/bench/pytorch/fashion-mnist.json
+                model.load(org.kdplayground.io.ExperimentFile.read(java.nio.file.Path.of(experiment)));
+            }
             fields.forEach(model::setSetupText);
             model.stateProperty().addListener((obs, was, now) -> {
                 if (was.busy() && !now.busy()) {

@@ -28,6 +28,7 @@ import org.kdplayground.training.learned.ExampleSelection;
 import org.kdplayground.training.live.CollectionAfterRun;
 import org.kdplayground.training.live.FramePacer;
 import org.kdplayground.training.live.LiveMetrics;
+import org.kdplayground.training.live.RunEta;
 import org.kdplayground.training.live.RunEvent;
 import org.kdplayground.training.live.RunWorker;
 import org.kdplayground.training.results.RunRecord;
@@ -78,7 +79,7 @@ final class RunLifecycle {
     private StepMetrics lastStep;
     private Experiment running;
     private long totalSteps;
-    private long startedAt;
+    private RunEta eta;
     /** How the log names these runs ("Run 3 ended ..."). */
     private String logName = "Run";
 
@@ -133,7 +134,7 @@ final class RunLifecycle {
         examples.runStarted(running.settings());
         totalSteps = 0;
         lastStep = null;
-        startedAt = System.nanoTime();
+        eta = null;
         progress.set(0);
         progressText.set(i18n.get("training_preparing"));
         message.set("");
@@ -228,6 +229,8 @@ final class RunLifecycle {
             var start = s.start();
             totalSteps = (long) running.settings().teacherEpochs() * start.teacherStepsPerEpoch()
                     + (long) running.settings().studentEpochs() * start.studentStepsPerEpoch();
+            eta = new RunEta(start, running.settings().teacherEpochs(), running.settings().studentEpochs(),
+                    running.settings().batchSize());
             if (state.get() == RunState.PREPARING) {
                 state.set(RunState.TRAINING);
             }
@@ -235,6 +238,9 @@ final class RunLifecycle {
                     start.studentParameters()));
         } else if (event instanceof RunEvent.Step s) {
             lastStep = s.metrics();
+            if (eta != null) {
+                eta.step(lastStep.phase(), lastStep.globalStep(), System.nanoTime());
+            }
         } else if (event instanceof RunEvent.Ended e) {
             finish(e.result());
         } else if (event instanceof RunEvent.Failed f) {
@@ -287,8 +293,7 @@ final class RunLifecycle {
         long doneSteps = lastStep.globalStep();
         double fraction = Math.min(1, doneSteps / (double) totalSteps);
         progress.set(fraction);
-        double elapsed = (System.nanoTime() - startedAt) / 1e9;
-        long left = fraction > 0.01 ? Math.round(elapsed * (1 - fraction) / fraction) : -1;
+        long left = eta == null ? -1 : eta.secondsLeft(System.nanoTime());
         boolean teacher = lastStep.phase() == Phase.TEACHER;
         String phase = i18n.get(teacher ? "training_phase_teacher" : "training_phase_students");
         int epochs = teacher ? running.settings().teacherEpochs() : running.settings().studentEpochs();
