@@ -202,7 +202,7 @@ class TrainingScreenTest {
         assertThat(live.ece(ModelRole.BASELINE).size()).isEqualTo(3);
         LiveLineChart epochChart = robot.lookup("#accuracyChart").queryAs(LiveLineChart.class);
         Label note = robot.lookup("#epochChartNote").queryAs(Label.class);
-        assertThat(note.getText()).isEqualTo("solid: test, faint: train");
+        assertThat(note.getText()).isEqualTo("solid: test, faint: labelled training rows");
         robot.clickOn("#agreementMeasureToggle");
         assertThat(epochChart.series()).extracting(LiveLineChart.Series::data)
                 .contains(live.agreement(ModelRole.DISTILLED), live.agreement(ModelRole.BASELINE))
