@@ -38,10 +38,6 @@ final class ScreenViews {
         return view;
     }
 
-    boolean isBuilt(Screen screen) {
-        return built.containsKey(screen);
-    }
-
     /** Calls the action for each view built so far, in the screens' order, and for each one built from now on. */
     void whenBuilt(BiConsumer<Screen, Node> action) {
         whenBuilt = Objects.requireNonNull(action);

@@ -91,7 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepPlan plan = plan(axes);
         // The first seed's data now: a file or data problem is one line before the engine starts.
-        TrainingCommands.prepare(plan.experimentFor(plan.seedValues().get(0)));
+        TrainingCommands.runConfig(plan.experimentFor(plan.seedValues().get(0)));
         SettingSweep sweep = plan.sweep();
         if (noTeacherReuse) {
             sweep = sweep.withTeacherReuse(false);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.kdplayground.data.Dataset;
 import org.kdplayground.data.DatasetException;
@@ -13,7 +12,6 @@ import org.kdplayground.engine.Experiment;
 import org.kdplayground.engine.MlpSpec;
 import org.kdplayground.engine.NativeAllocator;
 import org.kdplayground.engine.NetworkTooLargeException;
-import org.kdplayground.engine.PreparedRun;
 import org.kdplayground.engine.RunConfig;
 import org.kdplayground.engine.RunControl;
 import org.kdplayground.engine.RunListener;
@@ -81,19 +79,13 @@ final class TrainingCommands {
         }
     }
 
-    /** The experiment's data loaded and its run configured, or a BAD_INPUT error that says what is wrong. */
-    static PreparedRun prepare(Experiment experiment) {
-        return badInputAsExit(experiment::prepare);
-    }
-
-    /** The same for a run that does not keep the data in its own units ({@link Experiment#runConfig()}). */
+    /**
+     * The experiment's data loaded and its run configured ({@link Experiment#runConfig()}: the command line never shows
+     * the data in its own units), or a BAD_INPUT error that says what is wrong.
+     */
     static RunConfig runConfig(Experiment experiment) {
-        return badInputAsExit(experiment::runConfig);
-    }
-
-    private static <T> T badInputAsExit(Supplier<T> load) {
         try {
-            return load.get();
+            return experiment.runConfig();
         } catch (DatasetException | NetworkTooLargeException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (IllegalArgumentException e) {

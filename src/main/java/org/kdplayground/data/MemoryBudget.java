@@ -9,10 +9,10 @@ import java.util.Locale;
 public final class MemoryBudget {
 
     /**
-     * Bytes one example costs over a run, per feature: the raw rows and their normalised copy (a float and a share
-     * of a row array's header each), and the flat copy the engine uploads.
+     * Bytes one example costs over a run, per feature: the raw rows and their normalised copy, as the training screen
+     * keeps them (the engine reads those rows in place; the command line normalises image files in place, one copy).
      */
-    static final long BYTES_PER_FEATURE = 3 * Float.BYTES;
+    static final long BYTES_PER_FEATURE = 2 * Float.BYTES;
     /** Bytes one example costs beyond its features: two row arrays' headers and references, labels, indices. */
     static final long BYTES_PER_EXAMPLE = 2 * (16 + 8) + 3 * Integer.BYTES;
     /** The share of the VM's free memory a data set may take; the rest is for the networks, charts and copies. */

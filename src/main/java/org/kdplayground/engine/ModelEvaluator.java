@@ -141,18 +141,15 @@ final class ModelEvaluator {
 
     /** The same logits in one array, row after row. */
     private float[] flatLogits(TrainableNet net, float[][] data, int rows, int chunk, boolean interruptible) {
+        Runnable beforeChunk = interruptible ? checkpoint : () -> { };
         if (rows <= chunk) {
-            if (interruptible) {
-                checkpoint.run();
-            }
+            beforeChunk.run();
             return forwardRows(net, data, 0, rows);
         }
         float[] out = new float[rows * classes];
         for (int from = 0; from < rows; from += chunk) {
             int to = Math.min(rows, from + chunk);
-            if (interruptible) {
-                checkpoint.run();
-            }
+            beforeChunk.run();
             System.arraycopy(forwardRows(net, data, from, to), 0, out, from * classes, (to - from) * classes);
         }
         return out;

@@ -46,11 +46,14 @@ final class RunContext {
     final Map<ModelRole, Double> finalLosses = new EnumMap<>(ModelRole.class);
     private final RunControl control;
     private long globalStep;
-    /** The frozen teacher's measurements, taken at the students' first epoch end and reused at the others. */
-    private FrozenTeacher frozenTeacher;
+    /**
+     * The frozen teacher's measurements, taken at the students' first epoch end and reused at the others: its
+     * accuracies and test logits do not change once it stops learning.
+     */
+    private Measured frozenTeacher;
 
-    /** What the teacher measured once it stopped learning: its accuracies and test logits do not change after. */
-    private record FrozenTeacher(double train, ModelEvaluator.Evaluation test) {
+    /** A model's accuracy on the labelled training rows and its evaluation on the test set. */
+    private record Measured(double train, ModelEvaluator.Evaluation test) {
     }
 
     RunContext(RunConfig config, NDManager manager, RunListener listener, RunControl control) {
@@ -109,19 +112,9 @@ final class RunContext {
         float[] teacherLogits = null;
         int[] testLabels = config.test().labels();
         for (Map.Entry<ModelRole, TrainableNet> e : nets.entrySet()) {
-            boolean frozen = e.getKey() == ModelRole.TEACHER && phase == Phase.STUDENTS;
-            double train;
-            ModelEvaluator.Evaluation test;
-            if (frozen && frozenTeacher != null) {
-                train = frozenTeacher.train();
-                test = frozenTeacher.test();
-            } else {
-                train = evaluator.accuracy(e.getValue(), trainFeatures, config.train().labels(), rows.labelled());
-                test = evaluator.evaluate(e.getValue(), testFeatures, testLabels, null, true);
-                if (frozen) {
-                    frozenTeacher = new FrozenTeacher(train, test);
-                }
-            }
+            Measured measured = measure(e.getKey(), e.getValue(), phase);
+            double train = measured.train();
+            ModelEvaluator.Evaluation test = measured.test();
             accuracies.put(e.getKey(), new EpochMetrics.Accuracy(train,
                     testLabels.length == 0 ? Double.NaN : test.accuracy()));
             trainAccuracy.put(e.getKey(), train);
@@ -144,6 +137,21 @@ final class RunContext {
             listener.epochEnded(metrics, predictor);
         }
         return metrics;
+    }
+
+    private Measured measure(ModelRole role, TrainableNet net, Phase phase) {
+        if (role == ModelRole.TEACHER && phase == Phase.STUDENTS) {
+            if (frozenTeacher == null) {
+                frozenTeacher = measureNow(net);
+            }
+            return frozenTeacher;
+        }
+        return measureNow(net);
+    }
+
+    private Measured measureNow(TrainableNet net) {
+        return new Measured(evaluator.accuracy(net, trainFeatures, config.train().labels(), rows.labelled()),
+                evaluator.evaluate(net, testFeatures, config.test().labels(), null, true));
     }
 
     /** DJL's engine takes an int seed. */

@@ -227,10 +227,9 @@ final class RunLifecycle {
         }
         if (event instanceof RunEvent.Started s) {
             var start = s.start();
-            totalSteps = (long) running.settings().teacherEpochs() * start.teacherStepsPerEpoch()
-                    + (long) running.settings().studentEpochs() * start.studentStepsPerEpoch();
             eta = new RunEta(start, running.settings().teacherEpochs(), running.settings().studentEpochs(),
                     running.settings().batchSize());
+            totalSteps = eta.totalSteps();
             if (state.get() == RunState.PREPARING) {
                 state.set(RunState.TRAINING);
             }

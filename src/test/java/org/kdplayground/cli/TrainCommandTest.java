@@ -103,7 +103,7 @@ class TrainCommandTest {
     void hugeSizesOutputsOverInputsAndMissingTestRowsAreClear() throws Exception {
         CliRun.of("train", "--config", experiment(TINY.replace("\"size\": 200", "\"size\": 2147483647")).toString(),
                 "--no-progress").failsWith(ExitCodes.BAD_INPUT,
-                "dataset two-moons: 2,147,483,647 examples need about 180.4 GB of memory, more than the");
+                "dataset two-moons: 2,147,483,647 examples need about 163.2 GB of memory, more than the");
         Path config = experiment(TINY);
         String before = Files.readString(config);
         CliRun.of("train", "--config", config.toString(), "--out", config.toString(), "--no-progress")

@@ -37,6 +37,11 @@ public final class RunEta {
         studentToTeacherCost = studentsCost / teacherCost;
     }
 
+    /** The run's steps, teacher's and students' together: what the progress bar counts. */
+    public long totalSteps() {
+        return teacherSteps + studentSteps;
+    }
+
     /**
      * The run's latest step, number {@code globalStep} of the run (teacher and student steps counted together, from
      * 1), of {@code phase}, seen at {@code nanos}; steps in between may not have been seen.
