@@ -8,6 +8,8 @@ import org.kdplayground.engine.loss.CrossEntropy;
 import org.kdplayground.engine.loss.StudentLoss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 
@@ -15,7 +17,8 @@ import ai.djl.training.GradientCollector;
  * Not a test: {@code java -Dai.djl.offline=true -cp <test class path> org.kdplayground.engine.StudentStepProbe STEPS}
  * times the parts of the app's student step ({@link StudentTraining}) on data shaped as issue 20's Fashion-MNIST run:
  * 784 inputs, two 784-128-128-10 students, batch 128, one labelled row in 50, the teacher's targets given; one intra-op
- * thread; the first fifth of the steps left out as warm-up. {@code src/bench/pytorch/student_step.py STEPS} times the
+ * thread; the first fifth of the steps left out as warm-up. Other shapes: {@code -Drows= -Dinputs= -Dhidden=16 -Dbatch=
+ * -DlabelledEvery=} (the digits preset: {@code -Drows=1257 -Dinputs=64 -Dhidden=16 -Dbatch=64 -DlabelledEvery=1}). {@code src/bench/pytorch/student_step.py STEPS} times the
  * same parts in PyTorch.
  */
 public final class StudentStepProbe {
@@ -30,10 +33,14 @@ public final class StudentStepProbe {
         System.setProperty("ai.djl.pytorch.num_threads", "1");
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
-        int n = 60_000;
-        int inputs = 784;
+        int n = Integer.getInteger("rows", 60_000);
+        int inputs = Integer.getInteger("inputs", 784);
         int classes = 10;
-        int batch = 128;
+        int batch = Integer.getInteger("batch", 128);
+        int labelledEvery = Integer.getInteger("labelledEvery", 50);
+        boolean eachRead = Boolean.getBoolean("eachRead");
+        MlpSpec student = MlpSpec.of(Arrays.stream(System.getProperty("hidden", "128,128").split(","))
+                .map(Integer::valueOf).toArray(Integer[]::new));
         Random random = new Random(1);
         float[][] x = new float[n][inputs];
         for (float[] row : x) {
@@ -44,7 +51,7 @@ public final class StudentStepProbe {
         int[] labels = new int[n];
         Arrays.setAll(labels, i -> random.nextInt(classes));
         boolean[] labelled = new boolean[n];
-        for (int i = 0; i < n; i += 50) {
+        for (int i = 0; i < n; i += labelledEvery) {
             labelled[i] = true;
         }
         float[] targets = new float[n * classes];
@@ -55,8 +62,8 @@ public final class StudentStepProbe {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(1);
             StudentLoss loss = RunSettings.DEFAULTS.loss().create(manager, RunSettings.DEFAULTS);
-            TrainableNet distilled = new TrainableNet(manager, MlpSpec.of(128, 128), inputs, classes, 1e-3f);
-            TrainableNet baseline = new TrainableNet(manager, MlpSpec.of(128, 128), inputs, classes, 1e-3f);
+            TrainableNet distilled = new TrainableNet(manager, student, inputs, classes, 1e-3f);
+            TrainableNet baseline = new TrainableNet(manager, student, inputs, classes, 1e-3f);
             RowBatches batches = new RowBatches(classes, labels);
             for (int s = 0; s < steps; s++) {
                 if (s == steps / 5) {
@@ -83,6 +90,8 @@ public final class StudentStepProbe {
                     NDArray soft = batches.rows(step, targets, classes, rows, from, to);
                     long t1 = System.nanoTime();
                     nanos[0] += t1 - t0;
+                    NDList read = new NDList();
+                    long readStart;
                     try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                         StudentLoss.Value value = loss.compute(distilled.forward(xs, true), soft, ys, masks, count);
                         long t2 = System.nanoTime();
@@ -94,13 +103,17 @@ public final class StudentStepProbe {
                         collector.backward(ce);
                         long t4 = System.nanoTime();
                         nanos[3] += t4 - t3;
-                        for (NDArray part : value.parts()) {
-                            part.getFloat();
-                        }
-                        value.total().getFloat();
-                        ce.getFloat();
-                        nanos[4] += System.nanoTime() - t4;
+                        read.addAll(value.parts());
+                        read.add(value.total());
+                        read.add(ce);
+                        readStart = System.nanoTime();
                     }
+                    if (eachRead) {
+                        read.forEach(NDArray::getFloat); // one copy each, as the app did before 2026-12-07
+                    } else {
+                        NDArrays.stack(read).toFloatArray(); // as StudentTraining reads them: one copy for all
+                    }
+                    nanos[4] += System.nanoTime() - readStart;
                     long t5 = System.nanoTime();
                     distilled.update();
                     long t6 = System.nanoTime();

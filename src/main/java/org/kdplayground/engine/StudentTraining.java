@@ -14,6 +14,8 @@ import org.kdplayground.engine.loss.LossPart;
 import org.kdplayground.engine.loss.StudentLoss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 
@@ -156,18 +158,23 @@ final class StudentTraining {
             NDArray targets = teacherTargets != null
                     ? run.batches.rows(step, teacherTargets, run.classes, rows, from, to)
                     : loss.teacherTargets(teacher.forward(x, false)); // before grad mode: frozen
+            NDList readList = new NDList(values.length + 2);
             try (GradientCollector collector = run.engine.newGradientCollector()) {
                 StudentLoss.Value value = loss.compute(distilled.forward(x, true), targets, y, mask, labelledCount);
                 collector.backward(value.total());
+                readList.addAll(value.parts());
+                readList.add(value.total());
                 if (labelledCount > 0) {
                     NDArray ce = CrossEntropy.mean(baseline.forward(xBase, true), yBase);
                     collector.backward(ce);
-                    base = ce.getFloat();
+                    readList.add(ce);
                 }
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = value.parts().get(i).getFloat();
-                }
-                total = value.total().getFloat();
+            }
+            float[] read = NDArrays.stack(readList).toFloatArray(); // one copy to Java for all the step's losses
+            System.arraycopy(read, 0, values, 0, values.length);
+            total = read[values.length];
+            if (labelledCount > 0) {
+                base = read[values.length + 1];
             }
             run.guard.requireFinite(total, "distilled student", epoch, stepNumber);
             for (int i = 0; i < values.length; i++) {

@@ -11,38 +11,31 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 /** A network with its own Adam optimizer, stepped by hand (no DJL {@code Trainer}: one less copy per step). */
 final class TrainableNet {
 
     private final Block block;
     private final ParameterStore store;
-    private final Optimizer optimizer;
     private final List<Parameter> parameters;
+    private final FusedAdam optimizer;
 
     /** A freshly initialised network; its weights come from the engine's random seed at this moment. */
     TrainableNet(NDManager manager, MlpSpec spec, int inputs, int classes, float learningRate) {
         block = spec.build(inputs, classes);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
         store = new ParameterStore(manager, false);
-        optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
         parameters = new ArrayList<>(block.getParameters().values());
+        optimizer = new FusedAdam(manager, parameters.stream().map(Parameter::getArray).toList(), learningRate);
     }
 
     NDArray forward(NDArray x, boolean training) {
         return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
 
-    /** One Adam step from the gradients of the last backward. */
+    /** One Adam step from the gradients of the last backward; it zeroes them. */
     void update() {
-        for (Parameter p : parameters) {
-            NDArray weight = p.getArray();
-            NDArray grad = weight.getGradient();
-            optimizer.update(p.getId(), weight, grad); // DJL's Adam also zeroes the gradient
-            grad.close();
-        }
+        optimizer.step();
     }
 
     /** The parameters as Java arrays, in {@code Block#getParameters()} order. */

@@ -1,0 +1,148 @@
+package org.kdplayground.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * PyTorch's Adam, as {@code torch.optim.Adam(params, lr, fused=True)} computes it: β = (0.9, 0.999), ε = 1e-8 added
+ * to √v̂ after the bias correction, no weight decay, all of a network's parameters in one call and one pass over each.
+ *
+ * <p>DJL's own Adam ({@code Optimizer.adam()}) makes one native call per parameter, clones the gradient and makes
+ * four temporaries (eleven passes over each parameter against the fused kernel's one), and folds the bias correction
+ * into the learning rate, so its ε differs from PyTorch's. DJL has no call for libtorch's fused kernel
+ * {@code aten::_fused_adam_}, but libtorch compiles TorchScript: the function in {@code fused-adam.torchscript}
+ * calls it, and this class packs that source into a TorchScript archive in memory and has libtorch load it once per
+ * JVM. The function has no parameters of its own, so one loaded copy serves every network on every device.
+ */
+final class FusedAdam {
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+    private static final String SCRIPT = "fused-adam.torchscript";
+
+    private static PtSymbolBlock kernel;
+
+    private final List<PtNDArray> weights = new ArrayList<>();
+    private final List<PtNDArray> firstMoments = new ArrayList<>();
+    private final List<PtNDArray> secondMoments = new ArrayList<>();
+    private final List<PtNDArray> steps = new ArrayList<>();
+    private final double learningRate;
+
+    /** Adam's state (both moments zero, step 0) for these weights, held by {@code manager}. */
+    FusedAdam(NDManager manager, List<NDArray> weights, double learningRate) {
+        this.learningRate = learningRate;
+        for (NDArray weight : weights) {
+            this.weights.add((PtNDArray) weight);
+            firstMoments.add((PtNDArray) manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
+            secondMoments.add((PtNDArray) manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
+            steps.add((PtNDArray) manager.zeros(new Shape(), DataType.FLOAT32, weight.getDevice()));
+        }
+        kernel();
+    }
+
+    /** One step from the weights' gradients, which it then sets to zero (the next backward adds to them). */
+    void step() {
+        PtNDArray[] grads = new PtNDArray[weights.size()];
+        for (int i = 0; i < grads.length; i++) {
+            grads[i] = (PtNDArray) weights.get(i).getGradient();
+        }
+        IValue[] inputs = {
+            IValue.listFrom(weights.toArray(PtNDArray[]::new)), IValue.listFrom(grads),
+            IValue.listFrom(firstMoments.toArray(PtNDArray[]::new)),
+            IValue.listFrom(secondMoments.toArray(PtNDArray[]::new)), IValue.listFrom(steps.toArray(PtNDArray[]::new)),
+            IValue.from(learningRate), IValue.from(BETA1), IValue.from(BETA2), IValue.from(EPSILON)};
+        try {
+            kernel().forward(inputs).close();
+        } finally {
+            for (IValue input : inputs) {
+                input.close();
+            }
+            for (PtNDArray grad : grads) {
+                grad.close();
+            }
+        }
+    }
+
+    private static synchronized PtSymbolBlock kernel() {
+        if (kernel == null) {
+            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(ai.djl.Device.cpu());
+            try (InputStream archive = new ByteArrayInputStream(archive())) {
+                kernel = JniUtils.loadModule(owner, archive, false, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return kernel;
+    }
+
+    /** A TorchScript archive holding the function's source: what {@code torch.jit.save} writes for such a module. */
+    static byte[] archive() throws IOException {
+        byte[] source;
+        try (InputStream in = FusedAdam.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IOException("missing resource " + SCRIPT);
+            }
+            source = in.readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            stored(zip, "fused_adam/data.pkl", moduleObject());
+            stored(zip, "fused_adam/code/__torch__.py", source);
+            stored(zip, "fused_adam/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // an empty tuple
+            stored(zip, "fused_adam/version", "3\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The pickled module object: {@code __torch__.FusedAdam} with {@code training = True}, pickle protocol 2. */
+    private static byte[] moduleObject() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x80); // PROTO 2
+        out.write(2);
+        out.writeBytes("c__torch__\nFusedAdam\n".getBytes(StandardCharsets.US_ASCII)); // GLOBAL
+        out.write(')'); // EMPTY_TUPLE
+        out.write(0x81); // NEWOBJ
+        out.write('}'); // EMPTY_DICT
+        out.write('X'); // BINUNICODE, 4-byte little-endian length
+        byte[] key = "training".getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(new byte[] {(byte) key.length, 0, 0, 0});
+        out.writeBytes(key);
+        out.write(0x88); // NEWTRUE
+        out.write('s'); // SETITEM
+        out.write('b'); // BUILD
+        out.write('.'); // STOP
+        return out.toByteArray();
+    }
+
+    private static void stored(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(content);
+        zip.closeEntry();
+    }
+}
