@@ -90,7 +90,8 @@ public final class TrainCommand implements Callable<Integer> {
                 runConfig.settings());
         RunResult result;
         try (NDManager manager = NDManager.newBaseManager()) {
-            result = new DistillationRun(runConfig).run(manager, reporter, control);
+            // one run per process: no teacher to reuse, and none worth keeping
+            result = new DistillationRun(runConfig.withReuseTeacher(false)).run(manager, reporter, control);
         } catch (RuntimeException | Error e) {
             reporter.finish();
             if (csv != null) {

@@ -62,6 +62,12 @@ public record RunConfig(Dataset train, Dataset test, MlpSpec teacher, MlpSpec st
         }
     }
 
+    /** This configuration with {@code reuseTeacher} set: a one-off run neither looks in the cache nor fills it. */
+    public RunConfig withReuseTeacher(boolean reuse) {
+        return reuse == reuseTeacher ? this
+                : new RunConfig(train, test, teacher, student, settings, labelledRows, cacheTeacherLogits, reuse);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

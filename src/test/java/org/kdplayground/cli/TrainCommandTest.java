@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.kdplayground.engine.TeacherCache;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,15 @@ class TrainCommandTest {
         assertThat(rows.get(0)).startsWith("kind,phase,epoch,step");
         assertThat(rows).anyMatch(r -> r.startsWith("epoch,students,2"));
         assertThat(Files.readAllLines(csv2)).isEqualTo(rows);
+    }
+
+    /** One run per process: {@code train} neither fingerprints the data for the teacher cache nor fills it. */
+    @Test
+    void trainKeepsNoTeacherForReuse() throws Exception {
+        TeacherCache.shared().clear();
+        Outcome o = cli("train", "--config", experiment(TINY).toString(), "--no-progress");
+        assertThat(o.code()).as(o.err()).isEqualTo(ExitCodes.OK);
+        assertThat(TeacherCache.shared().size()).isZero();
     }
 
     @Test
