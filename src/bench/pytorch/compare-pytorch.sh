@@ -42,6 +42,12 @@ measure() { # kind seed command...
     acc="$("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print(d["teacher_acc"], d["distilled_acc"], d["baseline_acc"], d["students_steps_only_ms_per_step"])' "$work/out")"
   fi
   echo "$kind $seed $wall $(echo "$user + $sys" | bc) $((rss / 1024)) $acc" | tee -a "$work/results"
+  # where the time went, as each side reports it (the app: its phases' epochs; PyTorch: loading, teacher, students)
+  if [ "$kind" = app ]; then
+    echo "  phases: $(grep -E '^device' "$work/out")"
+  else
+    echo "  phases: $("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print("load", d["load_s"], "s; teacher", d["teacher_s"], "s; students", d["students_s"], "s")' "$work/out")"
+  fi
 }
 
 echo "kind seed wall_s cpu_s peak_rss_mb teacher% distilled% baseline% student_ms_per_step"

@@ -3,6 +3,7 @@ package org.kdplayground.engine;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -24,6 +25,7 @@ final class RowBatches {
     private final int[] labels;
     private ByteBuffer staging = ByteBuffer.allocateDirect(0);
     private FloatBuffer stagingFloats = staging.asFloatBuffer();
+    private float[] scratch = new float[0];
 
     /** @param labels the training rows' labels, for {@link #oneHot} */
     RowBatches(int classes, int[] labels) {
@@ -62,18 +64,13 @@ final class RowBatches {
 
     /** One-hot labels of rows {@code from..to} (all zero for rows not in {@code onlyThese}), made in {@code m}. */
     NDArray oneHot(NDManager m, int[] rows, int from, int to, boolean[] onlyThese) {
-        FloatBuffer out = staging((to - from) * classes);
+        float[] values = scratch((to - from) * classes, 0f);
         for (int i = from; i < to; i++) {
-            int at = (i - from) * classes;
-            for (int k = 0; k < classes; k++) {
-                out.put(at + k, 0f);
-            }
             if (onlyThese == null || onlyThese[rows[i]]) {
-                out.put(at + labels[rows[i]], 1f);
+                values[(i - from) * classes + labels[rows[i]]] = 1f;
             }
         }
-        out.position((to - from) * classes);
-        return made(m, new Shape(to - from, classes));
+        return vector(m, values, (to - from) * classes, new Shape(to - from, classes));
     }
 
     /**
@@ -84,24 +81,32 @@ final class RowBatches {
         if (epsilon == 0f) {
             return oneHot(m, rows, from, to, null);
         }
-        FloatBuffer out = staging((to - from) * classes);
         float off = (float) ((double) epsilon / classes);
         float on = (float) (1.0 - epsilon + (double) epsilon / classes);
+        float[] values = scratch((to - from) * classes, off);
         for (int i = from; i < to; i++) {
-            int at = (i - from) * classes;
-            for (int k = 0; k < classes; k++) {
-                out.put(at + k, off);
-            }
-            out.put(at + labels[rows[i]], on);
+            values[(i - from) * classes + labels[rows[i]]] = on;
         }
-        out.position((to - from) * classes);
-        return made(m, new Shape(to - from, classes));
+        return vector(m, values, (to - from) * classes, new Shape(to - from, classes));
     }
 
     /** A vector of the first {@code n} values, made in {@code m}. */
     NDArray vector(NDManager m, float[] values, int n) {
-        staging(n).put(values, 0, n);
-        return made(m, new Shape(n));
+        return vector(m, values, n, new Shape(n));
+    }
+
+    private NDArray vector(NDManager m, float[] values, int n, Shape shape) {
+        staging(n).put(values, 0, n); // one bulk copy: a direct buffer's put per value is a call each
+        return made(m, shape);
+    }
+
+    /** A heap array of at least {@code n} floats, reused, its first {@code n} set to {@code fill}. */
+    private float[] scratch(int n, float fill) {
+        if (scratch.length < n) {
+            scratch = new float[n];
+        }
+        Arrays.fill(scratch, 0, n, fill);
+        return scratch;
     }
 
     /** The staging buffer, at least {@code floats} long, positioned at 0. */
