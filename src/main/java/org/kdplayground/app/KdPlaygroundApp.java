@@ -25,9 +25,13 @@ public final class KdPlaygroundApp extends Application {
     private static volatile boolean smokeTest;
     private static volatile int exitCode;
 
+    /** When {@link #launchApp} or {@link #runSmokeTest} began, for the start-up log lines. */
+    private static volatile long launchNanos;
+
     private EngineService engine;
 
     public static void launchApp(String[] args) {
+        launchNanos = System.nanoTime();
         readPresetsAhead();
         Application.launch(KdPlaygroundApp.class, args);
     }
@@ -57,6 +61,7 @@ public final class KdPlaygroundApp extends Application {
     public static int runSmokeTest() {
         smokeTest = true;
         exitCode = 1;
+        launchNanos = System.nanoTime();
         readPresetsAhead();
         Application.launch(KdPlaygroundApp.class);
         return exitCode;
@@ -74,7 +79,8 @@ public final class KdPlaygroundApp extends Application {
                 (System.nanoTime() - launched) / 1_000_000));
         MainWindow window = MainWindow.create(stage, settings, engine);
         stage.show();
-        LOG.info("Window shown {} ms after start()", (System.nanoTime() - launched) / 1_000_000);
+        LOG.info("Window shown {} ms after start(), {} ms after main()", (System.nanoTime() - launched) / 1_000_000,
+                (System.nanoTime() - launchNanos) / 1_000_000);
         if (smokeTest) {
             new SmokeTest(window, engine, launched, code -> {
                 exitCode = code;
