@@ -51,6 +51,7 @@ final class RunContext {
      * accuracies and test logits do not change once it stops learning.
      */
     private Measured frozenTeacher;
+    private Fidelity.Teacher fidelityTeacher;
 
     /** A model's accuracy on the labelled training rows and its evaluation on the test set. */
     private record Measured(double train, ModelEvaluator.Evaluation test) {
@@ -126,7 +127,7 @@ final class RunContext {
                 teacherLogits = test.logits();
             }
             Optional<Fidelity.Measure> fidelity = e.getKey() != ModelRole.TEACHER && teacherLogits != null
-                    ? Optional.of(Fidelity.of(teacherLogits, test.logits(), classes))
+                    ? Optional.of(Fidelity.of(fidelityTeacher(teacherLogits), test.logits()))
                     : Optional.empty();
             quality.put(e.getKey(), new TestQuality(
                     Calibration.ofLogits(test.logits(), classes, testLabels, Calibration.BINS), fidelity));
@@ -137,6 +138,14 @@ final class RunContext {
             listener.epochEnded(metrics, predictor);
         }
         return metrics;
+    }
+
+    /** The teacher prepared for comparisons once per set of logits: the frozen teacher's serve a whole phase. */
+    private Fidelity.Teacher fidelityTeacher(float[] teacherLogits) {
+        if (fidelityTeacher == null || !fidelityTeacher.isFor(teacherLogits)) {
+            fidelityTeacher = Fidelity.Teacher.of(teacherLogits, classes);
+        }
+        return fidelityTeacher;
     }
 
     private Measured measure(ModelRole role, TrainableNet net, Phase phase) {

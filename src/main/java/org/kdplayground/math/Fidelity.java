@@ -16,8 +16,54 @@ public final class Fidelity {
 
     /** Both measures from two models' logits for the same rows, stored flat. */
     public static Measure of(float[] teacherLogits, float[] studentLogits, int classes) {
-        return new Measure(agreement(Predictions.argMax(teacherLogits, classes),
-                Predictions.argMax(studentLogits, classes)), meanKl(teacherLogits, studentLogits, classes));
+        return of(Teacher.of(teacherLogits, classes), studentLogits);
+    }
+
+    /** Both measures of a student against a teacher prepared once (a frozen teacher meets a student every epoch). */
+    public static Measure of(Teacher teacher, float[] studentLogits) {
+        int classes = teacher.classes;
+        return new Measure(agreement(teacher.predictions, Predictions.argMax(studentLogits, classes)),
+                meanKl(teacher, studentLogits));
+    }
+
+    /**
+     * A teacher's logits with what every comparison needs of them computed once: its predictions, its log-softmax
+     * and its softmax, row by row.
+     */
+    public static final class Teacher {
+
+        private final float[] logits;
+        private final int classes;
+        private final int[] predictions;
+        private final double[] logSoftmax;
+        private final double[] softmax;
+
+        private Teacher(float[] logits, int classes) {
+            int rows = Predictions.rows(logits, classes);
+            this.logits = logits;
+            this.classes = classes;
+            this.predictions = Predictions.argMax(logits, classes);
+            this.logSoftmax = new double[rows * classes];
+            this.softmax = new double[rows * classes];
+            double[] row = new double[classes];
+            for (int r = 0; r < rows; r++) {
+                Predictions.logSoftmax(logits, r, classes, row);
+                for (int c = 0; c < classes; c++) {
+                    logSoftmax[r * classes + c] = row[c];
+                    softmax[r * classes + c] = Math.exp(row[c]);
+                }
+            }
+        }
+
+        /** The teacher with these logits (stored flat, {@code classes} a row); the array is kept, not copied. */
+        public static Teacher of(float[] logits, int classes) {
+            return new Teacher(logits, classes);
+        }
+
+        /** Whether this was prepared from exactly this array (the same object). */
+        public boolean isFor(float[] teacherLogits) {
+            return logits == teacherLogits;
+        }
     }
 
     /** The share of rows where the two predictions are equal; 0 for no rows. */
@@ -40,25 +86,28 @@ public final class Fidelity {
 
     /** The mean over rows of KL(softmax(teacher) ‖ softmax(student)) at T = 1, in nats; 0 for no rows. */
     public static double meanKl(float[] teacherLogits, float[] studentLogits, int classes) {
-        int rows = Predictions.rows(teacherLogits, classes);
-        if (studentLogits.length != teacherLogits.length) {
-            throw new IllegalArgumentException(teacherLogits.length + " teacher logits but " + studentLogits.length
+        return meanKl(Teacher.of(teacherLogits, classes), studentLogits);
+    }
+
+    private static double meanKl(Teacher teacher, float[] studentLogits) {
+        int classes = teacher.classes;
+        int rows = teacher.predictions.length;
+        if (studentLogits.length != teacher.logits.length) {
+            throw new IllegalArgumentException(teacher.logits.length + " teacher logits but " + studentLogits.length
                     + " student logits");
         }
         if (rows == 0) {
             return 0;
         }
-        double[] logT = new double[classes];
         double[] logS = new double[classes];
         double sum = 0;
         for (int r = 0; r < rows; r++) {
-            Predictions.logSoftmax(teacherLogits, r, classes, logT);
             Predictions.logSoftmax(studentLogits, r, classes, logS);
             double kl = 0;
             for (int c = 0; c < classes; c++) {
-                double p = Math.exp(logT[c]);
+                double p = teacher.softmax[r * classes + c];
                 if (p > 0) {
-                    kl += p * (logT[c] - logS[c]);
+                    kl += p * (teacher.logSoftmax[r * classes + c] - logS[c]);
                 }
             }
             sum += Math.max(0, kl);

@@ -85,6 +85,24 @@ class FidelityAndCalibrationTest {
         assertThat(Fidelity.meanKl(teacher, teacher, 3)).isZero();
     }
 
+    /** A teacher prepared once serves student after student, each measured as if alone; it knows its own array. */
+    @Test
+    void aPreparedTeacherServesManyStudents() {
+        float[] teacher = {2, 0, 0, 0, 3, 0, 0, 0, 1};
+        float[] first = {1, 0, 0, 3, 0, 0, 0, 0, 1};
+        float[] second = {0, 0, 5, 0, 3, 1, 2, 0, 0};
+        Fidelity.Teacher prepared = Fidelity.Teacher.of(teacher, 3);
+        Fidelity.Measure secondAlone = Fidelity.of(Fidelity.Teacher.of(teacher, 3), second);
+        Fidelity.Measure firstMeasure = Fidelity.of(prepared, first);
+        assertThat(Fidelity.of(prepared, second)).isEqualTo(secondAlone);
+        assertThat(Fidelity.of(prepared, first)).isEqualTo(firstMeasure);
+        assertThat(secondAlone.agreement()).isCloseTo(1.0 / 3, within(1e-15)); // only row 2 agrees
+        assertThat(prepared.isFor(teacher)).isTrue();
+        assertThat(prepared.isFor(teacher.clone())).isFalse();
+        assertThat(Fidelity.of(prepared, teacher).meanKl()).isZero();
+        assertThatThrownBy(() -> Fidelity.of(prepared, new float[6])).hasMessageContaining("3 teacher predictions but 2 student predictions");
+    }
+
     @Test
     void logitsMustBeWholeRows() {
         assertThatThrownBy(() -> Predictions.rows(new float[5], 2)).hasMessageContaining("whole rows of 2");
