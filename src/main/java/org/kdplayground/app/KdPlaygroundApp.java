@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 
 import org.kdplayground.engine.DjlEngineLoader;
 import org.kdplayground.engine.EngineService;
+import org.kdplayground.engine.NetworkBudget;
 import org.kdplayground.io.SettingsStore;
 import org.kdplayground.training.setup.TrainingPreset;
 import org.slf4j.Logger;
@@ -40,10 +41,12 @@ public final class KdPlaygroundApp extends Application {
      * Reads the training screen's default preset once on a thread of its own, while JavaFX starts: its JSON reader's
      * first use loads and sets up about 800 classes, which the window's build would otherwise wait for (about half a
      * second on a 2-core machine; docs/performance.md, "Start-up"). The result is thrown away; the screen reads the
-     * preset itself, as before.
+     * preset itself, as before. First it asks for the machine's memory (the set-up panel's network budget), whose
+     * native library would otherwise load on the FX thread while PyTorch's holds the loader lock.
      */
     private static void readPresetsAhead() {
         Thread reader = new Thread(() -> {
+            NetworkBudget.allowed();
             try {
                 TrainingPreset.SPIRALS_FEW_LABELS.experiment();
             } catch (RuntimeException e) {

@@ -37,17 +37,32 @@ public final class NetworkBudget {
                 saturatingMultiply(saturatingMultiply(batchSize, units), ACTIVATION_COPIES * Float.BYTES));
     }
 
-    /** Bytes a run may take here: half of the physical memory; {@link Long#MAX_VALUE} where it cannot be known. */
+    /**
+     * Bytes a run may take here: half of the physical memory; {@link Long#MAX_VALUE} where it cannot be known. Asked
+     * of the operating system once: the first call loads the JDK's management library, which waits for the C
+     * library's loader lock while PyTorch's library loads (about 0.2 s of the window's build when the set-up panel
+     * asked first; the app asks ahead, in {@code main}).
+     */
     public static long allowed() {
-        try {
-            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-            if (os instanceof com.sun.management.OperatingSystemMXBean bean && bean.getTotalMemorySize() > 0) {
-                return (long) (bean.getTotalMemorySize() * SHARE);
+        return PhysicalMemory.ALLOWED;
+    }
+
+    /** The operating system's answer, asked when first needed (the holder's class initialisation). */
+    private static final class PhysicalMemory {
+
+        static final long ALLOWED = ask();
+
+        private static long ask() {
+            try {
+                OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+                if (os instanceof com.sun.management.OperatingSystemMXBean bean && bean.getTotalMemorySize() > 0) {
+                    return (long) (bean.getTotalMemorySize() * SHARE);
+                }
+            } catch (LinkageError e) { // a runtime without jdk.management (the installers' runtime has it)
+                return Long.MAX_VALUE;
             }
-        } catch (LinkageError e) { // a runtime without jdk.management (the installers' runtime has it)
             return Long.MAX_VALUE;
         }
-        return Long.MAX_VALUE;
     }
 
     /** {@link #check(MlpSpec, MlpSpec, int, int, int, long)} against what this machine allows. */
