@@ -1,7 +1,6 @@
 package org.kdplayground.app;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -163,17 +162,17 @@ final class MainWindow {
         engine.addStatusListener(engineStatus::publish);
     }
 
-    /** The app icon in the sizes window managers pick from (task bar, title bar, Alt+Tab). */
+    /**
+     * The app icon in the sizes window managers pick from (task bar, title bar, Alt+Tab), decoded on JavaFX's
+     * background loader: six PNGs decoded on the FX thread were about a tenth of the window build's Java samples; the
+     * window manager takes each size when it is ready.
+     */
     static List<Image> appIcons() {
         List<Image> icons = new ArrayList<>();
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            String resource = "/org/kdplayground/icons/kd-playground-" + size + ".png";
-            try (InputStream in = MainWindow.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    icons.add(new Image(in));
-                }
-            } catch (IOException e) {
-                // an icon that cannot be read leaves the platform's default; nothing else depends on it
+            URL resource = MainWindow.class.getResource("/org/kdplayground/icons/kd-playground-" + size + ".png");
+            if (resource != null) { // a missing icon leaves the platform's default; nothing else depends on it
+                icons.add(new Image(resource.toExternalForm(), true));
             }
         }
         return icons;

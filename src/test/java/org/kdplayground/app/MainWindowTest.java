@@ -64,9 +64,12 @@ class MainWindowTest {
         engine.close();
     }
 
+    /** The icons decode in the background (off the window's first build) and then carry every size. */
     @Test
-    void windowCarriesTheAppIconInSeveralSizes() {
+    void windowCarriesTheAppIconInSeveralSizes() throws Exception {
         assertThat(window.stage().getIcons()).hasSize(6);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.stage().getIcons().stream().allMatch(icon -> icon.getProgress() >= 1));
         assertThat(window.stage().getIcons()).allSatisfy(icon -> assertThat(icon.isError()).isFalse());
         assertThat(window.stage().getIcons().get(0).getWidth()).isEqualTo(16);
         assertThat(window.stage().getIcons().get(5).getWidth()).isEqualTo(256);
