@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -30,6 +34,7 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 public class FormulaView extends CanvasChart {
 
     private static final String FONT_DIR = "/org/scilab/forge/jlatexmath/fonts/";
+    private static final double LINE_HEIGHT = 1.6;
     private static final List<String> FONTS = List.of("base/jlm_cmex10", "base/jlm_cmmi10", "base/jlm_cmmib10",
             "maths/jlm_cmsy10", "maths/jlm_cmbsy10", "maths/jlm_msam10", "maths/jlm_msbm10", "maths/jlm_special",
             "maths/jlm_stmary10", "maths/jlm_rsfs10", "latin/jlm_cmr10", "latin/jlm_jlmr10", "latin/jlm_jlmi10",
@@ -37,6 +42,19 @@ public class FormulaView extends CanvasChart {
             "latin/jlm_jlmss10", "latin/jlm_jlmtt10", "latin/optional/jlm_cmbx10", "latin/optional/jlm_cmti10",
             "latin/optional/jlm_cmss10", "latin/optional/jlm_cmtt10");
     private static boolean fontsLoaded;
+    /**
+     * False while the app's first window is built and shown: formulas wait, holding their place, and are typeset
+     * just after (JLaTeXMath's first use, its tables and fonts, took about a quarter of the window's build on the FX
+     * thread). True everywhere else, so a formula view made by a test or a later window typesets at once.
+     */
+    private static final BooleanProperty TYPESETTING = new SimpleBooleanProperty(true);
+    private final InvalidationListener typesettingStarts = ignored -> {
+        if (TYPESETTING.get()) {
+            loadFonts();
+            invalidate();
+            requestLayout();
+        }
+    };
 
     private final StringProperty tex = new SimpleStringProperty(this, "tex", "");
     private final DoubleProperty size = new SimpleDoubleProperty(this, "size", 20);
@@ -51,7 +69,10 @@ public class FormulaView extends CanvasChart {
 
     public FormulaView() {
         getStyleClass().add("formula-view");
-        loadFonts();
+        if (TYPESETTING.get()) {
+            loadFonts();
+        }
+        TYPESETTING.addListener(new WeakInvalidationListener(typesettingStarts));
         // a new formula has a new size: the parents lay it out again, not just this view
         tex.addListener(ignored -> {
             invalidate();
@@ -62,6 +83,16 @@ public class FormulaView extends CanvasChart {
             requestLayout();
         });
         setMinSize(60, 30);
+    }
+
+    /** Formulas wait until {@link #typesetFromNowOn()}: for the app's first window, until it is on screen. */
+    public static void holdTypesetting() {
+        TYPESETTING.set(false);
+    }
+
+    /** Every formula view typesets again, those made while held at once (call on the FX thread). */
+    public static void typesetFromNowOn() {
+        TYPESETTING.set(true);
     }
 
     /** The formula in LaTeX. */
@@ -81,12 +112,20 @@ public class FormulaView extends CanvasChart {
 
     @Override
     protected double computePrefHeight(double width) {
+        if (!TYPESETTING.get()) { // its place kept: JLaTeXMath's display lines are about 1.6 font sizes high
+            String text = tex.get();
+            int lines = text == null ? 1 : 1 + (text.length() - text.replace("\\\\", "").length()) / 2;
+            return snappedTopInset() + snappedBottomInset() + LINE_HEIGHT * lines * size.get();
+        }
         TeXIcon icon = icon((float) size.get());
         return snappedTopInset() + snappedBottomInset() + (icon == null ? size.get() : icon.getIconHeight());
     }
 
     @Override
     protected double computePrefWidth(double height) {
+        if (!TYPESETTING.get()) {
+            return snappedLeftInset() + snappedRightInset();
+        }
         TeXIcon icon = icon((float) size.get());
         return snappedLeftInset() + snappedRightInset() + (icon == null ? 0 : icon.getIconWidth());
     }
@@ -94,6 +133,9 @@ public class FormulaView extends CanvasChart {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         painted = false;
+        if (!TYPESETTING.get()) {
+            return;
+        }
         TeXIcon icon = icon((float) size.get());
         if (icon == null) {
             return;
