@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -42,35 +42,39 @@ final class FusedAdam {
 
     private static PtSymbolBlock kernel;
 
-    private final List<PtNDArray> weights = new ArrayList<>();
-    private final List<PtNDArray> firstMoments = new ArrayList<>();
-    private final List<PtNDArray> secondMoments = new ArrayList<>();
-    private final List<PtNDArray> steps = new ArrayList<>();
+    private final PtNDArray[] weights;
+    private final PtNDArray[] firstMoments;
+    private final PtNDArray[] secondMoments;
+    private final PtNDArray[] steps;
     private final double learningRate;
 
     /** Adam's state (both moments zero, step 0) for these weights, held by {@code manager}. */
     FusedAdam(NDManager manager, List<NDArray> weights, double learningRate) {
         this.learningRate = learningRate;
-        for (NDArray weight : weights) {
-            this.weights.add((PtNDArray) weight);
-            firstMoments.add((PtNDArray) manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
-            secondMoments.add((PtNDArray) manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
-            steps.add((PtNDArray) manager.zeros(new Shape(), DataType.FLOAT32, weight.getDevice()));
+        int n = weights.size();
+        this.weights = new PtNDArray[n];
+        firstMoments = new PtNDArray[n];
+        secondMoments = new PtNDArray[n];
+        steps = new PtNDArray[n];
+        for (int i = 0; i < n; i++) {
+            NDArray weight = weights.get(i);
+            this.weights[i] = (PtNDArray) weight;
+            firstMoments[i] = (PtNDArray) manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            secondMoments[i] = (PtNDArray) manager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            steps[i] = (PtNDArray) manager.zeros(new Shape(), DataType.FLOAT32, weight.getDevice());
         }
-        kernel();
+        kernel(); // compiled now, with the network: a kernel that cannot load fails the run before its first step
     }
 
     /** One step from the weights' gradients, which it then sets to zero (the next backward adds to them). */
     void step() {
-        PtNDArray[] grads = new PtNDArray[weights.size()];
+        PtNDArray[] grads = new PtNDArray[weights.length];
         for (int i = 0; i < grads.length; i++) {
-            grads[i] = (PtNDArray) weights.get(i).getGradient();
+            grads[i] = (PtNDArray) weights[i].getGradient();
         }
-        IValue[] inputs = {
-            IValue.listFrom(weights.toArray(PtNDArray[]::new)), IValue.listFrom(grads),
-            IValue.listFrom(firstMoments.toArray(PtNDArray[]::new)),
-            IValue.listFrom(secondMoments.toArray(PtNDArray[]::new)), IValue.listFrom(steps.toArray(PtNDArray[]::new)),
-            IValue.from(learningRate), IValue.from(BETA1), IValue.from(BETA2), IValue.from(EPSILON)};
+        IValue[] inputs = {IValue.listFrom(weights), IValue.listFrom(grads), IValue.listFrom(firstMoments),
+            IValue.listFrom(secondMoments), IValue.listFrom(steps), IValue.from(learningRate), IValue.from(BETA1),
+            IValue.from(BETA2), IValue.from(EPSILON)};
         try {
             kernel().forward(inputs).close();
         } finally {
@@ -85,7 +89,7 @@ final class FusedAdam {
 
     private static synchronized PtSymbolBlock kernel() {
         if (kernel == null) {
-            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(ai.djl.Device.cpu());
+            PtNDManager owner = (PtNDManager) NDManager.newBaseManager(Device.cpu()); // the JVM's, never closed
             try (InputStream archive = new ByteArrayInputStream(archive())) {
                 kernel = JniUtils.loadModule(owner, archive, false, false);
             } catch (IOException e) {

@@ -17,8 +17,8 @@ final class OmittedClassCorrection {
     private OmittedClassCorrection() {
     }
 
-    static OmittedClassResult correct(RunConfig config, ModelEvaluator evaluator, float[][] trainFeatures, float[][] testFeatures,
-                                      Map<ModelRole, TrainableNet> nets) {
+    static OmittedClassResult correct(RunConfig config, ModelEvaluator evaluator, float[][] trainFeatures,
+                                      float[][] testFeatures, Map<ModelRole, TrainableNet> nets) {
         int omitted = config.settings().omittedClass();
         int[] trainLabels = config.train().labels();
         int[] testLabels = config.test().labels();

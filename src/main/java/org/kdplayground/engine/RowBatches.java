@@ -35,20 +35,24 @@ final class RowBatches {
 
     /** The rows {@code rows[from..to)} of {@code data}, one row of the array each, made in {@code m}. */
     NDArray rows(NDManager m, float[][] data, int[] rows, int from, int to) {
-        int width = data.length == 0 ? 0 : data[0].length;
-        FloatBuffer out = staging((to - from) * width);
-        for (int i = from; i < to; i++) {
-            out.put(data[rows[i]]);
-        }
-        return made(m, new Shape(to - from, width));
+        return gather(m, data, rows, from, to);
     }
 
     /** Rows {@code from..to} of {@code data}, in order, made in {@code m}. */
     NDArray range(NDManager m, float[][] data, int from, int to) {
+        return gather(m, data, null, from, to);
+    }
+
+    /** Rows {@code rows[from..to)} of {@code data} ({@code from..to} for null rows), all as wide as the first. */
+    private NDArray gather(NDManager m, float[][] data, int[] rows, int from, int to) {
         int width = data.length == 0 ? 0 : data[0].length;
         FloatBuffer out = staging((to - from) * width);
         for (int i = from; i < to; i++) {
-            out.put(data[i]);
+            int r = rows == null ? i : rows[i];
+            if (data[r].length != width) {
+                throw new IllegalArgumentException("row " + r + " has " + data[r].length + " values, expected " + width);
+            }
+            out.put(data[r]);
         }
         return made(m, new Shape(to - from, width));
     }

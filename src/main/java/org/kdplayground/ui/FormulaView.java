@@ -48,13 +48,7 @@ public class FormulaView extends CanvasChart {
      * thread). True everywhere else, so a formula view made by a test or a later window typesets at once.
      */
     private static final BooleanProperty TYPESETTING = new SimpleBooleanProperty(true);
-    private final InvalidationListener typesettingStarts = ignored -> {
-        if (TYPESETTING.get()) {
-            loadFonts();
-            invalidate();
-            requestLayout();
-        }
-    };
+    private final InvalidationListener typesettingChanged = ignored -> retypeset();
 
     private final StringProperty tex = new SimpleStringProperty(this, "tex", "");
     private final DoubleProperty size = new SimpleDoubleProperty(this, "size", 20);
@@ -69,20 +63,16 @@ public class FormulaView extends CanvasChart {
 
     public FormulaView() {
         getStyleClass().add("formula-view");
-        if (TYPESETTING.get()) {
-            loadFonts();
-        }
-        TYPESETTING.addListener(new WeakInvalidationListener(typesettingStarts));
-        // a new formula has a new size: the parents lay it out again, not just this view
-        tex.addListener(ignored -> {
-            invalidate();
-            requestLayout();
-        });
-        size.addListener(ignored -> {
-            invalidate();
-            requestLayout();
-        });
+        TYPESETTING.addListener(new WeakInvalidationListener(typesettingChanged));
+        tex.addListener(ignored -> retypeset());
+        size.addListener(ignored -> retypeset());
         setMinSize(60, 30);
+    }
+
+    /** A new formula, or the first after a hold, has a new size: the parents lay it out again, not just this view. */
+    private void retypeset() {
+        invalidate();
+        requestLayout();
     }
 
     /** Formulas wait until {@link #typesetFromNowOn()}: for the app's first window, until it is on screen. */
@@ -123,9 +113,6 @@ public class FormulaView extends CanvasChart {
 
     @Override
     protected double computePrefWidth(double height) {
-        if (!TYPESETTING.get()) {
-            return snappedLeftInset() + snappedRightInset();
-        }
         TeXIcon icon = icon((float) size.get());
         return snappedLeftInset() + snappedRightInset() + (icon == null ? 0 : icon.getIconWidth());
     }
@@ -133,9 +120,6 @@ public class FormulaView extends CanvasChart {
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         painted = false;
-        if (!TYPESETTING.get()) {
-            return;
-        }
         TeXIcon icon = icon((float) size.get());
         if (icon == null) {
             return;
@@ -151,9 +135,10 @@ public class FormulaView extends CanvasChart {
         painted = true;
     }
 
+    /** The formula typeset at this size; null while typesetting is held, or for an empty or broken formula. */
     private TeXIcon icon(float pixels) {
         String text = tex.get();
-        if (text == null || text.isBlank()) {
+        if (!TYPESETTING.get() || text == null || text.isBlank()) {
             return null;
         }
         String key = pixels + "|" + text;
@@ -166,6 +151,7 @@ public class FormulaView extends CanvasChart {
     }
 
     private static TeXIcon typeset(String text, float pixels) {
+        loadFonts(); // what paints a typeset formula needs them
         try {
             TeXIcon icon = new TeXFormula(text).createTeXIcon(TeXConstants.STYLE_DISPLAY, pixels);
             icon.setInsets(new Insets(2, 2, 2, 2));

@@ -14,32 +14,49 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The app's optimizer against {@code torch.optim.Adam}'s own steps ({@code src/bench/pytorch/adam_golden.py}). */
 class FusedAdamTest {
 
     private static final String[] NAMES = {"weight", "bias"};
+    private JsonNode golden;
+    private NDManager manager;
+    private List<NDArray> weights;
+    private FusedAdam adam;
+
+    /** PyTorch's two parameters at their initial values, with Adam at PyTorch's learning rate. */
+    @BeforeEach
+    void startFromPyTorchsWeights() throws IOException {
+        try (InputStream in = FusedAdamTest.class.getResourceAsStream("adam-pytorch.json")) {
+            golden = new ObjectMapper().readTree(in);
+        }
+        manager = NDManager.newBaseManager();
+        weights = initialWeights(manager, golden);
+        adam = new FusedAdam(manager, weights, golden.get("learning_rate").asDouble());
+    }
+
+    @AfterEach
+    void closeManager() {
+        manager.close();
+    }
 
     /**
      * Six steps on two parameters with PyTorch's gradients land on PyTorch's weights. A third of the gradients are
      * 1e-9 or 1e-7, where ε's place decides the step (DJL's own Adam moves those weights up to 30 times less).
      */
     @Test
-    void stepsAsTorchOptimAdam() throws IOException {
-        JsonNode golden = golden();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            List<NDArray> weights = initialWeights(manager, golden);
-            FusedAdam adam = new FusedAdam(manager, weights, golden.get("learning_rate").asDouble());
-            for (JsonNode step : golden.get("steps")) {
-                backward(manager, weights, step);
-                adam.step();
-                for (int i = 0; i < NAMES.length; i++) {
-                    float[] expected = floats(step.get(NAMES[i]).get("after"));
-                    float[] actual = weights.get(i).toFloatArray();
-                    for (int j = 0; j < expected.length; j++) {
-                        assertThat(actual[j]).as("%s[%d]", NAMES[i], j).isCloseTo(expected[j], within(1e-6f));
-                    }
+    void stepsAsTorchOptimAdam() {
+        for (JsonNode step : golden.get("steps")) {
+            backward(manager, weights, step);
+            adam.step();
+            for (int i = 0; i < NAMES.length; i++) {
+                float[] expected = floats(step.get(NAMES[i]).get("after"));
+                float[] actual = weights.get(i).toFloatArray();
+                for (int j = 0; j < expected.length; j++) {
+                    assertThat(actual[j]).as("%s[%d]", NAMES[i], j).isCloseTo(expected[j], within(1e-6f));
                 }
             }
         }
@@ -47,36 +64,26 @@ class FusedAdamTest {
 
     /** After a step the gradients are zero, so the next backward's gradient is its own, not a sum with the last. */
     @Test
-    void aStepZeroesTheGradients() throws IOException {
-        JsonNode golden = golden();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            List<NDArray> weights = initialWeights(manager, golden);
-            FusedAdam adam = new FusedAdam(manager, weights, 0.01);
-            backward(manager, weights, golden.get("steps").get(0));
-            assertThat(weights.get(0).getGradient().abs().sum().getFloat()).isPositive();
-            adam.step();
-            for (NDArray weight : weights) {
-                assertThat(weight.getGradient().toFloatArray()).containsOnly(0f);
-            }
+    void aStepZeroesTheGradients() {
+        backward(manager, weights, golden.get("steps").get(0));
+        assertThat(weights.get(0).getGradient().abs().sum().getFloat()).isPositive();
+        adam.step();
+        for (NDArray weight : weights) {
+            assertThat(weight.getGradient().toFloatArray()).containsOnly(0f);
         }
     }
 
     /** Steps leave no arrays behind in the manager (each step's gradient handles and call values are closed). */
     @Test
-    void stepsLeaveNoArraysBehind() throws IOException {
-        JsonNode golden = golden();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            List<NDArray> weights = initialWeights(manager, golden);
-            FusedAdam adam = new FusedAdam(manager, weights, 0.01);
-            int before = manager.getManagedArrays().size();
-            for (JsonNode step : golden.get("steps")) {
-                try (NDManager stepArrays = manager.newSubManager()) {
-                    backward(stepArrays, weights, step);
-                }
-                adam.step();
+    void stepsLeaveNoArraysBehind() {
+        int before = manager.getManagedArrays().size();
+        for (JsonNode step : golden.get("steps")) {
+            try (NDManager stepArrays = manager.newSubManager()) {
+                backward(stepArrays, weights, step);
             }
-            assertThat(manager.getManagedArrays()).hasSize(before);
+            adam.step();
         }
+        assertThat(manager.getManagedArrays()).hasSize(before);
     }
 
     /** Sets each weight's gradient to the step's, as {@code torch.optim.Adam}'s run had it: the gradient of Σ w·g. */
@@ -113,11 +120,5 @@ class FusedAdamTest {
             out[i] = (float) values.get(i).asDouble();
         }
         return out;
-    }
-
-    private static JsonNode golden() throws IOException {
-        try (InputStream in = FusedAdamTest.class.getResourceAsStream("adam-pytorch.json")) {
-            return new ObjectMapper().readTree(in);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -42,6 +43,18 @@ class RowBatchesTest {
             assertThat(second.toFloatArray()).containsExactly(20, 21, 22, 30, 31, 32);
             assertThat(larger.toFloatArray()).containsExactly(30, 31, 32, 30, 31, 32, 30, 31, 32, 30, 31, 32);
             assertThat(labels.toFloatArray()).containsExactly(0, 1, 0, 0, 0, 1);
+        }
+    }
+
+    /** A row of another width is refused with its number, never staged short (the buffer would keep stale values). */
+    @Test
+    void aRowOfAnotherWidthIsRefused() {
+        RowBatches batches = new RowBatches(3, new int[] {0, 1, 2});
+        float[][] ragged = {{0, 1, 2}, {10, 11}, {20, 21, 22}};
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> batches.range(m, ragged, 0, 3)).hasMessage("row 1 has 2 values, expected 3");
+            assertThatThrownBy(() -> batches.rows(m, ragged, new int[] {2, 1}, 0, 2))
+                    .hasMessage("row 1 has 2 values, expected 3");
         }
     }
 }

@@ -100,7 +100,8 @@ class FidelityAndCalibrationTest {
         assertThat(prepared.isFor(teacher)).isTrue();
         assertThat(prepared.isFor(teacher.clone())).isFalse();
         assertThat(Fidelity.of(prepared, teacher).meanKl()).isZero();
-        assertThatThrownBy(() -> Fidelity.of(prepared, new float[6])).hasMessageContaining("3 teacher predictions but 2 student predictions");
+        assertThatThrownBy(() -> Fidelity.of(prepared, new float[6]))
+                .hasMessageContaining("3 teacher predictions but 2 student predictions");
     }
 
     @Test
