@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kdplayground.math.Predictions;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
@@ -70,7 +72,8 @@ final class ModelEvaluator {
 
     /**
      * Classifies {@code subset}'s rows (all rows for null), keeping their logits when asked: the predicted class is
-     * the engine's arg max, so accuracy is the same whether or not the logits come back.
+     * the logits' arg max as torch's {@code argmax} picks it ({@link Predictions#argMax(float[], int, int)}), read
+     * from one copy of the logits, so accuracy is the same whether or not the logits are kept.
      */
     Evaluation evaluate(TrainableNet net, float[][] data, int[] labels, int[] subset, boolean keepLogits) {
         int n = subset == null ? labels.length : subset.length;
@@ -99,13 +102,13 @@ final class ModelEvaluator {
                 } else {
                     x = batches.rows(sub, data, rows, from, to);
                 }
-                NDArray out = net.forward(x, false);
-                long[] predicted = out.argMax(1).toLongArray();
+                // one copy of the logits; the predictions are their arg max, found here as torch's argmax finds it
+                float[] out = net.forward(x, false).toFloatArray();
                 if (logits != null) {
-                    System.arraycopy(out.toFloatArray(), 0, logits, from * classes, (to - from) * classes);
+                    System.arraycopy(out, 0, logits, from * classes, (to - from) * classes);
                 }
                 for (int i = from; i < to; i++) {
-                    if (predicted[i - from] == labels[rows[i]]) {
+                    if (Predictions.argMax(out, i - from, classes) == labels[rows[i]]) {
                         correct++;
                     }
                 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.kdplayground.math.Calibration;
 import org.kdplayground.math.Fidelity;
+import org.kdplayground.math.Predictions;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -126,11 +127,11 @@ final class RunContext {
             if (e.getKey() == ModelRole.TEACHER) {
                 teacherLogits = test.logits();
             }
+            Predictions.Rows logits = Predictions.Rows.of(test.logits(), classes); // one pass for both measures
             Optional<Fidelity.Measure> fidelity = e.getKey() != ModelRole.TEACHER && teacherLogits != null
-                    ? Optional.of(Fidelity.of(fidelityTeacher(teacherLogits), test.logits()))
+                    ? Optional.of(Fidelity.of(fidelityTeacher(teacherLogits), logits))
                     : Optional.empty();
-            quality.put(e.getKey(), new TestQuality(
-                    Calibration.ofLogits(test.logits(), classes, testLabels, Calibration.BINS), fidelity));
+            quality.put(e.getKey(), new TestQuality(Calibration.of(logits, testLabels, Calibration.BINS), fidelity));
         }
         testQuality.putAll(quality);
         EpochMetrics metrics = new EpochMetrics(phase, epoch, accuracies, meanLosses, ms, quality);

@@ -91,16 +91,20 @@ public final class Calibration {
      * @param labels     each row's true class
      */
     public static Reliability ofLogits(float[] flatLogits, int classes, int[] labels, int bins) {
-        int rows = Predictions.rows(flatLogits, classes);
+        return of(Predictions.Rows.of(flatLogits, classes), labels, bins);
+    }
+
+    /** Bins a classifier's predictions from its logits' rows, summarised once ({@link Predictions.Rows}). */
+    public static Reliability of(Predictions.Rows logits, int[] labels, int bins) {
+        int rows = logits.count();
         if (labels.length != rows) {
             throw new IllegalArgumentException(rows + " rows of logits but " + labels.length + " labels");
         }
         double[] confidence = new double[rows];
         boolean[] correct = new boolean[rows];
         for (int r = 0; r < rows; r++) {
-            int predicted = Predictions.argMax(flatLogits, r, classes);
-            confidence[r] = Predictions.topProbability(flatLogits, r, classes, predicted);
-            correct[r] = predicted == labels[r];
+            confidence[r] = logits.topProbability(r);
+            correct[r] = logits.predicted(r) == labels[r];
         }
         return reliability(confidence, correct, bins);
     }

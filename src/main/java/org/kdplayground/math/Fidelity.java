@@ -21,9 +21,16 @@ public final class Fidelity {
 
     /** Both measures of a student against a teacher prepared once (a frozen teacher meets a student every epoch). */
     public static Measure of(Teacher teacher, float[] studentLogits) {
-        int classes = teacher.classes;
-        return new Measure(agreement(teacher.predictions, Predictions.argMax(studentLogits, classes)),
-                meanKl(teacher, studentLogits));
+        return of(teacher, Predictions.Rows.of(studentLogits, teacher.classes));
+    }
+
+    /** Both measures of a student's logits, summarised once ({@link Predictions.Rows}), against a teacher. */
+    public static Measure of(Teacher teacher, Predictions.Rows student) {
+        if (student.classes() != teacher.classes) {
+            throw new IllegalArgumentException(teacher.classes + " teacher classes but " + student.classes()
+                    + " student classes");
+        }
+        return new Measure(agreement(teacher.predictions, student.predictions()), meanKl(teacher, student));
     }
 
     /**
@@ -86,15 +93,15 @@ public final class Fidelity {
 
     /** The mean over rows of KL(softmax(teacher) ‖ softmax(student)) at T = 1, in nats; 0 for no rows. */
     public static double meanKl(float[] teacherLogits, float[] studentLogits, int classes) {
-        return meanKl(Teacher.of(teacherLogits, classes), studentLogits);
+        return meanKl(Teacher.of(teacherLogits, classes), Predictions.Rows.of(studentLogits, classes));
     }
 
-    private static double meanKl(Teacher teacher, float[] studentLogits) {
+    private static double meanKl(Teacher teacher, Predictions.Rows student) {
         int classes = teacher.classes;
         int rows = teacher.predictions.length;
-        if (studentLogits.length != teacher.logits.length) {
-            throw new IllegalArgumentException(teacher.logits.length + " teacher logits but " + studentLogits.length
-                    + " student logits");
+        if (student.logits().length != teacher.logits.length) {
+            throw new IllegalArgumentException(teacher.logits.length + " teacher logits but "
+                    + student.logits().length + " student logits");
         }
         if (rows == 0) {
             return 0;
@@ -102,7 +109,7 @@ public final class Fidelity {
         double[] logS = new double[classes];
         double sum = 0;
         for (int r = 0; r < rows; r++) {
-            Predictions.logSoftmax(studentLogits, r, classes, logS);
+            student.logSoftmax(r, logS);
             double kl = 0;
             for (int c = 0; c < classes; c++) {
                 double p = teacher.softmax[r * classes + c];

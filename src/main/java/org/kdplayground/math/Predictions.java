@@ -20,12 +20,18 @@ public final class Predictions {
         return flatLogits.length / classes;
     }
 
-    /** The predicted class of row {@code r}: the arg max of its logits, ties to the lowest class, as torch's. */
+    /**
+     * The predicted class of row {@code r}: the arg max of its logits as torch's {@code argmax} picks it: ties go to
+     * the lowest class, and NaN counts as the largest value (the first NaN wins).
+     */
     public static int argMax(float[] flatLogits, int r, int classes) {
         int base = r * classes;
+        float bestValue = flatLogits[base];
         int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (flatLogits[base + c] > flatLogits[base + best]) {
+        for (int c = 1; c < classes && !Float.isNaN(bestValue); c++) {
+            float v = flatLogits[base + c];
+            if (v > bestValue || Float.isNaN(v)) {
+                bestValue = v;
                 best = c;
             }
         }
@@ -41,10 +47,73 @@ public final class Predictions {
         return out;
     }
 
-    /** softmax(z)_k for row {@code r}, with {@code k} usually its predicted class. */
-    static double topProbability(float[] flatLogits, int r, int classes, int k) {
-        double max = rowMax(flatLogits, r, classes);
-        return Math.exp(flatLogits[r * classes + k] - max) / shiftedSum(flatLogits, r, classes, max);
+    /**
+     * Every row's predicted class, largest logit and {@code Σ_c exp(z_c − max)}, computed once for all the measures
+     * of one set of logits (calibration and fidelity read the same rows): a row's log-softmax is the same, operation
+     * for operation, as {@link #logSoftmax(float[], int, int, double[])} computes it.
+     */
+    public static final class Rows {
+
+        private final float[] logits;
+        private final int classes;
+        private final int[] predicted;
+        private final double[] max;
+        private final double[] shiftedSum;
+
+        private Rows(float[] logits, int classes) {
+            int rows = rows(logits, classes);
+            this.logits = logits;
+            this.classes = classes;
+            this.predicted = new int[rows];
+            this.max = new double[rows];
+            this.shiftedSum = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                predicted[r] = argMax(logits, r, classes);
+                max[r] = rowMax(logits, r, classes);
+                shiftedSum[r] = Predictions.shiftedSum(logits, r, classes, max[r]);
+            }
+        }
+
+        /** The rows of these logits (stored flat, {@code classes} a row); the array is kept, not copied. */
+        public static Rows of(float[] flatLogits, int classes) {
+            return new Rows(flatLogits, classes);
+        }
+
+        public int count() {
+            return predicted.length;
+        }
+
+        public int classes() {
+            return classes;
+        }
+
+        /** The logits these rows were computed from (the same array). */
+        float[] logits() {
+            return logits;
+        }
+
+        /** Row {@code r}'s predicted class ({@link Predictions#argMax(float[], int, int)}). */
+        public int predicted(int r) {
+            return predicted[r];
+        }
+
+        /** Every row's predicted class (a copy). */
+        public int[] predictions() {
+            return predicted.clone();
+        }
+
+        /** The softmax probability of row {@code r}'s predicted class. */
+        double topProbability(int r) {
+            return Math.exp(logits[r * classes + predicted[r]] - max[r]) / shiftedSum[r];
+        }
+
+        /** Row {@code r}'s log-softmax at T = 1, into {@code out}. */
+        void logSoftmax(int r, double[] out) {
+            double logSum = max[r] + Math.log(shiftedSum[r]);
+            for (int c = 0; c < classes; c++) {
+                out[c] = logits[r * classes + c] - logSum;
+            }
+        }
     }
 
     /** Row {@code r}'s log-softmax at T = 1, into {@code out}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 /** Agreement, mean KL and ECE on small fixed predictions, against values worked out by hand. */
@@ -111,5 +113,85 @@ class FidelityAndCalibrationTest {
                 .hasMessageContaining("2 rows of logits but 3 labels");
         assertThatThrownBy(() -> Calibration.reliability(new double[] {1.5}, new boolean[] {true}, 15))
                 .hasMessageContaining("not in [0, 1]");
+    }
+
+    /**
+     * One summary of a student's rows serves both measures with exactly the values each computed row by row before
+     * (the run's CSVs are compared byte for byte): the softmax of the predicted class as exp(z_k − max) / Σ exp(z − max)
+     * and the log-softmax as z − (max + log Σ exp(z − max)), in double.
+     */
+    @Test
+    void oneSummaryOfTheRowsGivesTheRowByRowValuesExactly() {
+        int rows = 300;
+        int classes = 6;
+        Random random = new Random(7);
+        float[] teacher = new float[rows * classes];
+        float[] student = new float[rows * classes];
+        int[] labels = new int[rows];
+        for (int i = 0; i < teacher.length; i++) {
+            teacher[i] = (float) (random.nextGaussian() * 3);
+            student[i] = (float) (random.nextGaussian() * 3);
+        }
+        for (int r = 0; r < rows; r++) {
+            labels[r] = random.nextInt(classes);
+        }
+        double[] confidence = new double[rows];
+        boolean[] correct = new boolean[rows];
+        double klSum = 0;
+        for (int r = 0; r < rows; r++) {
+            double[] logS = logSoftmaxByHand(student, r, classes);
+            double[] logT = logSoftmaxByHand(teacher, r, classes);
+            int k = Predictions.argMax(student, r, classes);
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, student[r * classes + c]);
+            }
+            for (int c = 0; c < classes; c++) {
+                sum += Math.exp(student[r * classes + c] - max);
+            }
+            confidence[r] = Math.exp(student[r * classes + k] - max) / sum;
+            correct[r] = k == labels[r];
+            double kl = 0;
+            for (int c = 0; c < classes; c++) {
+                double p = Math.exp(logT[c]);
+                if (p > 0) {
+                    kl += p * (logT[c] - logS[c]);
+                }
+            }
+            klSum += Math.max(0, kl);
+        }
+        Predictions.Rows summary = Predictions.Rows.of(student, classes);
+        assertThat(Calibration.of(summary, labels, Calibration.BINS))
+                .isEqualTo(Calibration.reliability(confidence, correct, Calibration.BINS));
+        Fidelity.Measure measure = Fidelity.of(Fidelity.Teacher.of(teacher, classes), summary);
+        assertThat(measure.meanKl()).isEqualTo(klSum / rows);
+        assertThat(measure.agreement()).isEqualTo(Fidelity.agreement(Predictions.argMax(teacher, classes),
+                Predictions.argMax(student, classes)));
+        assertThat(summary.predictions()).isEqualTo(Predictions.argMax(student, classes));
+    }
+
+    private static double[] logSoftmaxByHand(float[] logits, int r, int classes) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            max = Math.max(max, logits[r * classes + c]);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            sum += Math.exp(logits[r * classes + c] - max);
+        }
+        double logSum = max + Math.log(sum);
+        double[] out = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            out[c] = logits[r * classes + c] - logSum;
+        }
+        return out;
+    }
+
+    @Test
+    void argMaxPicksTheFirstOfTiesAndTheFirstNaNAsTorchDoes() {
+        float nan = Float.NaN;
+        float[] logits = {1, 3, 3, 0, /**/ 2, nan, 5, nan, /**/ nan, 9, 9, 9, /**/ -1, -1, -1, -1};
+        assertThat(Predictions.argMax(logits, 4)).containsExactly(1, 1, 0, 0);
     }
 }
