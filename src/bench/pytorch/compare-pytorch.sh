@@ -27,8 +27,9 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/app" && cp -r target/kd-playground.jar target/lib "$work/app/"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 
-# one line per run: kind seed wall_s cpu_s rss_mb teacher distilled baseline student_ms_per_step (steps alone:
-# the app's epoch time leaves its evaluation out; the whole runs' times include everything)
+# one line per run: kind seed wall_s cpu_s rss_mb teacher distilled baseline student_ms_per_step phase_ms_per_step
+# (the steps alone, as the app's epoch time counts them; then the students' whole phase per step: the teacher's
+# targets, the steps and what each side measures after every epoch; the whole runs' times include everything)
 measure() { # kind seed command...
   local kind="$1" seed="$2"; shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
@@ -37,9 +38,9 @@ measure() { # kind seed command...
   if [ "$kind" = app ]; then
     acc="$(for m in teacher distilled baseline; do
       grep -E "^$m " "$work/out" | sed -E 's/.* ([0-9.]+)% +([0-9.]+)% .*/\2/' | head -1; done | tr '\n' ' ')"
-    acc="$acc$(grep -E '^device' "$work/out" | sed -E 's/.*\(([0-9.]+) ms\/step\).*/\1/')"
+    acc="$acc$(grep -E '^device' "$work/out" | sed -E 's/.*\(([0-9.]+) ms\/step\), ([0-9.]+) ms\/step with.*/\1 \2/')"
   else
-    acc="$("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print(d["teacher_acc"], d["distilled_acc"], d["baseline_acc"], d["students_steps_only_ms_per_step"])' "$work/out")"
+    acc="$("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print(d["teacher_acc"], d["distilled_acc"], d["baseline_acc"], d["students_steps_only_ms_per_step"], d["students_ms_per_step"])' "$work/out")"
   fi
   echo "$kind $seed $wall $(echo "$user + $sys" | bc) $((rss / 1024)) $acc" | tee -a "$work/results"
   # where the time went, as each side reports it (the app: its phases' epochs; PyTorch: loading, teacher, students)
@@ -50,7 +51,7 @@ measure() { # kind seed command...
   fi
 }
 
-echo "kind seed wall_s cpu_s peak_rss_mb teacher% distilled% baseline% student_ms_per_step"
+echo "kind seed wall_s cpu_s peak_rss_mb teacher% distilled% baseline% student_ms_per_step phase_ms_per_step"
 for i in $(seq 1 "$runs"); do
   seed=1
   if [ -n "$seeds" ]; then seed="$(echo $seeds | cut -d' ' -f"$i")"; fi
@@ -65,7 +66,8 @@ import statistics as st, sys
 rows = [l.split() for l in open(sys.argv[1])]
 def col(kind, i): return [float(r[i]) for r in rows if r[0] == kind]
 print()
-for name, i in (("wall time", 2), ("CPU time", 3), ("peak RSS", 4), ("student step, ms (both students; the steps alone, as the app times them)", 8)):
+for name, i in (("wall time", 2), ("CPU time", 3), ("peak RSS", 4), ("student step, ms (both students; the steps alone, as the app times them)", 8),
+                ("students' phase per step, ms (the teacher's targets, the steps, each epoch's measures: the app's accuracies, ECE, agreement and KL; PyTorch's test accuracies)", 9)):
     a, p = st.median(col("app", i)), st.median(col("pytorch", i))
     print(f"{name:10s} app {a:9.2f}  pytorch {p:9.2f}  ratio app/pytorch {a / p:5.2f}")
 for name, i in (("teacher", 5), ("distilled", 6), ("baseline", 7)):

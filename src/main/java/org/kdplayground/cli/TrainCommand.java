@@ -144,9 +144,11 @@ public final class TrainCommand implements Callable<Integer> {
                     q.flatMap(TestQuality::fidelity).map(f -> percent(f.agreement())).orElse("-"),
                     q.flatMap(TestQuality::fidelity).map(f -> fixed(f.meanKl(), 4)).orElse("-"));
         }
-        out.printf(Locale.ROOT, "device %s; teacher %s; students %.0f ms/epoch (%.3f ms/step); total %.1f s; %s%n",
+        out.printf(Locale.ROOT, "device %s; teacher %s; students %.0f ms/epoch (%.3f ms/step)%s; total %.1f s; %s%n",
                 r.device(), r.teacherFromCache() ? "reused" : String.format(Locale.ROOT, "%.0f ms/epoch",
                         r.teacherMsPerEpoch()), r.studentMsPerEpoch(), r.studentMsPerStep(),
+                r.studentPhaseMsPerStep() > 0 ? String.format(Locale.ROOT,
+                        ", %.3f ms/step with the phase's measures", r.studentPhaseMsPerStep()) : "",
                 r.totalMillis() / 1000, r.stopReason().name().toLowerCase(Locale.ROOT));
         r.omittedClass().ifPresent(o -> printOmitted(out, o));
         out.flush();

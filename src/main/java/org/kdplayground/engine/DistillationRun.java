@@ -78,6 +78,7 @@ public final class DistillationRun {
         Optional<OmittedClassResult> omitted = Optional.empty();
         RunResult.StopReason reason = RunResult.StopReason.COMPLETED;
         String message = "Completed.";
+        double studentPhaseMsPerStep = 0;
         try {
             run.engine.setRandomSeed(RunContext.seedInt(config.settings().seed()));
             TrainableNet teacher = run.newNet(ModelRole.TEACHER, config.teacher());
@@ -90,8 +91,12 @@ public final class DistillationRun {
                     cache.put(key, teacherPhase.cacheEntry(teacher));
                 }
             }
+            long studentsStarted = System.nanoTime();
+            long heldBefore = run.heldNanos();
             float[] targets = config.cacheTeacherLogits() ? teacherTargets(run, teacher, loss) : null;
             studentPhase.train(teacher, targets);
+            studentPhaseMsPerStep = (System.nanoTime() - studentsStarted - (run.heldNanos() - heldBefore)) / 1e6
+                    / Math.max(1, studentPhase.steps());
             if (config.settings().omitsAClass()) {
                 omitted = Optional.of(OmittedClassCorrection.correct(config, run.evaluator,
                         run.trainFeatures, run.testFeatures, run.nets));
@@ -106,7 +111,8 @@ public final class DistillationRun {
         RunResult result = new RunResult(reason, message, device, teacherParams, studentParams, run.testAccuracy,
                 run.trainAccuracy, run.finalLosses, studentPhase.lastParts(), cached != null,
                 teacherPhase.msPerEpoch(), studentPhase.msPerEpoch(), teacherPhase.msPerStep(),
-                studentPhase.msPerStep(), (System.nanoTime() - started) / 1e6, omitted, run.testQuality);
+                studentPhase.msPerStep(), studentPhaseMsPerStep, (System.nanoTime() - started) / 1e6, omitted,
+                run.testQuality);
         run.listener.runEnded(result);
         return result;
     }

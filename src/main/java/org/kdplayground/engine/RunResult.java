@@ -26,6 +26,9 @@ import org.kdplayground.engine.loss.LossPart;
  * @param studentMsPerEpoch  mean wall time of a student epoch's steps (both students)
  * @param teacherMsPerStep   mean wall time of a teacher step (0 when reused)
  * @param studentMsPerStep   mean wall time of a student step (distilled and baseline together)
+ * @param studentPhaseMsPerStep the students' whole phase per student step: the teacher's targets, the steps and each
+ *                           epoch's measures (accuracies, calibration, fidelity) and listener calls; 0 unless the
+ *                           phase ran to its end
  * @param totalMillis        wall time of the whole run, evaluation included
  * @param omittedClass       for a completed run that left a class out of the students' training rows, what their
  *                           bias correction for it did; empty otherwise
@@ -37,7 +40,7 @@ public record RunResult(StopReason stopReason, String message, String device, lo
                         Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
                         Map<LossPart, Double> distilledParts, boolean teacherFromCache,
                         double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
-                        double studentMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass,
+                        double studentMsPerStep, double studentPhaseMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass,
                         Map<ModelRole, TestQuality> testQuality) {
 
     /** Why a run stopped. */

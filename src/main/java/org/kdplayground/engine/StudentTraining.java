@@ -38,6 +38,7 @@ final class StudentTraining {
     private final List<LossPart> parts;
     private double msPerEpoch;
     private double msPerStep;
+    private long stepsTaken;
     private Map<LossPart, Double> lastParts = Map.of();
 
     StudentTraining(RunContext run, StudentLoss loss) {
@@ -117,6 +118,7 @@ final class StudentTraining {
         }
         msPerEpoch = totalMs / settings.studentEpochs();
         msPerStep = totalMs / Math.max(1, totalSteps);
+        stepsTaken = totalSteps;
     }
 
     /** What one step measured: the distilled student's parts and total, the baseline's loss if it stepped. */
@@ -199,6 +201,11 @@ final class StudentTraining {
 
     double msPerStep() {
         return msPerStep;
+    }
+
+    /** How many steps (of both students) the phase took; 0 before it ended. */
+    long steps() {
+        return stepsTaken;
     }
 
     /** The last epoch's mean of each part of the distilled student's loss; empty before one ended. */

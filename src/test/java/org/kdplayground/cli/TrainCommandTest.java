@@ -47,7 +47,9 @@ class TrainCommandTest {
         Path csv2 = dir.resolve("m2.csv");
         Outcome first = cli("train", "--config", config.toString(), "--out", csv1.toString(), "--alpha", "0.3");
         assertThat(first.code()).as(first.err()).isEqualTo(ExitCodes.OK);
-        assertThat(first.out()).contains("teacher", "distilled", "baseline", "2-16-16-2 relu", "device cpu()");
+        assertThat(first.out()).contains("teacher", "distilled", "baseline", "2-16-16-2 relu", "device cpu()")
+                .containsPattern("students \\d+ ms/epoch \\([0-9.]+ ms/step\\), "
+                        + "[0-9.]+ ms/step with the phase's measures");
         assertThat(first.err()).contains("100%").doesNotContain("Exception");
         cli("train", "--config", config.toString(), "--out", csv2.toString(), "--alpha", "0.3", "--no-progress");
         List<String> rows = Files.readAllLines(csv1);

@@ -254,8 +254,12 @@ class DistillationRunTest {
                 .run(base, recorder, control);
         assertThat(cancelled.stopReason()).isEqualTo(RunResult.StopReason.CANCELLED);
         assertThat(recorder.steps).hasSize(20);
+        assertThat(cancelled.studentPhaseMsPerStep()).as("no whole students' phase to time").isZero();
         Recorder next = run(TinyData.smallConfig(4).build());
         assertThat(next.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        // the students' phase is its steps and more: the teacher's targets and each epoch's measures
+        assertThat(next.result.studentMsPerStep()).isPositive();
+        assertThat(next.result.studentPhaseMsPerStep()).isGreaterThan(next.result.studentMsPerStep());
     }
 
     @Test
