@@ -47,7 +47,7 @@ measure() { # kind seed command...
   if [ "$kind" = app ]; then
     echo "  phases: $(grep -E '^device' "$work/out")"
   else
-    echo "  phases: $("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print("load", d["load_s"], "s; teacher", d["teacher_s"], "s; students", d["students_s"], "s")' "$work/out")"
+    echo "  phases: $("$python" -c 'import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); print("load", d["load_s"], "s; teacher", d["teacher_s"], "s; students", d["students_s"], "s (soft targets", d["targets_s"], "s, test accuracies", d["evaluation_s"], "s)")' "$work/out")"
   fi
 }
 

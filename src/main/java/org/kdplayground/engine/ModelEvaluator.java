@@ -18,6 +18,9 @@ import ai.djl.ndarray.NDManager;
  */
 final class ModelEvaluator {
 
+    /** Test hook: runs at each {@link #evaluate} of the run's own (accuracies, test logits), on the worker thread. */
+    static volatile Runnable hookEvaluation;
+
     /** Rows per forward when evaluating. */
     static final int EVALUATION_CHUNK = 1024;
 
@@ -76,6 +79,10 @@ final class ModelEvaluator {
      * from one copy of the logits, so accuracy is the same whether or not the logits are kept.
      */
     Evaluation evaluate(TrainableNet net, float[][] data, int[] labels, int[] subset, boolean keepLogits) {
+        Runnable hook = hookEvaluation;
+        if (hook != null) {
+            hook.run();
+        }
         int n = subset == null ? labels.length : subset.length;
         if (n == 0) {
             return new Evaluation(0, keepLogits ? new float[0] : null);

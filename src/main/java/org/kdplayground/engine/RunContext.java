@@ -48,8 +48,8 @@ final class RunContext {
     private final RunControl control;
     private long globalStep;
     /**
-     * The frozen teacher's measurements, taken at the students' first epoch end and reused at the others: its
-     * accuracies and test logits do not change once it stops learning.
+     * The teacher's latest measurements. Its last epoch's (or a reused teacher's) serve every student epoch: its
+     * accuracies and test logits do not change once it stops learning, so they are not measured again.
      */
     private Measured frozenTeacher;
     private Fidelity.Teacher fidelityTeacher;
@@ -150,13 +150,15 @@ final class RunContext {
     }
 
     private Measured measure(ModelRole role, TrainableNet net, Phase phase) {
-        if (role == ModelRole.TEACHER && phase == Phase.STUDENTS) {
-            if (frozenTeacher == null) {
-                frozenTeacher = measureNow(net);
-            }
-            return frozenTeacher;
+        if (role != ModelRole.TEACHER) {
+            return measureNow(net);
         }
-        return measureNow(net);
+        // in its own phase the teacher learns between measurements; in the students' phase it is what its last
+        // epoch end measured (a teacher with no epoch of its own is measured once, at the students' first)
+        if (phase == Phase.TEACHER || frozenTeacher == null) {
+            frozenTeacher = measureNow(net);
+        }
+        return frozenTeacher;
     }
 
     private Measured measureNow(TrainableNet net) {

@@ -238,6 +238,40 @@ class DistillationRunTest {
         assertThat(flat.get(0)).contains(byRow.get(0)[2 * 8191 + 1], byRow.get(0)[2 * 8999]);
     }
 
+    /**
+     * Each epoch end measures each network once on the labelled training rows and once on the test rows, except the
+     * teacher in the students' phase: its last epoch's measurements serve them all (it no longer learns), with the
+     * same values a new measurement would give.
+     */
+    @Test
+    void theFrozenTeacherIsNotMeasuredAgain() {
+        AtomicLong evaluations = new AtomicLong();
+        List<EpochMetrics> epochs = Collections.synchronizedList(new ArrayList<>());
+        Recorder r = new Recorder() {
+            @Override
+            public void epochEnded(EpochMetrics metrics, ModelPredictor predictor) {
+                epochs.add(metrics);
+            }
+        };
+        ModelEvaluator.hookEvaluation = evaluations::incrementAndGet;
+        try {
+            new DistillationRun(TinyData.smallConfig(8).settings(s -> s.withTeacherEpochs(2).withStudentEpochs(3))
+                    .build(), new TeacherCache(1)).run(base, r, new RunControl());
+        } finally {
+            ModelEvaluator.hookEvaluation = null;
+        }
+        assertThat(r.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+        assertThat(evaluations.get()).as("two per teacher epoch, two per student and student epoch")
+                .isEqualTo(2 * 2 + 2 * 2 * 3);
+        assertThat(epochs).hasSize(5);
+        EpochMetrics lastTeacherEpoch = epochs.get(1);
+        assertThat(lastTeacherEpoch.phase()).isEqualTo(Phase.TEACHER);
+        for (EpochMetrics studentEpoch : epochs.subList(2, epochs.size())) {
+            assertThat(studentEpoch.accuracy(ModelRole.TEACHER)).isEqualTo(lastTeacherEpoch.accuracy(ModelRole.TEACHER));
+            assertThat(studentEpoch.quality(ModelRole.TEACHER)).isEqualTo(lastTeacherEpoch.quality(ModelRole.TEACHER));
+        }
+    }
+
     @Test
     void cancelMidRunThenTheNextRunCompletes() {
         RunControl control = new RunControl();
