@@ -40,8 +40,8 @@ public record RunResult(StopReason stopReason, String message, String device, lo
                         Map<ModelRole, Double> trainAccuracy, Map<ModelRole, Double> finalLosses,
                         Map<LossPart, Double> distilledParts, boolean teacherFromCache,
                         double teacherMsPerEpoch, double studentMsPerEpoch, double teacherMsPerStep,
-                        double studentMsPerStep, double studentPhaseMsPerStep, double totalMillis, Optional<OmittedClassResult> omittedClass,
-                        Map<ModelRole, TestQuality> testQuality) {
+                        double studentMsPerStep, double studentPhaseMsPerStep, double totalMillis,
+                        Optional<OmittedClassResult> omittedClass, Map<ModelRole, TestQuality> testQuality) {
 
     /** Why a run stopped. */
     public enum StopReason {

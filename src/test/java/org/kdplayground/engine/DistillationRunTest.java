@@ -267,8 +267,10 @@ class DistillationRunTest {
         EpochMetrics lastTeacherEpoch = epochs.get(1);
         assertThat(lastTeacherEpoch.phase()).isEqualTo(Phase.TEACHER);
         for (EpochMetrics studentEpoch : epochs.subList(2, epochs.size())) {
-            assertThat(studentEpoch.accuracy(ModelRole.TEACHER)).isEqualTo(lastTeacherEpoch.accuracy(ModelRole.TEACHER));
-            assertThat(studentEpoch.quality(ModelRole.TEACHER)).isEqualTo(lastTeacherEpoch.quality(ModelRole.TEACHER));
+            assertThat(studentEpoch.accuracy(ModelRole.TEACHER))
+                    .isEqualTo(lastTeacherEpoch.accuracy(ModelRole.TEACHER));
+            assertThat(studentEpoch.quality(ModelRole.TEACHER))
+                    .isEqualTo(lastTeacherEpoch.quality(ModelRole.TEACHER));
         }
     }
 

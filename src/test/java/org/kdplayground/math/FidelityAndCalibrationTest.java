@@ -117,8 +117,8 @@ class FidelityAndCalibrationTest {
 
     /**
      * One summary of a student's rows serves both measures with exactly the values each computed row by row before
-     * (the run's CSVs are compared byte for byte): the softmax of the predicted class as exp(z_k − max) / Σ exp(z − max)
-     * and the log-softmax as z − (max + log Σ exp(z − max)), in double.
+     * (the run's CSVs are compared byte for byte): the softmax of the predicted class as
+     * exp(z_k − max) / Σ exp(z − max) and the log-softmax as z − (max + log Σ exp(z − max)), in double.
      */
     @Test
     void oneSummaryOfTheRowsGivesTheRowByRowValuesExactly() {
