@@ -171,16 +171,14 @@ final class ModelEvaluator {
         }
     }
 
-    /** The class each row is predicted as (arg max of the logits, ties to the lowest), without the logits. */
+    /** The class each row is predicted as ({@link Predictions#argMax(float[], int, int)}), without the logits. */
     int[] predictedClasses(TrainableNet net, float[][] data, int rows) {
         int[] out = new int[rows];
         for (int from = 0; from < rows; from += EVALUATION_CHUNK) {
             int to = Math.min(rows, from + EVALUATION_CHUNK);
-            try (NDManager sub = manager.newSubManager()) {
-                long[] predicted = net.forward(batches.range(sub, data, from, to), false).argMax(1).toLongArray();
-                for (int i = from; i < to; i++) {
-                    out[i] = (int) predicted[i - from];
-                }
+            float[] logits = forwardRows(net, data, from, to);
+            for (int i = from; i < to; i++) {
+                out[i] = Predictions.argMax(logits, i - from, classes);
             }
         }
         return out;

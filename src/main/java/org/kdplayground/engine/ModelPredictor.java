@@ -1,5 +1,7 @@
 package org.kdplayground.engine;
 
+import org.kdplayground.math.Predictions;
+
 /**
  * Asks the networks of a running run for their outputs, e.g. to draw a decision-boundary heatmap or a confusion
  * matrix between epochs. Valid only inside the listener callback that received it and only on the worker
@@ -31,21 +33,15 @@ public interface ModelPredictor {
     }
 
     /**
-     * The class each row is predicted as: the arg max of its logits, ties going to the lowest class (as
-     * {@code torch.argmax}). Cheaper than the logits when only the decision counts (a confusion matrix).
+     * The class each row is predicted as: the arg max of its logits as {@code torch.argmax} picks it
+     * ({@link Predictions#argMax(float[], int, int)}: ties to the lowest class, the first NaN wins). Cheaper than the
+     * logits when only the decision counts (a confusion matrix).
      */
     default int[] predictedClasses(ModelRole role, float[][] inputs) {
         float[][] logits = logits(role, inputs);
         int[] out = new int[logits.length];
         for (int r = 0; r < logits.length; r++) {
-            float[] row = logits[r];
-            int best = 0;
-            for (int c = 1; c < row.length; c++) {
-                if (row[c] > row[best]) {
-                    best = c;
-                }
-            }
-            out[r] = best;
+            out[r] = Predictions.argMax(logits[r], 0, logits[r].length);
         }
         return out;
     }

@@ -59,7 +59,7 @@ public final class NetworkBudget {
                     return (long) (bean.getTotalMemorySize() * SHARE);
                 }
             } catch (LinkageError e) { // a runtime without jdk.management (the installers' runtime has it)
-                return Long.MAX_VALUE;
+                // not known: no limit
             }
             return Long.MAX_VALUE;
         }

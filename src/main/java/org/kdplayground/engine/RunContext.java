@@ -49,9 +49,9 @@ final class RunContext {
     private long globalStep;
     /**
      * The teacher's latest measurements. Its last epoch's (or a reused teacher's) serve every student epoch: its
-     * accuracies and test logits do not change once it stops learning, so they are not measured again.
+     * accuracies and test logits do not change once it stops learning (frozen), so they are not measured again.
      */
-    private Measured frozenTeacher;
+    private Measured teacherMeasured;
     private Fidelity.Teacher fidelityTeacher;
 
     /** A model's accuracy on the labelled training rows and its evaluation on the test set. */
@@ -155,10 +155,10 @@ final class RunContext {
         }
         // in its own phase the teacher learns between measurements; in the students' phase it is what its last
         // epoch end measured (a teacher with no epoch of its own is measured once, at the students' first)
-        if (phase == Phase.TEACHER || frozenTeacher == null) {
-            frozenTeacher = measureNow(net);
+        if (phase == Phase.TEACHER || teacherMeasured == null) {
+            teacherMeasured = measureNow(net);
         }
-        return frozenTeacher;
+        return teacherMeasured;
     }
 
     private Measured measureNow(TrainableNet net) {

@@ -3,11 +3,14 @@ package org.kdplayground.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
 /** The run's own evaluations stop between chunks when the run is stopped; a listener's predictor is not stopped. */
@@ -61,6 +64,50 @@ class ModelEvaluatorTest {
             assertThatThrownBy(() -> evaluator.evaluate(net, data, new int[ROWS], null, false))
                     .isInstanceOf(RunContext.Cancelled.class);
             assertThat(calls.get()).isEqualTo(2);
+        }
+    }
+
+    /**
+     * The classes a listener's predictor gives (a confusion matrix's) and the run's accuracies are the engine's own
+     * arg max of the network's logits, over several chunks; both read them from the logits in Java.
+     */
+    @Test
+    void predictedClassesAndAccuracyAreTheEnginesArgMax() {
+        int classes = 5;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<ModelRole, TrainableNet> nets = new EnumMap<>(ModelRole.class);
+            Engine.getInstance().setRandomSeed(3); // initial weights that predict several classes on these rows
+            TrainableNet net = new TrainableNet(manager, MlpSpec.of(8), 3, classes, 0.01f);
+            nets.put(ModelRole.TEACHER, net);
+            int[] labels = new int[ROWS];
+            float[][] data = new float[ROWS][];
+            for (int i = 0; i < ROWS; i++) {
+                data[i] = new float[] {10 * (i % 7 - 3), 10 * (i % 5 - 2), 5 - i % 11};
+                labels[i] = i % classes;
+            }
+            ModelEvaluator evaluator = new ModelEvaluator(manager, 3, classes, new RowBatches(classes, labels), nets,
+                    () -> { });
+            long[] engine;
+            try (NDManager sub = manager.newSubManager()) {
+                float[] flat = new float[ROWS * 3];
+                for (int i = 0; i < ROWS; i++) {
+                    System.arraycopy(data[i], 0, flat, 3 * i, 3);
+                }
+                engine = net.forward(sub.create(flat, new Shape(ROWS, 3)), false).argMax(1)
+                        .toLongArray();
+            }
+            int[] predicted;
+            try (ModelEvaluator.Predictor predictor = evaluator.predictor()) {
+                predicted = predictor.predictedClasses(ModelRole.TEACHER, data);
+            }
+            int correct = 0;
+            for (int i = 0; i < ROWS; i++) {
+                assertThat(predicted[i]).as("row %d", i).isEqualTo((int) engine[i]);
+                correct += engine[i] == labels[i] ? 1 : 0;
+            }
+            assertThat(Arrays.stream(predicted).distinct().count()).as("more than one class predicted")
+                    .isGreaterThan(1);
+            assertThat(evaluator.accuracy(net, data, labels, null)).isEqualTo(correct / (double) ROWS);
         }
     }
 }
