@@ -3,7 +3,9 @@
 issue 20's Fashion-MNIST run (784 inputs, two 784-128-128-10 students, batch 128, one labelled row in 50, soft targets
 given), one thread, the first fifth of the steps left out as warm-up.
 
-Usage: OPENBLAS_NUM_THREADS=1 student_step.py [STEPS]
+Usage: OPENBLAS_NUM_THREADS=1 student_step.py [STEPS] [ROWS INPUTS HIDDEN BATCH LABELLED_EVERY]
+(the digits preset, as StudentStepProbe's -D options give it: student_step.py 6000 1257 64 16 64 1; HIDDEN is
+comma-separated, e.g. 128,128)
 """
 import sys
 import time
@@ -15,16 +17,24 @@ import torch.nn.functional as F
 torch.set_num_threads(1)
 torch.manual_seed(1)
 n, d, k, b = 60000, 784, 10, 128
+hidden, every = [128, 128], 50
 steps = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
+if len(sys.argv) > 6:
+    n, d, b, every = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[5]), int(sys.argv[6])
+    hidden = [int(h) for h in sys.argv[4].split(",")]
 x = torch.randn(n, d)
 y = torch.randint(0, k, (n,))
 labelled = torch.zeros(n, dtype=torch.bool)
-labelled[::50] = True
+labelled[::every] = True
 soft = torch.full((n, k), 1.0 / k)
 
 
 def mlp():
-    return nn.Sequential(nn.Linear(d, 128), nn.ReLU(), nn.Linear(128, 128), nn.ReLU(), nn.Linear(128, k))
+    layers, fan_in = [], d
+    for units in hidden:
+        layers += [nn.Linear(fan_in, units), nn.ReLU()]
+        fan_in = units
+    return nn.Sequential(*layers, nn.Linear(fan_in, k))
 
 
 distilled, baseline = mlp(), mlp()

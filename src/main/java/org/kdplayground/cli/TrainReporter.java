@@ -84,13 +84,15 @@ final class TrainReporter implements RunListener {
     public void step(StepMetrics m) {
         if (csv != null) {
             if (m instanceof StepMetrics.TeacherStep t) {
-                write(String.format(Locale.ROOT, "step,teacher,%d,%d,%d,%s,,,,,,,,,,,", t.epoch(), t.step(),
-                        t.globalStep(), num(t.loss())) + rowEnd);
+                write(new StringBuilder(96).append("step,teacher,").append(t.epoch()).append(',').append(t.step())
+                        .append(',').append(t.globalStep()).append(',').append(num(t.loss())).append(",,,,,,,,,,,")
+                        .append(rowEnd).toString());
             } else if (m instanceof StepMetrics.StudentStep s) {
-                StringBuilder row = new StringBuilder(String.format(Locale.ROOT,
-                        "step,students,%d,%d,%d,,%s,%s,%s,%s,%d,,,,,,", s.epoch(), s.step(), s.globalStep(),
-                        num(s.part(LossPart.HARD)), part(s, LossPart.SOFT), num(s.total()), num(s.baselineLoss()),
-                        s.labelledRows())).append(EMPTY_QUALITY);
+                StringBuilder row = new StringBuilder(160).append("step,students,").append(s.epoch()).append(',')
+                        .append(s.step()).append(',').append(s.globalStep()).append(",,")
+                        .append(num(s.part(LossPart.HARD))).append(',').append(part(s, LossPart.SOFT)).append(',')
+                        .append(num(s.total())).append(',').append(num(s.baselineLoss())).append(',')
+                        .append(s.labelledRows()).append(",,,,,,").append(EMPTY_QUALITY);
                 extraParts.forEach(part -> row.append(',').append(part(s, part)));
                 write(row.append(omittedEnd).toString());
             }

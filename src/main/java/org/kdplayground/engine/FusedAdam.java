@@ -31,7 +31,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * into the learning rate, so its ε differs from PyTorch's. DJL has no call for libtorch's fused kernel
  * {@code aten::_fused_adam_}, but libtorch compiles TorchScript: the function in {@code fused-adam.torchscript}
  * calls it, and this class packs that source into a TorchScript archive in memory and has libtorch load it once per
- * JVM. The function has no parameters of its own, so one loaded copy serves every network on every device.
+ * JVM. The function has no parameters of its own, so one loaded copy serves every network on every device. It reads
+ * each weight's gradient itself (no handle per gradient crosses into Java), and {@link #step(List)} steps several
+ * networks in one call: the students' phase makes one call a step for both students.
  */
 final class FusedAdam {
 
@@ -68,21 +70,48 @@ final class FusedAdam {
 
     /** One step from the weights' gradients, which it then sets to zero (the next backward adds to them). */
     void step() {
-        PtNDArray[] grads = new PtNDArray[weights.length];
-        for (int i = 0; i < grads.length; i++) {
-            grads[i] = (PtNDArray) weights[i].getGradient();
+        step(List.of(this));
+    }
+
+    /**
+     * One step of each optimizer in one call to the kernel (the students step together: one native call instead of
+     * two). The kernel treats each parameter apart, with its own step count, so each network moves exactly as its own
+     * {@link #step()} would move it.
+     *
+     * @throws IllegalArgumentException if the optimizers' learning rates differ
+     */
+    static void step(List<FusedAdam> optimizers) {
+        double learningRate = optimizers.get(0).learningRate;
+        int n = 0;
+        for (FusedAdam adam : optimizers) {
+            if (adam.learningRate != learningRate) {
+                throw new IllegalArgumentException("one step needs one learning rate: " + learningRate + ", "
+                        + adam.learningRate);
+            }
+            n += adam.weights.length;
         }
-        IValue[] inputs = {IValue.listFrom(weights), IValue.listFrom(grads), IValue.listFrom(firstMoments),
-            IValue.listFrom(secondMoments), IValue.listFrom(steps), IValue.from(learningRate), IValue.from(BETA1),
-            IValue.from(BETA2), IValue.from(EPSILON)};
+        PtNDArray[] weights = new PtNDArray[n];
+        PtNDArray[] firstMoments = new PtNDArray[n];
+        PtNDArray[] secondMoments = new PtNDArray[n];
+        PtNDArray[] steps = new PtNDArray[n];
+        int at = 0;
+        for (FusedAdam adam : optimizers) {
+            int count = adam.weights.length;
+            System.arraycopy(adam.weights, 0, weights, at, count);
+            System.arraycopy(adam.firstMoments, 0, firstMoments, at, count);
+            System.arraycopy(adam.secondMoments, 0, secondMoments, at, count);
+            System.arraycopy(adam.steps, 0, steps, at, count);
+            at += count;
+        }
+        // the kernel reads each weight's gradient itself: no handle per gradient made and closed here
+        IValue[] inputs = {IValue.listFrom(weights), IValue.listFrom(firstMoments), IValue.listFrom(secondMoments),
+            IValue.listFrom(steps), IValue.from(learningRate), IValue.from(BETA1), IValue.from(BETA2),
+            IValue.from(EPSILON)};
         try {
             kernel().forward(inputs).close();
         } finally {
             for (IValue input : inputs) {
                 input.close();
-            }
-            for (PtNDArray grad : grads) {
-                grad.close();
             }
         }
     }

@@ -163,14 +163,17 @@ final class StudentTraining {
             NDList readList = new NDList(values.length + 2);
             try (GradientCollector collector = run.engine.newGradientCollector()) {
                 StudentLoss.Value value = loss.compute(distilled.forward(x, true), targets, y, mask, labelledCount);
-                collector.backward(value.total());
                 readList.addAll(value.parts());
                 readList.add(value.total());
+                NDArray both = value.total();
                 if (labelledCount > 0) {
                     NDArray ce = CrossEntropy.mean(baseline.forward(xBase, true), yBase);
-                    collector.backward(ce);
                     readList.add(ce);
+                    // one backward pass for both students: their graphs share nothing, and a sum passes its gradient
+                    // (1) to each term unchanged, so each network gets exactly the gradients of its own loss
+                    both = both.add(ce);
                 }
+                collector.backward(both);
             }
             float[] read = NDArrays.stack(readList).toFloatArray(); // one copy to Java for all the step's losses
             System.arraycopy(read, 0, values, 0, values.length);
@@ -186,10 +189,11 @@ final class StudentTraining {
                     run.guard.requireFinite(values[i], "distilled student", epoch, stepNumber);
                 }
             }
-            distilled.update();
             if (labelledCount > 0) {
                 run.guard.requireSane(base, "baseline student", epoch, stepNumber);
-                baseline.update();
+                TrainableNet.updateTogether(distilled, baseline);
+            } else {
+                distilled.update();
             }
         }
         return new Step(values, total, labelledCount > 0, base, labelledCount);

@@ -38,6 +38,11 @@ final class TrainableNet {
         optimizer.step();
     }
 
+    /** {@link #update()} of both networks in one call to the optimizer's kernel: each moves as its own would. */
+    static void updateTogether(TrainableNet first, TrainableNet second) {
+        FusedAdam.step(List.of(first.optimizer, second.optimizer));
+    }
+
     /** The parameters as Java arrays, in {@code Block#getParameters()} order. */
     List<float[]> export() {
         List<float[]> out = new ArrayList<>();

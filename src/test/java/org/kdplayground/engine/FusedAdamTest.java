@@ -1,6 +1,7 @@
 package org.kdplayground.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -84,6 +86,62 @@ class FusedAdamTest {
             adam.step();
         }
         assertThat(manager.getManagedArrays()).hasSize(before);
+    }
+
+    /**
+     * Two networks stepped in one kernel call move exactly as each stepped alone, also when their step counts differ
+     * (the baseline skips batches without labels): the students' joint update changes no bit of a run.
+     */
+    @Test
+    void optimizersSteppedTogetherMoveAsEachAlone() {
+        List<NDArray> otherWeights = initialWeights(manager, golden);
+        FusedAdam other = new FusedAdam(manager, otherWeights, golden.get("learning_rate").asDouble());
+        List<NDArray> aloneWeights = initialWeights(manager, golden);
+        List<NDArray> otherAloneWeights = initialWeights(manager, golden);
+        FusedAdam alone = new FusedAdam(manager, aloneWeights, golden.get("learning_rate").asDouble());
+        FusedAdam otherAlone = new FusedAdam(manager, otherAloneWeights, golden.get("learning_rate").asDouble());
+        JsonNode steps = golden.get("steps");
+        for (int s = 0; s < steps.size(); s++) {
+            backward(manager, weights, steps.get(s));
+            backward(manager, aloneWeights, steps.get(s));
+            alone.step();
+            if (s == 1) { // the second network skips this step: its step count falls behind
+                adam.step();
+                continue;
+            }
+            JsonNode otherStep = steps.get(steps.size() - 1 - s); // other gradients than the first network's
+            backward(manager, otherWeights, otherStep);
+            backward(manager, otherAloneWeights, otherStep);
+            FusedAdam.step(List.of(adam, other));
+            otherAlone.step();
+        }
+        for (int i = 0; i < NAMES.length; i++) {
+            assertThat(weights.get(i).toFloatArray()).as(NAMES[i]).containsExactly(aloneWeights.get(i).toFloatArray());
+            assertThat(otherWeights.get(i).toFloatArray()).as(NAMES[i])
+                    .containsExactly(otherAloneWeights.get(i).toFloatArray());
+            assertThat(otherWeights.get(i).toFloatArray()).as("the second network moved on its own gradients")
+                    .isNotEqualTo(weights.get(i).toFloatArray());
+        }
+    }
+
+    /** One call serves one learning rate: optimizers with two are refused before anything moves. */
+    @Test
+    void optimizersWithDifferentLearningRatesAreNotSteppedTogether() {
+        List<NDArray> otherWeights = initialWeights(manager, golden);
+        FusedAdam other = new FusedAdam(manager, otherWeights, 2 * golden.get("learning_rate").asDouble());
+        backward(manager, weights, golden.get("steps").get(0));
+        float[] before = weights.get(0).toFloatArray();
+        assertThatThrownBy(() -> FusedAdam.step(List.of(adam, other)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning rate");
+        assertThat(weights.get(0).toFloatArray()).containsExactly(before);
+    }
+
+    /** A step before any backward (no gradient yet) is an error of the caller's: the kernel refuses, nothing moves. */
+    @Test
+    void aStepWithoutGradientsFails() {
+        float[] before = weights.get(0).toFloatArray();
+        assertThatThrownBy(adam::step).isInstanceOf(EngineException.class);
+        assertThat(weights.get(0).toFloatArray()).containsExactly(before);
     }
 
     /** Sets each weight's gradient to the step's, as {@code torch.optim.Adam}'s run had it: the gradient of Σ w·g. */
