@@ -11,8 +11,9 @@ test accuracy of the model(s) in training. Prints one JSON line: phase times, pe
 Usage: kd_steps.py EXPERIMENT.json [--data FOLDER] [--seed K] [--init pytorch|he]
 Only what the timing needs is read from the experiment file (the MLP sizes, dropout, epochs, batch, lr, T, alpha,
 labelledFraction, transferSet, dataset name and size, testFraction). Data sets: fashion-mnist and mnist (IDX files:
-their training and test parts) and digits-8x8 (the app's bundled CSV, split at random with testFraction: another
-split than the app's, the same sizes).
+their training and test parts), digits-8x8 (the app's bundled CSV, split at random with testFraction: another
+split than the app's, the same sizes), two-moons and spirals (the app's generators with numpy's random numbers: the
+same sizes and distribution, other points).
 """
 import argparse, gzip, json, os, struct, time
 
@@ -67,6 +68,30 @@ def digits(fraction, rng):
     return x[order[test:]], y[order[test:]], x[order[:test]], y[order[:test]]
 
 
+def two_d(e, rng):
+    """The app's two moons or spirals (data.SyntheticDatasets): the same generator and sizes, numpy's random numbers
+    (so the same distribution, not the same points: for timing; accuracies compare only over seeds)."""
+    d = e["dataset"]
+    size, noise = d.get("size", 1000), d.get("noise", 0.1)
+    classes = d.get("k", 3) if d["name"] == "spirals" else 2
+    xs, ys = [], []
+    for cls in range(classes):
+        count = size // classes + (1 if cls < size % classes else 0)
+        if d["name"] == "spirals":
+            t = 0.05 + 0.95 * rng.random(count)
+            angle = 2 * np.pi * cls / classes + 3 * np.pi * t
+            x, y = t * np.cos(angle), t * np.sin(angle)
+        else:
+            t = np.pi * rng.random(count)
+            x, y = (np.cos(t), np.sin(t)) if cls == 0 else (1 - np.cos(t), 0.5 - np.sin(t))
+        xs.append(np.stack([x + noise * rng.standard_normal(count), y + noise * rng.standard_normal(count)], 1))
+        ys.append(np.full(count, cls, dtype=np.int64))
+    x, y = np.concatenate(xs).astype(np.float32), np.concatenate(ys)
+    order = rng.permutation(size)
+    test = int(round(size * e.get("testFraction", 0.3)))
+    return x[order[test:]], y[order[test:]], x[order[:test]], y[order[:test]]
+
+
 def mlp(hidden, dropout, init, inputs=784, classes=10):
     layers, width = [], inputs
     for h in hidden:
@@ -108,6 +133,8 @@ def main():
     t0 = time.time()
     if name == "digits-8x8":
         xtr, ytr, xte, yte = digits(e.get("testFraction", 0.3), rng)
+    elif name in ("two-moons", "spirals"):
+        xtr, ytr, xte, yte = two_d(e, rng)
     else:
         xtr, ytr = load(folder, "train", e["dataset"].get("size", 70000))
         xte, yte = load(folder, "t10k", 10000)

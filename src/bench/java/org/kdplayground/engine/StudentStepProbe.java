@@ -58,6 +58,9 @@ public final class StudentStepProbe {
         Arrays.fill(targets, 1f / classes);
         int[] rows = new int[n];
         Arrays.setAll(rows, i -> i);
+        if (Boolean.getBoolean("shuffle")) { // batches of rows from all over the data, as a run's shuffled epochs take
+            org.kdplayground.data.Splits.shuffle(rows, new Random(2));
+        }
         long[] nanos = new long[PARTS.length];
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(1);
