@@ -136,7 +136,10 @@ class FusedAdamTest {
         assertThat(weights.get(0).toFloatArray()).containsExactly(before);
     }
 
-    /** A step before any backward (no gradient yet) is an error of the caller's: the kernel refuses, nothing moves. */
+    /**
+     * A step before any backward (no gradient yet) is an error of the caller's: the kernel refuses and the weights do
+     * not move (its step counts have been advanced by then; the optimizer is not meant to be used after such an error).
+     */
     @Test
     void aStepWithoutGradientsFails() {
         float[] before = weights.get(0).toFloatArray();
