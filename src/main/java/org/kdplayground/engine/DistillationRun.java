@@ -48,10 +48,12 @@ public final class DistillationRun {
 
     /**
      * Runs on the calling thread; every array lives in a sub-manager of {@code parent}, closed before returning.
-     * Blocks while {@code control} is paused.
+     * Blocks while {@code control} is paused. Inside the run the thread records operations for a backward pass only
+     * during the steps ({@link GradMode}); afterwards it records as it did before.
      */
     public RunResult run(NDManager parent, RunListener listener, RunControl control) {
-        try (NDManager runManager = parent.newSubManager();
+        try (GradMode off = GradMode.off(parent.getEngine());
+             NDManager runManager = parent.newSubManager();
              StudentLoss loss = config.settings().loss().create(runManager, config.settings())) {
             return execute(new RunContext(config, runManager, listener, control), loss);
         }

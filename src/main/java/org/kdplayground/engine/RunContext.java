@@ -53,6 +53,9 @@ final class RunContext {
      */
     private Measured teacherMeasured;
     private Fidelity.Teacher fidelityTeacher;
+    /** The teacher's calibration and the measurement it was computed from. */
+    private TestQuality teacherQuality;
+    private Measured teacherQualityOf;
 
     /** A model's accuracy on the labelled training rows and its evaluation on the test set. */
     private record Measured(double train, ModelEvaluator.Evaluation test) {
@@ -126,9 +129,11 @@ final class RunContext {
             testAccuracy.put(e.getKey(), test.accuracy());
             if (e.getKey() == ModelRole.TEACHER) {
                 teacherLogits = test.logits();
+                quality.put(e.getKey(), teacherQuality(measured));
+                continue;
             }
             Predictions.Rows logits = Predictions.Rows.of(test.logits(), classes); // one pass for both measures
-            Optional<Fidelity.Measure> fidelity = e.getKey() != ModelRole.TEACHER && teacherLogits != null
+            Optional<Fidelity.Measure> fidelity = teacherLogits != null
                     ? Optional.of(Fidelity.of(fidelityTeacher(teacherLogits), logits))
                     : Optional.empty();
             quality.put(e.getKey(), new TestQuality(Calibration.of(logits, testLabels, Calibration.BINS), fidelity));
@@ -139,6 +144,19 @@ final class RunContext {
             listener.epochEnded(metrics, predictor);
         }
         return metrics;
+    }
+
+    /**
+     * The teacher's calibration, computed once per measurement: a frozen teacher's serves every student epoch, as its
+     * measurement does.
+     */
+    private TestQuality teacherQuality(Measured measured) {
+        if (teacherQualityOf != measured) {
+            teacherQuality = new TestQuality(Calibration.ofLogits(measured.test().logits(), classes,
+                    config.test().labels(), Calibration.BINS), Optional.empty());
+            teacherQualityOf = measured;
+        }
+        return teacherQuality;
     }
 
     /** The teacher prepared for comparisons once per set of logits: the frozen teacher's serve a whole phase. */

@@ -49,39 +49,71 @@ public final class Calibration {
      * @param bins       how many equal-width bins (at least 1)
      */
     public static Reliability reliability(double[] confidence, boolean[] correct, int bins) {
-        if (bins < 1) {
-            throw new IllegalArgumentException("bins must be at least 1: " + bins);
-        }
         if (confidence.length != correct.length) {
             throw new IllegalArgumentException(confidence.length + " confidences but " + correct.length + " outcomes");
         }
-        int[] count = new int[bins];
-        double[] confidenceSum = new double[bins];
-        int[] right = new int[bins];
+        Tally tally = new Tally(bins);
         for (int i = 0; i < confidence.length; i++) {
-            double c = confidence[i];
+            tally.add(i, confidence[i], correct[i]);
+        }
+        return tally.reliability();
+    }
+
+    /**
+     * Rows counted into bins one by one. Each row is a call of its own: the JIT compiles a method after a few hundred
+     * calls, but a loop inside a method called once an epoch only after tens of thousands of iterations.
+     */
+    private static final class Tally {
+
+        private final int bins;
+        private final int[] count;
+        private final double[] confidenceSum;
+        private final int[] right;
+        private int rows;
+
+        Tally(int bins) {
+            if (bins < 1) {
+                throw new IllegalArgumentException("bins must be at least 1: " + bins);
+            }
+            this.bins = bins;
+            this.count = new int[bins];
+            this.confidenceSum = new double[bins];
+            this.right = new int[bins];
+        }
+
+        /** Counts row {@code i} (its index only names it in an error). */
+        void add(int i, double c, boolean correct) {
             if (!(c >= 0 && c <= 1)) {
                 throw new IllegalArgumentException("confidence[" + i + "] is not in [0, 1]: " + c);
             }
             int b = bin(c, bins);
             count[b]++;
             confidenceSum[b] += c;
-            if (correct[i]) {
+            if (correct) {
                 right[b]++;
             }
+            rows++;
         }
-        List<Bin> out = new ArrayList<>(bins);
-        double ece = 0;
-        int n = confidence.length;
-        for (int b = 0; b < bins; b++) {
-            double meanConfidence = count[b] == 0 ? Double.NaN : confidenceSum[b] / count[b];
-            double accuracy = count[b] == 0 ? Double.NaN : right[b] / (double) count[b];
-            if (count[b] > 0) {
-                ece += count[b] / (double) n * Math.abs(accuracy - meanConfidence);
+
+        /** Row {@code r} of a classifier's logits, its label {@code label}. */
+        void add(Predictions.Rows logits, int r, int label) {
+            add(r, logits.topProbability(r), logits.predicted(r) == label);
+        }
+
+        Reliability reliability() {
+            List<Bin> out = new ArrayList<>(bins);
+            double ece = 0;
+            int n = rows;
+            for (int b = 0; b < bins; b++) {
+                double meanConfidence = count[b] == 0 ? Double.NaN : confidenceSum[b] / count[b];
+                double accuracy = count[b] == 0 ? Double.NaN : right[b] / (double) count[b];
+                if (count[b] > 0) {
+                    ece += count[b] / (double) n * Math.abs(accuracy - meanConfidence);
+                }
+                out.add(new Bin(b / (double) bins, (b + 1) / (double) bins, count[b], meanConfidence, accuracy));
             }
-            out.add(new Bin(b / (double) bins, (b + 1) / (double) bins, count[b], meanConfidence, accuracy));
+            return new Reliability(out, n, ece);
         }
-        return new Reliability(out, n, ece);
     }
 
     /**
@@ -100,13 +132,11 @@ public final class Calibration {
         if (labels.length != rows) {
             throw new IllegalArgumentException(rows + " rows of logits but " + labels.length + " labels");
         }
-        double[] confidence = new double[rows];
-        boolean[] correct = new boolean[rows];
+        Tally tally = new Tally(bins);
         for (int r = 0; r < rows; r++) {
-            confidence[r] = logits.topProbability(r);
-            correct[r] = logits.predicted(r) == labels[r];
+            tally.add(logits, r, labels[r]);
         }
-        return reliability(confidence, correct, bins);
+        return tally.reliability();
     }
 
     /** The bin of a confidence: (b/B, (b+1)/B] is bin b, and 0 goes to the first bin. */

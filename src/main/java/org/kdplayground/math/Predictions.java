@@ -68,10 +68,19 @@ public final class Predictions {
             this.max = new double[rows];
             this.shiftedSum = new double[rows];
             for (int r = 0; r < rows; r++) {
-                predicted[r] = argMax(logits, r, classes);
-                max[r] = rowMax(logits, r, classes);
-                shiftedSum[r] = Predictions.shiftedSum(logits, r, classes, max[r]);
+                summarise(r);
             }
+        }
+
+        /**
+         * Row {@code r}'s prediction, largest logit and shifted sum. A method of its own, called once a row: the JIT
+         * compiles a method after a few hundred calls, but a loop inside a method called a few times an epoch only
+         * after tens of thousands of iterations, and these loops run every epoch over a few hundred test rows.
+         */
+        private void summarise(int r) {
+            predicted[r] = argMax(logits, r, classes);
+            max[r] = rowMax(logits, r, classes);
+            shiftedSum[r] = Predictions.shiftedSum(logits, r, classes, max[r]);
         }
 
         /** The rows of these logits (stored flat, {@code classes} a row); the array is kept, not copied. */

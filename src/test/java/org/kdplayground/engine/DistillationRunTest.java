@@ -274,6 +274,43 @@ class DistillationRunTest {
         }
     }
 
+    /**
+     * PyTorch starts every new thread recording operations for a backward pass (the training screen's worker is such a
+     * thread); a run records only inside its steps, gives the same numbers as on a thread that did not record, and
+     * leaves each thread recording as it found it.
+     */
+    @Test
+    void aRunRecordsForBackwardOnlyInsideItsSteps() throws InterruptedException {
+        RunConfig config = TinyData.smallConfig(5).settings(s -> s.withTeacherEpochs(2).withStudentEpochs(2)).build();
+        List<Boolean> recordingAtEvaluations = Collections.synchronizedList(new ArrayList<>());
+        boolean[] recordingBeforeAndAfter = new boolean[2];
+        Recorder onNewThread = new Recorder();
+        Thread worker = new Thread(() -> {
+            recordingBeforeAndAfter[0] = GradMode.isOn(base.getEngine());
+            ModelEvaluator.hookEvaluation = () -> recordingAtEvaluations.add(GradMode.isOn(base.getEngine()));
+            try {
+                new DistillationRun(config, new TeacherCache(1)).run(base, onNewThread, new RunControl());
+            } finally {
+                ModelEvaluator.hookEvaluation = null;
+            }
+            recordingBeforeAndAfter[1] = GradMode.isOn(base.getEngine());
+        });
+        worker.start();
+        worker.join();
+        assertThat(recordingBeforeAndAfter[0]).as("a new thread records (the condition this test is about)").isTrue();
+        assertThat(recordingAtEvaluations).as("at each evaluation").hasSize(2 * 2 + 2 * 2 * 2).containsOnly(false);
+        assertThat(recordingBeforeAndAfter[1]).as("recording again after the run").isTrue();
+        assertThat(onNewThread.result.stopReason()).isEqualTo(RunResult.StopReason.COMPLETED);
+
+        try (GradMode off = GradMode.off(base.getEngine())) {
+            Recorder here = new Recorder();
+            new DistillationRun(config, new TeacherCache(1)).run(base, here, new RunControl());
+            assertThat(GradMode.isOn(base.getEngine())).as("not recording after the run, as before it").isFalse();
+            assertThat(here.events).as("every step's losses and every epoch's measures")
+                    .containsExactlyElementsOf(onNewThread.events);
+        }
+    }
+
     @Test
     void cancelMidRunThenTheNextRunCompletes() {
         RunControl control = new RunControl();
