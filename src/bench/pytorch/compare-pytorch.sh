@@ -9,12 +9,15 @@
 #
 # EXPERIMENT defaults to src/bench/pytorch/fashion-mnist.json, RUNS to 3; SEEDS (e.g. "1 2 3") gives run k the seed
 # k (the labelled subset, the weights and the batch order), for comparing accuracies over seeds; default: seed 1.
+# MEASURES=charts makes PyTorch measure after each epoch what the app's charts do (train accuracy on the labelled
+# rows; test accuracy, ECE, agreement and KL), not only the test accuracy (MEASURES=test, the default).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 experiment="$(readlink -f "${1:-$here/fashion-mnist.json}")"
 runs="${2:-3}"
 seeds="${3:-}"
+measures="${MEASURES:-test}"
 python="${PYTHON:-/usr/bin/python3}"
 cd "$root"
 if [ ! -f target/kd-playground.jar ] || [ ! -d target/lib ]; then
@@ -58,16 +61,17 @@ for i in $(seq 1 "$runs"); do
   measure app "$seed" java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -XX:TieredStopAtLevel=1 -Xmn128m \
       -XX:+ExplicitGCInvokesConcurrent -cp "$work/app/kd-playground.jar:$work/app/lib/*" org.kdplayground.Launcher \
       train --config "$experiment" --seed "$seed" --out "$work/run.csv" --no-progress
-  measure pytorch "$seed" "$python" "$here/kd_steps.py" "$experiment" --seed "$seed"
+  measure pytorch "$seed" "$python" "$here/kd_steps.py" "$experiment" --seed "$seed" --measures "$measures"
 done
 
-"$python" - "$work/results" <<'PY'
+"$python" - "$work/results" "$measures" <<'PY'
 import statistics as st, sys
 rows = [l.split() for l in open(sys.argv[1])]
+theirs = "PyTorch's test accuracies" if sys.argv[2] == "test" else "PyTorch's the same"
 def col(kind, i): return [float(r[i]) for r in rows if r[0] == kind]
 print()
 for name, i in (("wall time", 2), ("CPU time", 3), ("peak RSS", 4), ("student step, ms (both students; the steps alone, as the app times them)", 8),
-                ("students' phase per step, ms (the teacher's targets, the steps, each epoch's measures: the app's accuracies, ECE, agreement and KL; PyTorch's test accuracies)", 9)):
+                ("students' phase per step, ms (the teacher's targets, the steps, each epoch's measures: the app's accuracies, ECE, agreement and KL; " + theirs + ")", 9)):
     a, p = st.median(col("app", i)), st.median(col("pytorch", i))
     print(f"{name:10s} app {a:9.2f}  pytorch {p:9.2f}  ratio app/pytorch {a / p:5.2f}")
 for name, i in (("teacher", 5), ("distilled", 6), ("baseline", 7)):

@@ -6,9 +6,11 @@ labelled subset size, same networks, optimiser, batches and losses as the app's 
 the teacher trains with cross-entropy on all training rows; the distilled student steps over every training row
 (transfer set "all"), its soft term averaged over the batch, its hard term over the batch's labelled rows; the
 baseline steps on the labelled rows of the same batch (a batch without any is skipped); each epoch ends with the
-test accuracy of the model(s) in training. Prints one JSON line: phase times, per-step cost, accuracies.
+test accuracy of the model(s) in training (with --measures charts: everything the app's charts measure, as it does:
+train accuracy on the labelled rows, and test accuracy, ECE, agreement with the teacher and KL on the test rows).
+Prints one JSON line: phase times, per-step cost, accuracies.
 
-Usage: kd_steps.py EXPERIMENT.json [--data FOLDER] [--seed K] [--init pytorch|he]
+Usage: kd_steps.py EXPERIMENT.json [--data FOLDER] [--seed K] [--init pytorch|he] [--measures test|charts]
 Only what the timing needs is read from the experiment file (the MLP sizes, dropout, epochs, batch, lr, T, alpha,
 labelledFraction, transferSet, dataset name and size, testFraction). Data sets: fashion-mnist and mnist (IDX files:
 their training and test parts), digits-8x8 (the app's bundled CSV, split at random with testFraction: another
@@ -117,12 +119,38 @@ def accuracy(net, x, y):
     return correct / len(x)
 
 
+def charts(net, xtr, ytr, labelled, xte, yte, teacher_logits=None):
+    """What the app measures after each epoch for its charts: train accuracy on the labelled rows, and on the test
+    rows accuracy, ECE over 15 equal-width confidence bins, and (for a student) top-1 agreement with the teacher and
+    the mean KL(teacher || student) at T = 1. Returns the test accuracy and the test logits."""
+    net.eval()
+    with torch.no_grad():
+        xl = xtr[labelled]
+        train_acc = (net(xl).argmax(1) == ytr[labelled]).float().mean().item()
+        logits = torch.cat([net(xte[i:i + 1024]) for i in range(0, len(xte), 1024)])
+        p = F.softmax(logits.double(), 1)
+        confidence, predicted = p.max(1)
+        correct = (predicted == yte).double()
+        bins = torch.clamp(torch.ceil(confidence * 15).long() - 1, 0, 14)
+        count = torch.bincount(bins, minlength=15).double()
+        gap = (torch.bincount(bins, correct, 15) - torch.bincount(bins, confidence, 15)).abs()
+        ece = (gap / len(yte)).sum().item()
+        if teacher_logits is not None:
+            agreement = (predicted == teacher_logits.argmax(1)).double().mean().item()
+            lt = F.log_softmax(teacher_logits.double(), 1)
+            kl = (lt.exp() * (lt - F.log_softmax(logits.double(), 1))).sum(1).clamp(min=0).mean().item()
+    net.train()
+    return correct.mean().item(), logits
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("experiment")
     ap.add_argument("--data", default=None)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--init", choices=["pytorch", "he"], default="pytorch")
+    ap.add_argument("--measures", choices=["test", "charts"], default="test",
+                    help="after each epoch: the test accuracy (default), or all the app's charts measure (charts())")
     a = ap.parse_args()
     e = json.load(open(a.experiment))
     torch.set_num_threads(1)
@@ -162,7 +190,10 @@ def main():
             loss.backward()
             opt.step()
             teacher_steps += 1
-        teacher_acc = accuracy(teacher, xte, yte)
+        if a.measures == "charts":
+            teacher_acc, teacher_logits = charts(teacher, xtr, ytr, labelled, xte, yte)
+        else:
+            teacher_acc = accuracy(teacher, xte, yte)
     teacher_s = time.time() - t1
 
     t2 = time.time()
@@ -198,8 +229,12 @@ def main():
                 opt_b.step()
             student_steps += 1
         t_eval = time.time()
-        distilled_acc = accuracy(distilled, xte, yte)
-        baseline_acc = accuracy(baseline, xte, yte)
+        if a.measures == "charts":
+            distilled_acc, _ = charts(distilled, xtr, ytr, labelled, xte, yte, teacher_logits)
+            baseline_acc, _ = charts(baseline, xtr, ytr, labelled, xte, yte, teacher_logits)
+        else:
+            distilled_acc = accuracy(distilled, xte, yte)
+            baseline_acc = accuracy(baseline, xte, yte)
         evaluation_s += time.time() - t_eval
     students_s = time.time() - t2
     print(json.dumps({"seed": a.seed, "init": a.init, "load_s": round(load_s, 2), "teacher_s": round(teacher_s, 2),
