@@ -14,7 +14,7 @@ import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.NetworkBudget;
 import org.kdplayground.io.SettingsStore;
 import org.kdplayground.training.setup.TrainingPreset;
-import org.kdplayground.ui.FormulaView;
+import org.kdplayground.ui.FirstWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,15 +81,16 @@ public final class KdPlaygroundApp extends Application {
         // the engine loads on its own thread while the window is built: the two overlap
         engine.start().whenComplete((info, error) -> LOG.info("Engine settled {} ms after start()",
                 (System.nanoTime() - launched) / 1_000_000));
-        // the explorer's formula is typeset just after the window shows: JLaTeXMath's first use (its tables and fonts)
-        // was about a quarter of the window's build (docs/performance.md, "Start-up")
-        FormulaView.holdTypesetting();
+        // what the first window does not show yet waits until it is on screen: the explorer's formula (JLaTeXMath's
+        // first use was about a quarter of the window's build), the student's logit rows and DKD's weights
+        // (docs/performance.md, "Start-up")
+        FirstWindow.building();
         MainWindow window;
         try {
             window = MainWindow.create(stage, settings, engine);
             stage.show();
         } finally {
-            Platform.runLater(FormulaView::typesetFromNowOn);
+            Platform.runLater(FirstWindow::shown);
         }
         LOG.info("Window shown {} ms after start(), {} ms after main()", (System.nanoTime() - launched) / 1_000_000,
                 (System.nanoTime() - launchNanos) / 1_000_000);

@@ -15,12 +15,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.kdplayground.engine.NumericSetting;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ClassLogits.Role;
+import org.kdplayground.ui.FirstWindow;
 import org.kdplayground.ui.FormulaView;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LogLineChart;
@@ -122,7 +124,12 @@ public final class ExplorerController {
             presetMenu.getItems().add(item);
         }
         new LogitsEditor(model, i18n, Role.TEACHER, teacherRows);
-        new LogitsEditor(model, i18n, Role.STUDENT, studentRows);
+        // the student's rows (another tab) and DKD's weights (another method) are half the screen's sliders and text
+        // fields: in the app's first window they are made once it is on screen, so it shows sooner
+        FirstWindow.afterShown(() -> new LogitsEditor(model, i18n, Role.STUDENT, studentRows));
+        if (!dkdControls.isVisible()) {
+            outUntilFirstWindowShown(dkdControls);
+        }
         bindMethodLabels();
         bindDetailTab();
         lossPanel.widthProperty().addListener((obs, old, now) -> placeFormula(now.doubleValue()));
@@ -138,6 +145,17 @@ public final class ExplorerController {
                 hardValue, klValue, softValue, tckdValue, nckdValue, totalValue, lossBar, formula, gradientChart,
                 gradientNote,
                 gridCharts, curvesChart, curvesNote), explorerScreen);
+    }
+
+    /** Takes {@code node} out of its parent until the first window is on screen, then puts it back in its place. */
+    private static void outUntilFirstWindowShown(Node node) {
+        if (!FirstWindow.isBuilding()) {
+            return;
+        }
+        Pane parent = (Pane) node.getParent();
+        int index = parent.getChildren().indexOf(node);
+        parent.getChildren().remove(index);
+        FirstWindow.afterShown(() -> parent.getChildren().add(index, node));
     }
 
     /** The method choice and what follows it: Hinton's α and T² switch, or DKD's weights. */

@@ -10,9 +10,7 @@ import java.util.Objects;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,12 +40,6 @@ public class FormulaView extends CanvasChart {
             "latin/jlm_jlmss10", "latin/jlm_jlmtt10", "latin/optional/jlm_cmbx10", "latin/optional/jlm_cmti10",
             "latin/optional/jlm_cmss10", "latin/optional/jlm_cmtt10");
     private static boolean fontsLoaded;
-    /**
-     * False while the app's first window is built and shown: formulas wait, holding their place, and are typeset
-     * just after (JLaTeXMath's first use, its tables and fonts, took about a quarter of the window's build on the FX
-     * thread). True everywhere else, so a formula view made by a test or a later window typesets at once.
-     */
-    private static final BooleanProperty TYPESETTING = new SimpleBooleanProperty(true);
     private final InvalidationListener typesettingChanged = ignored -> retypeset();
 
     private final StringProperty tex = new SimpleStringProperty(this, "tex", "");
@@ -63,7 +55,9 @@ public class FormulaView extends CanvasChart {
 
     public FormulaView() {
         getStyleClass().add("formula-view");
-        TYPESETTING.addListener(new WeakInvalidationListener(typesettingChanged));
+        // formulas wait while the app's first window is built, holding their place, and are typeset just after it
+        // shows (JLaTeXMath's first use, its tables and fonts, took about a quarter of the window's build)
+        FirstWindow.buildingProperty().addListener(new WeakInvalidationListener(typesettingChanged));
         tex.addListener(ignored -> retypeset());
         size.addListener(ignored -> retypeset());
         setMinSize(60, 30);
@@ -73,16 +67,6 @@ public class FormulaView extends CanvasChart {
     private void retypeset() {
         invalidate();
         requestLayout();
-    }
-
-    /** Formulas wait until {@link #typesetFromNowOn()}: for the app's first window, until it is on screen. */
-    public static void holdTypesetting() {
-        TYPESETTING.set(false);
-    }
-
-    /** Every formula view typesets again, those made while held at once (call on the FX thread). */
-    public static void typesetFromNowOn() {
-        TYPESETTING.set(true);
     }
 
     /** The formula in LaTeX. */
@@ -102,7 +86,7 @@ public class FormulaView extends CanvasChart {
 
     @Override
     protected double computePrefHeight(double width) {
-        if (!TYPESETTING.get()) { // its place kept: JLaTeXMath's display lines are about 1.6 font sizes high
+        if (FirstWindow.isBuilding()) { // its place kept: JLaTeXMath's display lines are about 1.6 font sizes high
             String text = tex.get();
             int lines = text == null ? 1 : 1 + (text.length() - text.replace("\\\\", "").length()) / 2;
             return snappedTopInset() + snappedBottomInset() + LINE_HEIGHT * lines * size.get();
@@ -135,10 +119,10 @@ public class FormulaView extends CanvasChart {
         painted = true;
     }
 
-    /** The formula typeset at this size; null while typesetting is held, or for an empty or broken formula. */
+    /** The formula typeset at this size; null while the first window is built, or for an empty or broken formula. */
     private TeXIcon icon(float pixels) {
         String text = tex.get();
-        if (!TYPESETTING.get() || text == null || text.isBlank()) {
+        if (FirstWindow.isBuilding() || text == null || text.isBlank()) {
             return null;
         }
         String key = pixels + "|" + text;

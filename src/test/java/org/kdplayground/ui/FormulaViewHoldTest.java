@@ -29,7 +29,7 @@ class FormulaViewHoldTest {
 
     @Start
     void start(Stage primaryStage) {
-        FormulaView.holdTypesetting();
+        FirstWindow.building();
         formula = new FormulaView();
         formula.texProperty().set(TWO_LINES);
         formula.setPrefSize(Region.USE_COMPUTED_SIZE, Region.USE_COMPUTED_SIZE); // the formula's own size
@@ -39,7 +39,7 @@ class FormulaViewHoldTest {
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> {
-            FormulaView.typesetFromNowOn(); // never leave the gate shut for other tests
+            FirstWindow.shown(); // never leave the gate shut for other tests
             stage.close();
         });
     }
@@ -53,7 +53,7 @@ class FormulaViewHoldTest {
         double heldHeight = formula.prefHeight(-1);
         assertThat(heldHeight - insets).as("two display lines' place").isCloseTo(2 * 1.6 * size, within(0.01));
 
-        robot.interact(FormulaView::typesetFromNowOn);
+        robot.interact(FirstWindow::shown);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(formula.isPainted()).as("released: typeset and painted").isTrue();
         assertThat(formula.prefHeight(-1)).as("the kept place was within a tenth of the typeset height")
