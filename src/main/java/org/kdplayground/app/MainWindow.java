@@ -36,6 +36,7 @@ import org.kdplayground.lessons.LessonsModel;
 import org.kdplayground.training.TrainingController;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.TrainingRehearsal;
+import org.kdplayground.ui.FirstWindow;
 import org.kdplayground.ui.FontPolicy;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LatestValue;
@@ -96,9 +97,9 @@ final class MainWindow {
         // the screen shown first is built now, the others when first shown
         this.screens = new ScreenViews(builders);
         screens.view(model.screenProperty().get());
-        Node lessonPanel = loader.load(LessonsController.class).root();
         ViewLoader.View<MainWindowController> main = loader.load(MainWindowController.class);
-        main.controller().showLessonPanel(lessonPanel);
+        // the lesson panel is hidden until a lesson opens: in the app's first window it is made once that is on screen
+        FirstWindow.afterShown(() -> main.controller().showLessonPanel(loader.load(LessonsController.class).root()));
 
         ScaledPane scaled = new ScaledPane(main.root());
         model.uiScaleProperty().set(settings.uiScale());

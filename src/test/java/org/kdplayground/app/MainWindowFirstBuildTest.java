@@ -1,0 +1,71 @@
+package org.kdplayground.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.Node;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.io.SettingsStore;
+import org.kdplayground.ui.FirstWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The app's first window, built as {@code KdPlaygroundApp} builds it: the lesson panel, hidden until a lesson opens,
+ * is made once the window is on screen, and the Lessons item then opens it as in any window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFirstBuildTest {
+
+    private EngineService engine;
+    private MainWindow window;
+
+    @Start
+    void start(Stage primaryStage) throws IOException {
+        Stage stage = new Stage();
+        Path settingsDir = Files.createTempDirectory("kd-first-window-settings");
+        Files.writeString(settingsDir.resolve("settings.properties"), "language=en\ntheme=light\n");
+        engine = new EngineService(() -> MainWindowTest.CPU);
+        FirstWindow.building();
+        window = MainWindow.create(stage, new AppSettings(new SettingsStore(settingsDir)), engine);
+        stage.show();
+        engine.start();
+    }
+
+    @AfterEach
+    void closeWindowAndEngine(FxRobot robot) {
+        robot.interact(() -> {
+            if (FirstWindow.isBuilding()) {
+                FirstWindow.shown(); // never leave the gate shut for other tests
+            }
+            window.stage().close();
+        });
+        engine.close();
+    }
+
+    @Test
+    void theLessonPanelIsMadeOnceTheFirstWindowIsOnScreen(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#explorerScreen").tryQuery()).as("the first screen, built at once").isPresent();
+        assertThat(robot.lookup("#lessonPanel").tryQuery()).as("the hidden lesson panel waits").isEmpty();
+
+        robot.interact(FirstWindow::shown);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node panel = robot.lookup("#lessonPanel").query();
+        assertThat(panel.isVisible()).as("made, and hidden until a lesson opens").isFalse();
+
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(panel.getBoundsInParent().getWidth()).isBetween(280.0, 360.0);
+    }
+}
