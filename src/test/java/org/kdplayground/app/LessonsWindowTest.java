@@ -3,8 +3,6 @@ package org.kdplayground.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.Node;
@@ -17,7 +15,6 @@ import javafx.stage.Stage;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ExplorerModel;
-import org.kdplayground.io.SettingsStore;
 import org.kdplayground.lessons.Lesson;
 import org.kdplayground.training.TrainingModel;
 import org.kdplayground.training.live.EpochMeasure;
@@ -40,13 +37,8 @@ class LessonsWindowTest {
 
     @Start
     void start(Stage primaryStage) throws IOException {
-        Stage stage = new Stage();
-        Path settingsDir = Files.createTempDirectory("kd-lessons-settings");
-        Files.writeString(settingsDir.resolve("settings.properties"), "language=en\ntheme=light\n");
         engine = new EngineService(() -> MainWindowTest.CPU);
-        window = MainWindow.create(stage, new AppSettings(new SettingsStore(settingsDir)), engine);
-        stage.show();
-        engine.start();
+        window = MainWindowTest.open(engine, "language=en\ntheme=light\n");
     }
 
     @AfterEach

@@ -3,8 +3,6 @@ package org.kdplayground.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kdplayground.engine.EngineService;
-import org.kdplayground.io.SettingsStore;
 import org.kdplayground.ui.FirstWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,14 +29,9 @@ class MainWindowFirstBuildTest {
 
     @Start
     void start(Stage primaryStage) throws IOException {
-        Stage stage = new Stage();
-        Path settingsDir = Files.createTempDirectory("kd-first-window-settings");
-        Files.writeString(settingsDir.resolve("settings.properties"), "language=en\ntheme=light\n");
         engine = new EngineService(() -> MainWindowTest.CPU);
         FirstWindow.building();
-        window = MainWindow.create(stage, new AppSettings(new SettingsStore(settingsDir)), engine);
-        stage.show();
-        engine.start();
+        window = MainWindowTest.open(engine, "language=en\ntheme=light\n");
     }
 
     @AfterEach

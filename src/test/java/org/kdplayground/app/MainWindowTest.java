@@ -42,6 +42,20 @@ class MainWindowTest {
 
     static final EngineInfo CPU = new EngineInfo("PyTorch", "2.7.1", "0.36.0", false, "CPU", 1, false);
 
+    /**
+     * A main window on a stage of its own (a test that quits closes it, the next test gets a fresh one), with settings
+     * of its own in a new folder, shown; the engine is started after, as the app does.
+     */
+    static MainWindow open(EngineService engine, String settings) throws IOException {
+        Stage stage = new Stage();
+        Path dir = Files.createTempDirectory("kd-settings");
+        Files.writeString(dir.resolve("settings.properties"), settings);
+        MainWindow window = MainWindow.create(stage, new AppSettings(new SettingsStore(dir)), engine);
+        stage.show();
+        engine.start();
+        return window;
+    }
+
     private Path settingsDir;
     private EngineService engine;
     private MainWindow window;

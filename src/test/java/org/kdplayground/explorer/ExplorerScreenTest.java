@@ -44,8 +44,7 @@ class ExplorerScreenTest {
     void start(Stage primaryStage) {
         i18n = new I18n(Language.ENGLISH);
         model = new ExplorerModel(i18n);
-        ViewLoader.View<ExplorerController> view =
-                new ViewLoader(i18n, type -> new ExplorerController(model, i18n)).load(ExplorerController.class);
+        ViewLoader.View<ExplorerController> view = ExplorerViews.load(model, i18n);
         controller = view.controller();
         stage = TestWindows.show(view.root(), 1080, 740);
     }
