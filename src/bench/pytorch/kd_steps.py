@@ -122,7 +122,7 @@ def accuracy(net, x, y):
 def charts(net, xtr, ytr, labelled, xte, yte, teacher_logits=None):
     """What the app measures after each epoch for its charts: train accuracy on the labelled rows, and on the test
     rows accuracy, ECE over 15 equal-width confidence bins, and (for a student) top-1 agreement with the teacher and
-    the mean KL(teacher || student) at T = 1. Returns the test accuracy and the test logits."""
+    the mean KL(teacher || student) at T = 1. Returns the test accuracy, the test logits and those measures."""
     net.eval()
     with torch.no_grad():
         xl = xtr[labelled]
@@ -132,15 +132,14 @@ def charts(net, xtr, ytr, labelled, xte, yte, teacher_logits=None):
         confidence, predicted = p.max(1)
         correct = (predicted == yte).double()
         bins = torch.clamp(torch.ceil(confidence * 15).long() - 1, 0, 14)
-        count = torch.bincount(bins, minlength=15).double()
         gap = (torch.bincount(bins, correct, 15) - torch.bincount(bins, confidence, 15)).abs()
-        ece = (gap / len(yte)).sum().item()
+        measures = {"train_acc": train_acc, "ece": (gap / len(yte)).sum().item()}
         if teacher_logits is not None:
-            agreement = (predicted == teacher_logits.argmax(1)).double().mean().item()
+            measures["agreement"] = (predicted == teacher_logits.argmax(1)).double().mean().item()
             lt = F.log_softmax(teacher_logits.double(), 1)
-            kl = (lt.exp() * (lt - F.log_softmax(logits.double(), 1))).sum(1).clamp(min=0).mean().item()
+            measures["kl"] = (lt.exp() * (lt - F.log_softmax(logits.double(), 1))).sum(1).clamp(min=0).mean().item()
     net.train()
-    return correct.mean().item(), logits
+    return correct.mean().item(), logits, measures
 
 
 def main():
@@ -181,6 +180,7 @@ def main():
     opt = torch.optim.Adam(teacher.parameters(), lr=lr)
     t1 = time.time()
     teacher_steps = 0
+    last_measures = {}  # with --measures charts: each model's measures after its last epoch
     for epoch in range(e["teacherEpochs"]):
         order = torch.randperm(len(ytr))
         for i in range(0, len(order), b):
@@ -191,7 +191,7 @@ def main():
             opt.step()
             teacher_steps += 1
         if a.measures == "charts":
-            teacher_acc, teacher_logits = charts(teacher, xtr, ytr, labelled, xte, yte)
+            teacher_acc, teacher_logits, last_measures["teacher"] = charts(teacher, xtr, ytr, labelled, xte, yte)
         else:
             teacher_acc = accuracy(teacher, xte, yte)
     teacher_s = time.time() - t1
@@ -230,8 +230,9 @@ def main():
             student_steps += 1
         t_eval = time.time()
         if a.measures == "charts":
-            distilled_acc, _ = charts(distilled, xtr, ytr, labelled, xte, yte, teacher_logits)
-            baseline_acc, _ = charts(baseline, xtr, ytr, labelled, xte, yte, teacher_logits)
+            distilled_acc, _, last_measures["distilled"] = charts(distilled, xtr, ytr, labelled, xte, yte,
+                                                                  teacher_logits)
+            baseline_acc, _, last_measures["baseline"] = charts(baseline, xtr, ytr, labelled, xte, yte, teacher_logits)
         else:
             distilled_acc = accuracy(distilled, xte, yte)
             baseline_acc = accuracy(baseline, xte, yte)
@@ -245,7 +246,8 @@ def main():
                       "students_steps_only_ms_per_step": round(1000 * (students_s - targets_s - evaluation_s)
                                                                / max(1, student_steps), 3),
                       "teacher_acc": round(100 * teacher_acc, 2), "distilled_acc": round(100 * distilled_acc, 2),
-                      "baseline_acc": round(100 * baseline_acc, 2)}))
+                      "baseline_acc": round(100 * baseline_acc, 2),
+                      "last_measures": {m: {k: round(v, 4) for k, v in d.items()} for m, d in last_measures.items()}}))
 
 
 if __name__ == "__main__":

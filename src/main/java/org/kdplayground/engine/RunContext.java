@@ -52,10 +52,9 @@ final class RunContext {
      * accuracies and test logits do not change once it stops learning (frozen), so they are not measured again.
      */
     private Measured teacherMeasured;
-    private Fidelity.Teacher fidelityTeacher;
-    /** The teacher's calibration and the measurement it was computed from. */
+    /** The teacher's calibration on the test rows, computed with each of its measurements and serving as long. */
     private TestQuality teacherQuality;
-    private Measured teacherQualityOf;
+    private Fidelity.Teacher fidelityTeacher;
 
     /** A model's accuracy on the labelled training rows and its evaluation on the test set. */
     private record Measured(double train, ModelEvaluator.Evaluation test) {
@@ -129,7 +128,7 @@ final class RunContext {
             testAccuracy.put(e.getKey(), test.accuracy());
             if (e.getKey() == ModelRole.TEACHER) {
                 teacherLogits = test.logits();
-                quality.put(e.getKey(), teacherQuality(measured));
+                quality.put(e.getKey(), teacherQuality);
                 continue;
             }
             Predictions.Rows logits = Predictions.Rows.of(test.logits(), classes); // one pass for both measures
@@ -144,19 +143,6 @@ final class RunContext {
             listener.epochEnded(metrics, predictor);
         }
         return metrics;
-    }
-
-    /**
-     * The teacher's calibration, computed once per measurement: a frozen teacher's serves every student epoch, as its
-     * measurement does.
-     */
-    private TestQuality teacherQuality(Measured measured) {
-        if (teacherQualityOf != measured) {
-            teacherQuality = new TestQuality(Calibration.ofLogits(measured.test().logits(), classes,
-                    config.test().labels(), Calibration.BINS), Optional.empty());
-            teacherQualityOf = measured;
-        }
-        return teacherQuality;
     }
 
     /** The teacher prepared for comparisons once per set of logits: the frozen teacher's serve a whole phase. */
@@ -175,6 +161,8 @@ final class RunContext {
         // epoch end measured (a teacher with no epoch of its own is measured once, at the students' first)
         if (phase == Phase.TEACHER || teacherMeasured == null) {
             teacherMeasured = measureNow(net);
+            teacherQuality = new TestQuality(Calibration.ofLogits(teacherMeasured.test().logits(), classes,
+                    config.test().labels(), Calibration.BINS), Optional.empty());
         }
         return teacherMeasured;
     }

@@ -60,8 +60,8 @@ public final class Calibration {
     }
 
     /**
-     * Rows counted into bins one by one. Each row is a call of its own: the JIT compiles a method after a few hundred
-     * calls, but a loop inside a method called once an epoch only after tens of thousands of iterations.
+     * Rows counted into bins one by one, each a call of its own so the JIT compiles it soon (see
+     * {@link Predictions.Rows}).
      */
     private static final class Tally {
 
