@@ -2,17 +2,20 @@ package org.kdplayground.app;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -51,6 +54,8 @@ public final class MainWindowController {
 
     @FXML private BorderPane root;
     @FXML private VBox navBar;
+    @FXML private Label appName;
+    @FXML private Label appTagline;
     @FXML private StackPane content;
     @FXML private MenuItem quitItem;
     @FXML private MenuItem openItem;
@@ -77,6 +82,7 @@ public final class MainWindowController {
 
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+    private BooleanBinding compactNavigation;
 
     MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, ObservableValue<EngineStatus> engineStatus,
                          ScreenViews screens, LessonsModel lessons) {
@@ -113,6 +119,7 @@ public final class MainWindowController {
             button.setToggleGroup(navGroup);
             button.setUserData(screen);
             button.setMaxWidth(Double.MAX_VALUE);
+            button.accessibleTextProperty().bind(button.textProperty());
             // a selected nav item stays selected: clicking it again does not leave the window without a screen
             button.setOnAction(event -> {
                 button.setSelected(true);
@@ -128,7 +135,39 @@ public final class MainWindowController {
         });
         screens.view(model.screenProperty().get());
         navButtons.get(model.screenProperty().get()).setSelected(true);
+        // a field: a binding observes what it depends on weakly, so a local one could be collected and fall silent
+        compactNavigation = Bindings.createBooleanBinding(
+                () -> compactNavigation(root.getWidth(), lessons.openProperty().get()),
+                root.widthProperty(), lessons.openProperty());
+        compactNavigation.addListener((obs, old, now) -> showCompactNavigation(now));
+        showCompactNavigation(compactNavigation.get());
     }
+
+    /**
+     * Below this width left to the screens (the window's less an open lesson panel's), the navigation shows only its
+     * icons, so that at the window's least width with a lesson open the explorer's charts keep room to be read.
+     */
+    static final double FULL_NAVIGATION_MIN_WIDTH = 1000;
+    /** The lesson panel's width (lessons.css). */
+    static final double LESSON_PANEL_WIDTH = 310;
+
+    static boolean compactNavigation(double windowWidth, boolean lessonOpen) {
+        double left = windowWidth - (lessonOpen ? LESSON_PANEL_WIDTH : 0);
+        return windowWidth > 0 && left < FULL_NAVIGATION_MIN_WIDTH;
+    }
+
+    /** Icons only (each item's name in its tooltip and for screen readers), or icons with names and the app's name. */
+    private void showCompactNavigation(boolean compact) {
+        navBar.pseudoClassStateChanged(COMPACT, compact);
+        for (Node header : List.of(appName, appTagline)) {
+            header.setVisible(!compact);
+            header.setManaged(!compact);
+        }
+        navButtons.values().forEach(button ->
+                button.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT));
+    }
+
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     /** Puts a screen's view in the content area, shown while its screen is chosen. */
     private void addView(Screen screen, Node view) {

@@ -25,6 +25,7 @@ import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.ui.FirstWindow;
 import org.kdplayground.ui.FormulaView;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.SameHeight;
 import org.kdplayground.ui.LogLineChart;
 import org.kdplayground.ui.NumberFormats;
 import org.kdplayground.ui.ProbabilityBarChart;
@@ -60,6 +61,7 @@ public final class ExplorerController {
     @FXML private VBox teacherRows;
     @FXML private VBox studentRows;
     @FXML private TextField pasteField;
+    @FXML private Label teacherT1Caption;
     @FXML private Label teacherTCaption;
     @FXML private Label studentTCaption;
     @FXML private ProbabilityBarChart teacherT1Chart;
@@ -132,7 +134,7 @@ public final class ExplorerController {
         }
         bindMethodLabels();
         bindDetailTab();
-        lossPanel.widthProperty().addListener((obs, old, now) -> placeFormula(now.doubleValue()));
+        lossPanel.widthProperty().addListener((obs, old, now) -> placeLossParts(now.doubleValue()));
         gridField.setText(gridText(model.gridTemperaturesProperty().get()));
         model.gridTemperaturesProperty().addListener((obs, old, now) -> gridField.setText(gridText(now)));
         gridField.setOnAction(e -> model.setGridTemperatures(gridField.getText()));
@@ -182,6 +184,7 @@ public final class ExplorerController {
         studentTCaption.textProperty().bind(MethodControls.byMethod(method,
                 i18n.format("explorer_chart_student_t", t), i18n.format("explorer_chart_student_t", t),
                 i18n.format("explorer_chart_student_t_standardised", t)));
+        SameHeight.of(teacherT1Caption, teacherTCaption, studentTCaption);
         klName.textProperty().bind(MethodControls.byMethod(method, i18n.text("explorer_loss_kl"),
                 i18n.text("explorer_loss_kl"), i18n.text("explorer_loss_kl_standardised")));
         var hintonSoft = Bindings.when(model.softScaledByTSquaredProperty())
@@ -206,18 +209,37 @@ public final class ExplorerController {
      * open at 1280 px): it then takes a row of its own under the numbers.
      */
     static final double FORMULA_BESIDE_MIN_WIDTH = 720;
+    /**
+     * Below this width the loss bar beside the numbers would squeeze their names onto two lines and its own ticks
+     * together (the lesson panel open at 1024 px): the bar too then takes a row of its own, above the formula.
+     */
+    static final double BAR_BESIDE_MIN_WIDTH = 480;
 
-    private void placeFormula(double width) {
-        VBox target = width < FORMULA_BESIDE_MIN_WIDTH ? lossPanel : lossRight;
-        if (formula.getParent() != target) {
-            ((VBox) formula.getParent()).getChildren().remove(formula);
-            target.getChildren().add(formula);
+    /** The loss bar and the formula beside the loss numbers, under them, or the bar beside and the formula under. */
+    private void placeLossParts(double width) {
+        boolean barUnder = width < BAR_BESIDE_MIN_WIDTH;
+        boolean formulaUnder = width < FORMULA_BESIDE_MIN_WIDTH;
+        VBox barTarget = barUnder ? lossPanel : lossRight;
+        VBox formulaTarget = formulaUnder ? lossPanel : lossRight;
+        if (lossBar.getParent() == barTarget && formula.getParent() == formulaTarget) {
+            return;
         }
+        ((VBox) lossBar.getParent()).getChildren().remove(lossBar);
+        ((VBox) formula.getParent()).getChildren().remove(formula);
+        barTarget.getChildren().add(lossBar);
+        formulaTarget.getChildren().add(formula);
+        lossRight.setVisible(!barUnder);
+        lossRight.setManaged(!barUnder);
     }
 
     /** Whether the formula has a row of its own under the loss numbers (for tests). */
     boolean formulaOnItsOwnRow() {
         return formula.getParent() == lossPanel;
+    }
+
+    /** Whether the loss bar has a row of its own under the loss numbers (for tests). */
+    boolean lossBarOnItsOwnRow() {
+        return lossBar.getParent() == lossPanel;
     }
 
     private void bindDetailTab() {

@@ -73,14 +73,39 @@ public class LossBar extends RoleChart {
         g.setFont(smallFont());
         g.setFill(getTextFill());
         g.setTextBaseline(VPos.TOP);
-        for (int k = 0; k <= 4; k++) {
-            double tx = LEFT + plotW * k / 4;
-            g.setTextAlign(k == 0 ? TextAlignment.LEFT : k == 4 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+        int divisions = tickDivisions(plotW, widestTick(max));
+        for (int k = 0; k <= divisions; k++) {
+            double tx = LEFT + plotW * k / divisions;
+            g.setTextAlign(k == 0 ? TextAlignment.LEFT : k == divisions ? TextAlignment.RIGHT : TextAlignment.CENTER);
             verticalLine(g, getGridFill(), Math.round(tx) + 0.5, barH, barH + 3, 1);
             g.setFill(getTextFill());
-            g.fillText(NumberFormats.significant(max * k / 4, 3), tx, barH + 3);
+            g.fillText(NumberFormats.significant(max * k / divisions, 3), tx, barH + 3);
         }
     }
+
+    /** The widest of the axis's labels at quarters of {@code max} (the quarters' labels are the longest). */
+    private double widestTick(double max) {
+        double widest = 0;
+        for (int k = 0; k <= 4; k++) {
+            widest = Math.max(widest, textWidth(NumberFormats.significant(max * k / 4, 3), smallFont()));
+        }
+        return widest;
+    }
+
+    /**
+     * Into how many parts the axis is cut: quarters where their labels fit with a gap between them, halves where
+     * only those do, else only the two ends (a narrow window with a lesson open).
+     */
+    static int tickDivisions(double plotWidth, double labelWidth) {
+        for (int divisions : new int[] {4, 2}) {
+            if (plotWidth / divisions >= labelWidth + TICK_GAP) {
+                return divisions;
+            }
+        }
+        return 1;
+    }
+
+    private static final double TICK_GAP = 12;
 
     /** A lighter fill crossed by diagonal stripes in the full colour. */
     static void hatched(GraphicsContext g, Paint paint, double x, double y, double w, double h) {

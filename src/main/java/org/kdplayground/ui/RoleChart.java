@@ -79,7 +79,8 @@ public abstract class RoleChart extends CanvasChart {
         }
     }
 
-    private static double textWidth(String text, Font font) {
+    /** How wide the text is drawn in the font. */
+    protected static double textWidth(String text, Font font) {
         Text probe = new Text(text);
         probe.setFont(font);
         return probe.getLayoutBounds().getWidth();

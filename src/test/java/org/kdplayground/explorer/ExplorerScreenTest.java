@@ -238,6 +238,39 @@ class ExplorerScreenTest {
         assertThat(controller.formulaOnItsOwnRow()).isFalse();
     }
 
+    /**
+     * A narrower window still (the lesson panel open at the window's least width): the bar takes a row of its own
+     * too, so the numbers keep their whole names; the captions wrap rather than cut, and the charts stay level.
+     */
+    @Test
+    void aVeryNarrowWindowGivesTheLossBarARowOfItsOwnAndKeepsNamesAndCaptionsWhole(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(700));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(controller.lossBarOnItsOwnRow()).isTrue();
+        assertThat(controller.formulaOnItsOwnRow()).isTrue();
+        for (String name : new String[] {".loss-name.hard", ".loss-name.soft", ".loss-name.total"}) {
+            assertThat(TestWindows.showsWholeText(robot.lookup(name).queryAs(Label.class))).as(name).isTrue();
+        }
+        Label[] captions = {robot.lookup("#teacherT1Caption").queryAs(Label.class),
+            robot.lookup("#teacherTCaption").queryAs(Label.class),
+            robot.lookup("#studentTCaption").queryAs(Label.class)};
+        for (Label caption : captions) {
+            assertThat(TestWindows.showsWholeText(caption)).as(caption.getText()).isTrue();
+        }
+        assertThat(captions[1].getHeight()).as("\"Teacher, T = 4.00: soft labels\" on two lines")
+                .isGreaterThan(captions[0].prefHeight(-1) * 1.5);
+        double top = chart(robot, "#teacherT1Chart").localToScene(0, 0).getY();
+        assertThat(chart(robot, "#teacherTChart").localToScene(0, 0).getY()).isEqualTo(top);
+        assertThat(chart(robot, "#studentTChart").localToScene(0, 0).getY()).isEqualTo(top);
+
+        robot.interact(() -> stage.setWidth(1080));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controller.lossBarOnItsOwnRow()).isFalse();
+        assertThat(controller.formulaOnItsOwnRow()).isFalse();
+        assertThat(captions[1].getHeight()).as("one line again").isLessThan(captions[0].prefHeight(-1) * 1.5);
+    }
+
     @Test
     void hoveringABarShowsItsValue(FxRobot robot) {
         ProbabilityBarChart chart = chart(robot, "#teacherT1Chart");

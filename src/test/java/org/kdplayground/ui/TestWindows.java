@@ -3,7 +3,9 @@ package org.kdplayground.ui;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.testfx.api.FxRobot;
@@ -26,6 +28,15 @@ public final class TestWindows {
         stage.setScene(scene);
         stage.show();
         return stage;
+    }
+
+    /**
+     * Whether a label shows all of its text: its skin draws the text cut short with "…" where the label is too
+     * narrow (or, wrapping, too low) for it.
+     */
+    public static boolean showsWholeText(Labeled label) {
+        Node drawn = label.lookup(".text");
+        return drawn instanceof Text text && text.getText().equals(label.getText());
     }
 
     /** What {@code node} draws now, taken on the FX thread. */

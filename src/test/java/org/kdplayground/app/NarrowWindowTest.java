@@ -1,0 +1,106 @@
+package org.kdplayground.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+import org.kdplayground.engine.EngineService;
+import org.kdplayground.ui.TestWindows;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A classroom projector's window (1024 px, the app's least width) with a lesson open beside the explorer: the
+ * navigation gives up its names for room, the explorer's numbers and captions stay whole, and nothing falls out of
+ * the window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NarrowWindowTest {
+
+    private EngineService engine;
+    private MainWindow window;
+
+    @Start
+    void start(Stage primaryStage) throws IOException {
+        engine = new EngineService(() -> MainWindowTest.CPU);
+        window = MainWindowTest.open(engine, "language=en\ntheme=light\nwindow.width=1024\nwindow.height=640\n");
+    }
+
+    @AfterEach
+    void closeWindowAndEngine(FxRobot robot) {
+        robot.interact(() -> window.stage().close());
+        engine.close();
+    }
+
+    @Test
+    void theNavigationShowsOnlyItsIconsWhileALessonLeavesTheScreensTooLittleRoom(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.stage().getScene().getWidth()).isEqualTo(1024);
+        assertThat(navigationIsCompact(robot)).as("1024 px, no lesson: names shown").isFalse();
+        double fullWidth = robot.lookup(".nav-bar").query().getBoundsInParent().getWidth();
+
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(navigationIsCompact(robot)).isTrue();
+        assertThat(robot.lookup(".nav-bar").query().getBoundsInParent().getWidth()).isLessThan(fullWidth / 2);
+        ToggleButton explorer = robot.lookup("#nav-explorer").queryAs(ToggleButton.class);
+        assertThat(explorer.getAccessibleText()).as("its name for a screen reader").isEqualTo("Explorer");
+        assertThat(explorer.getTooltip().getText()).startsWith("Softmax and temperature explorer");
+        robot.clickOn("#nav-distillation");
+        assertThat(robot.lookup("#distillationScreen").query().isVisible()).as("the icons still navigate").isTrue();
+
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(navigationIsCompact(robot)).as("the lesson closed: names back").isFalse();
+    }
+
+    @Test
+    void aWideWindowKeepsTheNamesBesideALesson(FxRobot robot) {
+        robot.interact(() -> window.stage().setWidth(1400));
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(navigationIsCompact(robot)).isFalse();
+        robot.interact(() -> window.stage().setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(navigationIsCompact(robot)).as("1280 px less the lesson is under 1000").isTrue();
+    }
+
+    @Test
+    void atTheLeastWidthWithALessonOpenTheExplorersNumbersAndCaptionsAreWholeAndAllFits(FxRobot robot) {
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String query : new String[] {"#explorerScreen .loss-name.hard", "#explorerScreen .loss-name.total",
+            "#teacherT1Caption", "#teacherTCaption", "#studentTCaption"}) {
+            Label label = robot.lookup(query).queryAs(Label.class);
+            assertThat(TestWindows.showsWholeText(label)).as(query + ": " + label.getText()).isTrue();
+        }
+        double sceneHeight = window.stage().getScene().getHeight();
+        for (String query : new String[] {".status-bar", ".lesson-panel"}) {
+            Node node = robot.lookup(query).query();
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            assertThat(bounds.getMaxY()).as(query + " inside the window").isLessThanOrEqualTo(sceneHeight + 0.5);
+        }
+    }
+
+    private static boolean navigationIsCompact(FxRobot robot) {
+        ToggleButton explorer = robot.lookup("#nav-explorer").queryAs(ToggleButton.class);
+        boolean iconsOnly = explorer.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
+        boolean nameHidden = !robot.lookup(".app-name").query().isVisible();
+        assertThat(iconsOnly).as("the icons alone exactly when the app's name is hidden").isEqualTo(nameHidden);
+        return iconsOnly;
+    }
+}
