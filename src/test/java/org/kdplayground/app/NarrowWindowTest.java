@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.kdplayground.engine.EngineService;
 import org.kdplayground.ui.TestWindows;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,6 +95,26 @@ class NarrowWindowTest {
             Bounds bounds = node.localToScene(node.getLayoutBounds());
             assertThat(bounds.getMaxY()).as(query + " inside the window").isLessThanOrEqualTo(sceneHeight + 0.5);
         }
+    }
+
+    /** At 1024 px the measure chart's toggles keep their whole names; the loss chart's column gives up the room. */
+    @Test
+    void atTheLeastWidthTheDistillationScreensMeasureTogglesAreWhole(FxRobot robot) {
+        robot.clickOn("#nav-distillation");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#accuracyMeasureToggle", "#agreementMeasureToggle", "#eceMeasureToggle"}) {
+            ToggleButton toggle = robot.lookup(id).queryAs(ToggleButton.class);
+            assertThat(TestWindows.showsWholeText(toggle)).as(id + ": " + toggle.getText()).isTrue();
+        }
+        Node lossChart = robot.lookup("#lossChart").query();
+        Node accuracyChart = robot.lookup("#accuracyChart").query();
+        assertThat(lossChart.getLayoutBounds().getWidth()).as("the loss chart keeps most of its half")
+                .isGreaterThan(accuracyChart.getLayoutBounds().getWidth() * 0.6);
+
+        robot.interact(() -> window.stage().setWidth(1600));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lossChart.getLayoutBounds().getWidth()).as("where there is room, two equal halves")
+                .isCloseTo(accuracyChart.getLayoutBounds().getWidth(), Offset.offset(1.0));
     }
 
     private static boolean navigationIsCompact(FxRobot robot) {
