@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -71,6 +72,8 @@ public final class TrainingController {
 
     @FXML private BorderPane distillationScreen;
     @FXML private VBox setupPanel;
+    @FXML private ScrollPane setupScroll;
+    @FXML private ToggleButton setupToggle;
     @FXML private ComboBox<TrainingPreset> presetBox;
     @FXML private ComboBox<DatasetCatalog> datasetBox;
     @FXML private StackPane previewHolder;
@@ -243,6 +246,22 @@ public final class TrainingController {
         studentSummary.textProperty().bind(model.summaries().network(model.setup().studentLayers));
         compressionSummary.textProperty().bind(model.summaries().compression());
         setupPanel.disableProperty().bind(model.setupLockedProperty());
+        foldSetupWhenNarrow();
+    }
+
+    /**
+     * Below this width of the screen (a lesson open beside it at 1024 px) the set-up column would leave the charts a
+     * third of the screen: it folds away, and the Set-up toggle at the head of the run bar shows it again.
+     */
+    static final double SETUP_BESIDE_MIN_WIDTH = 760;
+
+    private void foldSetupWhenNarrow() {
+        var narrow = distillationScreen.widthProperty().lessThan(SETUP_BESIDE_MIN_WIDTH)
+                .and(distillationScreen.widthProperty().greaterThan(0));
+        setupToggle.visibleProperty().bind(narrow);
+        setupToggle.managedProperty().bind(narrow);
+        setupScroll.visibleProperty().bind(narrow.not().or(setupToggle.selectedProperty()));
+        setupScroll.managedProperty().bind(setupScroll.visibleProperty());
     }
 
     /** The Draw tool, starting from the points drawn so far. */

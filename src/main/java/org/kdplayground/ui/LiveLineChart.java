@@ -153,7 +153,7 @@ public final class LiveLineChart extends RoleChart {
         g.setFont(smallFont());
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double tick : Ticks.of(yMin, yMax, 5, log)) {
+        for (double tick : Ticks.of(yMin, yMax, tickCount(plotH, MIN_Y_TICK_GAP, 5), log)) {
             double y = axes.y(tick);
             horizontalLine(g, getGridFill(), LEFT, LEFT + plotW, y, 1);
             g.setFill(getTextFill());
@@ -162,7 +162,7 @@ public final class LiveLineChart extends RoleChart {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double tick : Ticks.of(xMin, xMax, 6, false)) {
+        for (double tick : Ticks.of(xMin, xMax, tickCount(plotW, MIN_X_TICK_GAP, 6), false)) {
             double x = axes.x(tick);
             verticalLine(g, getGridFill(), x, top + plotH, top + plotH + 4, 1);
             g.setFill(getTextFill());
@@ -379,5 +379,14 @@ public final class LiveLineChart extends RoleChart {
 
     private static double scale(double value, boolean log) {
         return log ? Math.log10(value) : value;
+    }
+
+    /** The least room between two axis ticks (px): a narrow or low chart gets fewer, so their labels stay apart. */
+    private static final double MIN_X_TICK_GAP = 45;
+    private static final double MIN_Y_TICK_GAP = 22;
+
+    /** About how many ticks an axis of this length gets: {@code most} where there is room, never under two. */
+    static int tickCount(double length, double minGap, int most) {
+        return (int) Math.max(2, Math.min(most, Math.floor(length / minGap)));
     }
 }

@@ -117,6 +117,50 @@ class NarrowWindowTest {
                 .isCloseTo(accuracyChart.getLayoutBounds().getWidth(), Offset.offset(1.0));
     }
 
+    /**
+     * A lesson beside the distillation screen at 1024 px: the set-up folds away so the charts get the screen, the
+     * Set-up toggle brings it back, and closing the lesson (room again) shows it with the toggle gone.
+     */
+    @Test
+    void aLessonBesideTheDistillationScreenAt1024PxFoldsTheSetUpAwayUntilAsked(FxRobot robot) {
+        robot.clickOn("#nav-distillation");
+        settle(robot);
+        Node setup = robot.lookup(".setup-scroll").query();
+        ToggleButton toggle = robot.lookup("#setupToggle").queryAs(ToggleButton.class);
+        assertThat(setup.isVisible()).as("1024 px, no lesson: room for the set-up").isTrue();
+        assertThat(toggle.isVisible()).isFalse();
+        double runAreaBeside = robot.lookup(".run-area").query().getLayoutBounds().getWidth();
+
+        MainWindowTest.fireMenuItem(robot, "lessonsItem"); // lesson 1 opens on the explorer
+        robot.clickOn("#nav-distillation");
+        settle(robot);
+        assertThat(setup.isVisible()).isFalse();
+        assertThat(toggle.isVisible()).isTrue();
+        assertThat(robot.lookup(".run-area").query().getLayoutBounds().getWidth())
+                .as("the charts get more room than without the lesson").isGreaterThan(runAreaBeside);
+
+        robot.clickOn("#setupToggle");
+        settle(robot);
+        assertThat(setup.isVisible()).as("shown when asked").isTrue();
+        robot.clickOn("#setupToggle");
+        settle(robot);
+        assertThat(setup.isVisible()).as("folded again").isFalse();
+
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        settle(robot);
+        assertThat(setup.isVisible()).isTrue();
+        assertThat(toggle.isVisible()).isFalse();
+    }
+
+    /** Lays the window out now (a change of width can take a second pass: the set-up folds on the first). */
+    private void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            window.stage().getScene().getRoot().layout();
+            window.stage().getScene().getRoot().layout();
+        });
+    }
+
     private static boolean navigationIsCompact(FxRobot robot) {
         ToggleButton explorer = robot.lookup("#nav-explorer").queryAs(ToggleButton.class);
         boolean iconsOnly = explorer.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
