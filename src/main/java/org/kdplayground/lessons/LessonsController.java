@@ -9,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import org.kdplayground.ui.FormulaView;
@@ -64,6 +65,11 @@ public final class LessonsController {
         lessonChooser.getItems().setAll(model.lessons());
         lessonChooser.setCellFactory(list -> new LessonCell());
         lessonChooser.setButtonCell(new LessonCell());
+        // the panel's width cuts a long title short: the whole of it on hovering
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(Bindings.createStringBinding(() -> itemText(lessonChooser.getValue()),
+                lessonChooser.valueProperty(), i18n.languageProperty()));
+        lessonChooser.setTooltip(whole);
         lessonChooser.getSelectionModel().select(model.getLesson());
         lessonChooser.setOnAction(event -> {
             Lesson chosen = lessonChooser.getValue();
@@ -79,16 +85,20 @@ public final class LessonsController {
         });
     }
 
+    /** "3. Title" in the current language; null for no lesson. */
+    private String itemText(Lesson lesson) {
+        if (lesson == null) {
+            return null;
+        }
+        int number = model.lessons().indexOf(lesson) + 1;
+        return i18n.formatNow("lessons_chooser_item", number, i18n.get(lesson.titleKey()));
+    }
+
     private final class LessonCell extends ListCell<Lesson> {
         @Override
         protected void updateItem(Lesson lesson, boolean empty) {
             super.updateItem(lesson, empty);
-            if (empty || lesson == null) {
-                setText(null);
-            } else {
-                int number = model.lessons().indexOf(lesson) + 1;
-                setText(i18n.formatNow("lessons_chooser_item", number, i18n.get(lesson.titleKey())));
-            }
+            setText(empty ? null : itemText(lesson));
         }
     }
 

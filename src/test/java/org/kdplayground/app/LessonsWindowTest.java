@@ -155,6 +155,8 @@ class LessonsWindowTest {
         }
         assertThat(window.lessons().getLesson()).isEqualTo(lesson);
         assertThat(chooser.getButtonCell().getText()).isNotBlank();
+        assertThat(chooser.getTooltip().getText()).as("the whole title, which the panel's width may cut short")
+                .isEqualTo(chooser.getButtonCell().getText()).endsWith(window.i18n().get(lesson.titleKey()));
     }
 
     private void checkStep(FxRobot robot, int lesson, int step, int steps) {

@@ -152,6 +152,20 @@ class NarrowWindowTest {
         assertThat(toggle.isVisible()).isFalse();
     }
 
+    /** The notes over the learned pictures and the reliability diagrams wrap onto a second line, not cut short. */
+    @Test
+    void theDistillationScreensNotesWrapRatherThanCut(FxRobot robot) {
+        robot.clickOn("#nav-distillation");
+        settle(robot);
+        Label hint = robot.lookup("#disagreementHint").queryAs(Label.class);
+        assertThat(TestWindows.showsWholeText(hint)).as(hint.getText()).isTrue();
+        robot.clickOn("#calibrationTab");
+        settle(robot);
+        Label note = robot.lookup("#calibrationNote").queryAs(Label.class);
+        assertThat(note.isVisible()).isTrue();
+        assertThat(TestWindows.showsWholeText(note)).as(note.getText()).isTrue();
+    }
+
     /** Lays the window out now (a change of width can take a second pass: the set-up folds on the first). */
     private void settle(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
