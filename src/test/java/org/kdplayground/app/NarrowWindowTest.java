@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
@@ -150,6 +153,30 @@ class NarrowWindowTest {
         settle(robot);
         assertThat(setup.isVisible()).isTrue();
         assertThat(toggle.isVisible()).isFalse();
+    }
+
+    /**
+     * A lesson beside the explorer at 150% (the screens laid out in 853 px): the explorer's picture has less room
+     * than its least width, so it scrolls sideways rather than being cut, and the window still holds everything.
+     */
+    @Test
+    void atALargeUiScaleBesideALessonTheExplorersPictureScrollsRatherThanBeingCut(FxRobot robot) {
+        robot.interact(() -> window.stage().setWidth(1280));
+        MainWindowTest.fireMenuItem(robot, "scale-150");
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        settle(robot);
+        ScrollPane picture = robot.lookup(".explorer-picture-scroll").queryAs(ScrollPane.class);
+        Node content = picture.getContent();
+        assertThat(content.getLayoutBounds().getWidth()).as("the picture at its least width")
+                .isGreaterThan(picture.getViewportBounds().getWidth());
+        assertThat(picture.getChildrenUnmodifiable()).as("its own sideways scroll bar, shown")
+                .anySatisfy(child -> assertThat(child).isInstanceOfSatisfying(ScrollBar.class, bar -> {
+                    assertThat(bar.getOrientation()).isEqualTo(Orientation.HORIZONTAL);
+                    assertThat(bar.isVisible()).isTrue();
+                }));
+        double sceneWidth = window.stage().getScene().getWidth();
+        Node lessons = robot.lookup(".lesson-panel").query();
+        assertThat(lessons.localToScene(lessons.getLayoutBounds()).getMaxX()).isLessThanOrEqualTo(sceneWidth + 0.5);
     }
 
     /** The notes over the learned pictures and the reliability diagrams wrap onto a second line, not cut short. */
