@@ -82,7 +82,7 @@ public final class MainWindowController {
 
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
-    private BooleanBinding compactNavigation;
+    private BooleanBinding navigationCompact;
 
     MainWindowController(MainModel model, WorkspaceFiles files, I18n i18n, ObservableValue<EngineStatus> engineStatus,
                          ScreenViews screens, LessonsModel lessons) {
@@ -136,11 +136,11 @@ public final class MainWindowController {
         screens.view(model.screenProperty().get());
         navButtons.get(model.screenProperty().get()).setSelected(true);
         // a field: a binding observes what it depends on weakly, so a local one could be collected and fall silent
-        compactNavigation = Bindings.createBooleanBinding(
+        navigationCompact = Bindings.createBooleanBinding(
                 () -> compactNavigation(root.getWidth(), lessons.openProperty().get()),
                 root.widthProperty(), lessons.openProperty());
-        compactNavigation.addListener((obs, old, now) -> showCompactNavigation(now));
-        showCompactNavigation(compactNavigation.get());
+        navigationCompact.addListener((obs, old, now) -> showCompactNavigation(now));
+        showCompactNavigation(navigationCompact.get());
     }
 
     /**
@@ -151,7 +151,8 @@ public final class MainWindowController {
     /** The lesson panel's width (lessons.css). */
     static final double LESSON_PANEL_WIDTH = 310;
 
-    static boolean compactNavigation(double windowWidth, boolean lessonOpen) {
+    /** Whether the navigation shows only its icons in a window this wide (in the UI scale's pixels). */
+    private static boolean compactNavigation(double windowWidth, boolean lessonOpen) {
         double left = windowWidth - (lessonOpen ? LESSON_PANEL_WIDTH : 0);
         return windowWidth > 0 && left < FULL_NAVIGATION_MIN_WIDTH;
     }

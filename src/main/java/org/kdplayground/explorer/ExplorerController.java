@@ -25,10 +25,10 @@ import org.kdplayground.explorer.ClassLogits.Role;
 import org.kdplayground.ui.FirstWindow;
 import org.kdplayground.ui.FormulaView;
 import org.kdplayground.ui.I18n;
-import org.kdplayground.ui.SameHeight;
 import org.kdplayground.ui.LogLineChart;
 import org.kdplayground.ui.NumberFormats;
 import org.kdplayground.ui.ProbabilityBarChart;
+import org.kdplayground.ui.SameHeight;
 import org.kdplayground.ui.Sliders;
 
 /**
