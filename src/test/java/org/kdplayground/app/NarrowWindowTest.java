@@ -193,6 +193,18 @@ class NarrowWindowTest {
         assertThat(TestWindows.showsWholeText(note)).as(note.getText()).isTrue();
     }
 
+    /** About beside a lesson at 1024 px: the notebook's formula and the data folder wrap rather than being cut. */
+    @Test
+    void aboutBesideALessonWrapsItsLongerLines(FxRobot robot) {
+        MainWindowTest.fireMenuItem(robot, "lessonsItem");
+        robot.clickOn("#nav-about");
+        settle(robot);
+        for (String id : new String[] {"#formulaLabel", "#dataFolderLabel", "#engineVersionsLabel"}) {
+            Label label = robot.lookup(id).queryAs(Label.class);
+            assertThat(TestWindows.showsWholeText(label)).as(id + ": " + label.getText()).isTrue();
+        }
+    }
+
     /** Lays the window out now (a change of width can take a second pass: the set-up folds on the first). */
     private void settle(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
