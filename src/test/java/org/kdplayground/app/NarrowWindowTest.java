@@ -88,7 +88,7 @@ class NarrowWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         for (String query : new String[] {"#explorerScreen .loss-name.hard", "#explorerScreen .loss-name.total",
-            "#teacherT1Caption", "#teacherTCaption", "#studentTCaption"}) {
+            "#teacherT1Caption", "#teacherTCaption", "#studentTCaption", "#barsNote"}) {
             Label label = robot.lookup(query).queryAs(Label.class);
             assertThat(TestWindows.showsWholeText(label)).as(query + ": " + label.getText()).isTrue();
         }
