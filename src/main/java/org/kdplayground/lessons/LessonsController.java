@@ -9,11 +9,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 import org.kdplayground.ui.FormulaView;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Tooltips;
 
 /** Binds the lesson panel to the {@link LessonsModel}; holds no state of its own. */
 public final class LessonsController {
@@ -66,10 +66,8 @@ public final class LessonsController {
         lessonChooser.setCellFactory(list -> new LessonCell());
         lessonChooser.setButtonCell(new LessonCell());
         // the panel's width cuts a long title short: the whole of it on hovering
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(Bindings.createStringBinding(() -> itemText(lessonChooser.getValue()),
-                lessonChooser.valueProperty(), i18n.languageProperty()));
-        lessonChooser.setTooltip(whole);
+        lessonChooser.setTooltip(Tooltips.wrapping(Bindings.createStringBinding(
+                () -> itemText(lessonChooser.getValue()), lessonChooser.valueProperty(), i18n.languageProperty())));
         lessonChooser.getSelectionModel().select(model.getLesson());
         lessonChooser.setOnAction(event -> {
             Lesson chosen = lessonChooser.getValue();

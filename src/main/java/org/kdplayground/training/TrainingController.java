@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -21,7 +20,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -52,17 +50,18 @@ import org.kdplayground.training.sweep.SweepChart;
 import org.kdplayground.training.sweep.SweepTab;
 import org.kdplayground.training.timeline.RunSpeed;
 import org.kdplayground.training.timeline.TimelineBar;
-import org.kdplayground.ui.ToggleChoice;
 import org.kdplayground.ui.I18n;
 import org.kdplayground.ui.LiveLineChart;
 import org.kdplayground.ui.ProbabilityBarChart;
+import org.kdplayground.ui.ToggleChoice;
+import org.kdplayground.ui.Tooltips;
 
 import org.controlsfx.validation.ValidationSupport;
 
 /**
  * Binds the live distillation screen's FXML to its {@link TrainingModel}: each area of the screen is bound by its own
- * part (set-up panel, live charts, learned views, examples, sweep, results); this class holds the controls, the run
- * buttons and the keyboard shortcuts.
+ * part (set-up panel, run bar, live charts, learned views, examples, sweep, results); this class holds the controls,
+ * the buttons' actions, the set-up column's folding and the keyboard shortcuts.
  */
 public final class TrainingController {
 
@@ -166,7 +165,8 @@ public final class TrainingController {
     @FXML
     private void initialize() {
         bindSetupPanel();
-        bindRunControls();
+        RunBar.bind(model, i18n, new RunBar.Controls(startButton, pauseButton, stopButton, progressBar,
+                progressLabel, messageLabel));
         LiveCharts charts = new LiveCharts(model.live(), i18n, model.epochMeasureProperty(),
                 new LiveCharts.Controls(lossChart, logScaleToggle, accuracyChart, epochChartNote,
                         List.of(accuracyMeasureToggle, agreementMeasureToggle, eceMeasureToggle)));
@@ -221,13 +221,7 @@ public final class TrainingController {
         List<Map.Entry<Control, String>> tips = List.of(Map.entry(accuracyMeasureToggle, "chart_show_accuracy_tip"),
                 Map.entry(agreementMeasureToggle, "chart_show_agreement_tip"),
                 Map.entry(eceMeasureToggle, "chart_show_ece_tip"), Map.entry(calibrationNote, "calibration_note_tip"));
-        for (Map.Entry<Control, String> entry : tips) {
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(i18n.text(entry.getValue()));
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            entry.getKey().setTooltip(tip);
-        }
+        tips.forEach(tip -> tip.getKey().setTooltip(Tooltips.wrapping(i18n.text(tip.getValue()))));
     }
 
     private void bindSetupPanel() {
@@ -293,38 +287,6 @@ public final class TrainingController {
         }
     }
 
-    private void bindRunControls() {
-        var state = model.stateProperty();
-        startButton.disableProperty().bind(model.canStartProperty().not());
-        Tooltip startTip = new Tooltip();
-        startTip.textProperty().bind(Bindings.createStringBinding(() -> {
-            String blocked = model.startBlockedReason().get();
-            return blocked.isEmpty() ? i18n.get("training_start_tooltip") : blocked;
-        }, model.startBlockedReason(), i18n.table()));
-        startButton.setTooltip(startTip);
-        pauseButton.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
-                state.get() == RunState.PAUSED ? "training_resume" : "training_pause"), state, i18n.table()));
-        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> state.get() != RunState.TRAINING && state.get() != RunState.PAUSED, state));
-        stopButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !state.get().busy() || state.get() == RunState.STOPPING, state));
-        progressBar.progressProperty().bind(model.progressProperty());
-        progressLabel.textProperty().bind(model.progressTextProperty());
-        progressLabel.managedProperty().bind(progressLabel.textProperty().isNotEmpty());
-        Tooltip messageTip = new Tooltip(); // beside the progress the message may be cut short: whole on hover
-        messageTip.textProperty().bind(messageLabel.textProperty());
-        messageTip.setWrapText(true);
-        messageTip.setMaxWidth(480);
-        messageLabel.setTooltip(messageTip);
-        messageLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            String msg = model.messageProperty().get();
-            String blocked = model.startBlockedReason().get();
-            return msg.isEmpty() && !state.get().busy() ? blocked : msg;
-        }, model.messageProperty(), model.startBlockedReason(), state));
-        model.messageIsErrorProperty().addListener((obs, old, now) ->
-                messageLabel.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), now));
-    }
-
     /** The speed choice, Step, the timeline under the charts and the results' Replay. */
     private void bindTimeline(LiveCharts charts) {
         var state = model.stateProperty();
@@ -333,13 +295,7 @@ public final class TrainingController {
         List<Map.Entry<Control, String>> tips = List.of(Map.entry(speedSlowToggle, "speed_one_per_second_tip"),
                 Map.entry(speedNormalToggle, "speed_normal_tip"), Map.entry(speedFastestToggle, "speed_fastest_tip"),
                 Map.entry(stepButton, "training_step_tip"), Map.entry(replayRunButton, "training_replay_run_tip"));
-        for (Map.Entry<Control, String> entry : tips) {
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(i18n.text(entry.getValue()));
-            tip.setWrapText(true);
-            tip.setMaxWidth(380);
-            entry.getKey().setTooltip(tip);
-        }
+        tips.forEach(tip -> tip.getKey().setTooltip(Tooltips.wrapping(i18n.text(tip.getValue()))));
         stepButton.disableProperty().bind(Bindings.createBooleanBinding(() -> state.get() != RunState.PAUSED,
                 state));
         stepButton.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {

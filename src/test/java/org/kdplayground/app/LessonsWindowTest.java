@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.kdplayground.engine.EngineService;
 import org.kdplayground.engine.loss.LossMethod;
 import org.kdplayground.explorer.ExplorerModel;
 import org.kdplayground.lessons.Lesson;
@@ -32,19 +31,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LessonsWindowTest {
 
-    private EngineService engine;
+    private OpenMainWindow opened;
     private MainWindow window;
 
     @Start
     void start(Stage primaryStage) throws IOException {
-        engine = new EngineService(() -> MainWindowTest.CPU);
-        window = MainWindowTest.open(engine, "language=en\ntheme=light\n");
+        opened = OpenMainWindow.open("language=en\ntheme=light\n");
+        window = opened.window();
     }
 
     @AfterEach
-    void closeWindowAndEngine(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        engine.close();
+    void close(FxRobot robot) {
+        opened.close(robot);
     }
 
     /** The explorer's lessons teach Hinton's loss: a lesson step on the explorer shows it, whatever loss was chosen. */

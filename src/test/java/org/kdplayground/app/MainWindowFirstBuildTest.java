@@ -10,7 +10,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kdplayground.engine.EngineService;
 import org.kdplayground.ui.FirstWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,14 +23,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFirstBuildTest {
 
-    private EngineService engine;
+    private OpenMainWindow opened;
     private MainWindow window;
 
     @Start
     void start(Stage primaryStage) throws IOException {
-        engine = new EngineService(() -> MainWindowTest.CPU);
         FirstWindow.building();
-        window = MainWindowTest.open(engine, "language=en\ntheme=light\n");
+        opened = OpenMainWindow.open("language=en\ntheme=light\n");
+        window = opened.window();
     }
 
     @AfterEach
@@ -40,9 +39,8 @@ class MainWindowFirstBuildTest {
             if (FirstWindow.isBuilding()) {
                 FirstWindow.shown(); // never leave the gate shut for other tests
             }
-            window.stage().close();
         });
-        engine.close();
+        opened.close(robot);
     }
 
     @Test

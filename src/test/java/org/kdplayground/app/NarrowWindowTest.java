@@ -14,7 +14,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
-import org.kdplayground.engine.EngineService;
 import org.kdplayground.ui.TestWindows;
 
 import org.assertj.core.data.Offset;
@@ -34,19 +33,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NarrowWindowTest {
 
-    private EngineService engine;
+    private OpenMainWindow opened;
     private MainWindow window;
 
     @Start
     void start(Stage primaryStage) throws IOException {
-        engine = new EngineService(() -> MainWindowTest.CPU);
-        window = MainWindowTest.open(engine, "language=en\ntheme=light\nwindow.width=1024\nwindow.height=640\n");
+        opened = OpenMainWindow.open("language=en\ntheme=light\nwindow.width=1024\nwindow.height=640\n");
+        window = opened.window();
     }
 
     @AfterEach
-    void closeWindowAndEngine(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        engine.close();
+    void close(FxRobot robot) {
+        opened.close(robot);
     }
 
     @Test

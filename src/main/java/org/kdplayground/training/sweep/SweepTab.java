@@ -22,6 +22,7 @@ import org.kdplayground.engine.SweptSetting;
 import org.kdplayground.training.live.Roles;
 import org.kdplayground.training.setup.FieldBinding;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Tooltips;
 import org.kdplayground.ui.ToggleChoice;
 
 /**
@@ -75,10 +76,7 @@ public final class SweepTab {
                         ? valuesProblem.get() : !seedsProblem.get().isEmpty() ? seedsProblem.get()
                         : sweep.statusProperty().get(), valuesProblem, seedsProblem, sweep.statusProperty()));
         // what a sweep of the chosen setting trains, on hover over the choice
-        Tooltip note = new Tooltip();
-        note.setWrapText(true);
-        note.setMaxWidth(460);
-        note.textProperty().bind(Bindings.createStringBinding(() -> note(sweep.settingProperty().get()),
+        Tooltip note = Tooltips.wrapping(Bindings.createStringBinding(() -> note(sweep.settingProperty().get()),
                 sweep.settingProperty(), i18n.table()));
         c.setting().setTooltip(note);
         c.varyLabel().setTooltip(note);

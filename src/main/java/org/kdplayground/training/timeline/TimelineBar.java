@@ -13,6 +13,7 @@ import javafx.scene.input.KeyEvent;
 
 import org.kdplayground.engine.Phase;
 import org.kdplayground.ui.I18n;
+import org.kdplayground.ui.Tooltips;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -97,11 +98,7 @@ public final class TimelineBar {
     }
 
     private Tooltip tip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(i18n.text(key));
-        tip.setWrapText(true);
-        tip.setMaxWidth(380);
-        return tip;
+        return Tooltips.wrapping(i18n.text(key));
     }
 
     /** The scrubber follows the timeline's position (set by playback, Live or a new epoch). */
